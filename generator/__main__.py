@@ -1,0 +1,4 @@
+"""Allow ``python -m generator``."""
+from generator.cli import main
+
+main()

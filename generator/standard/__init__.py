@@ -1,0 +1,1 @@
+"""standard stage of the pipeline."""
