@@ -37,3 +37,66 @@ def main() -> None:
 
 
 # --- commands are added below, one block per job -------------------------------------------
+
+
+# --- standard data: import, show, lint ------------------------------------------------------
+@main.command("import")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="YAML file to write (default: standard_data/<code>.<lang>.yaml).")
+@click.option("--lang", type=click.Choice(["kk", "ru"]), help="Language of the labels (default: detected).")
+@click.option("--layout", type=click.Choice(["2023", "A", "B"]), help="Force a layout (default: detected).")
+def import_command(source: Path, output: Path | None, lang: str | None, layout: str | None) -> None:
+    """Import a professional standard as published (.txt or .docx) into standard data YAML."""
+    from generator.ingest import import_standard
+    from generator.standard.lint import lint_standard
+    from generator.standard.store import default_filename, save_standard
+
+    standard = import_standard(source, lang=lang, layout=layout)
+    target = output or Path("standard_data") / default_filename(standard)
+    save_standard(standard, target)
+    abilities = sum(1 for *_, kind, _i in standard.iter_items() if kind == "ability")
+    knowledge = sum(1 for *_, kind, _i in standard.iter_items() if kind == "knowledge")
+    click.echo(f"{source}: layout {standard.source.layout}, language {standard.language}, "
+               f"{len(standard.cards)} cards, {abilities} abilities, {knowledge} knowledge items → {target}")
+    warnings = lint_standard(standard)
+    if warnings:
+        click.echo(f"{len(warnings)} lint warning(s); see `progen lint {target}`", err=True)
+
+
+def _load_any(path: Path, lang: str | None = None):
+    """A YAML standard data file, or a source that is imported on the fly."""
+    if path.suffix.lower() in (".yaml", ".yml"):
+        from generator.standard.store import load_standard
+
+        return load_standard(path)
+    from generator.ingest import import_standard
+
+    return import_standard(path, lang=lang)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--card", "card_code", help="Show only this card.")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole model as JSON.")
+def show(file: Path, card_code: str | None, as_json: bool) -> None:
+    """Show standard data as a readable tree with counts, or as JSON."""
+    from generator.standard.show import show_json, show_tree
+
+    standard = _load_any(file)
+    click.echo(show_json(standard, card_code) if as_json else show_tree(standard, card_code))
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Exit with code 1 when there is any warning.")
+def lint(file: Path, strict: bool) -> None:
+    """Report where a standard contradicts itself (levels, function lists, titles, glued words)."""
+    from generator.standard.lint import lint_standard
+
+    warnings = lint_standard(_load_any(file))
+    for warning in warnings:
+        click.echo(str(warning))
+    click.echo(f"{len(warnings)} warning(s)", err=True)
+    if warnings and strict:
+        raise SystemExit(1)

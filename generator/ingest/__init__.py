@@ -1,1 +1,43 @@
-"""ingest stage of the pipeline."""
+"""Ingest: source readers (published text, DOCX) and layout parsers that produce one Standard model.
+
+Entry point: :func:`import_standard`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from generator.exceptions import SourceError
+from generator.standard.model import Standard
+
+
+def read_source(path: Path):
+    """Pick a reader by content (a DOCX is a ZIP), not by the file name alone."""
+    from generator.ingest.text_reader import read_text_source
+
+    path = Path(path)
+    if not path.exists():
+        raise SourceError(f"{path}: no such file")
+    if path.is_dir():
+        raise SourceError(f"{path}: is a folder; give the standard's .txt or .docx file")
+    with path.open("rb") as handle:
+        magic = handle.read(4)
+    if magic == b"PK\x03\x04" or path.suffix.lower() == ".docx":
+        try:
+            from generator.ingest.docx_reader import read_docx_source
+        except ImportError as error:  # pragma: no cover - the DOCX reader ships with the package
+            raise SourceError(f"{path}: DOCX standards are not supported by this installation") from error
+        return read_docx_source(path)
+    return read_text_source(path)
+
+
+def import_standard(path: Path, lang: Optional[str] = None, layout: Optional[str] = None) -> Standard:
+    """Read a professional standard as published and return its model.
+
+    ``lang`` forces the label vocabulary (kk or ru); ``layout`` forces a layout parser.
+    Raises SourceError / ImportFormatError with the file and line on anything it cannot read.
+    """
+    from generator.ingest import layouts
+
+    doc = read_source(Path(path))
+    return layouts.parse(doc, lang=lang, layout=layout)

@@ -1,0 +1,68 @@
+"""The common currency of source readers: a document as paragraphs and table rows in order.
+
+Every reader (published text, DOCX) turns its file into a list of Blocks; the layout parsers
+read Blocks, so a new source format needs a reader and nothing else.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.exceptions import SourceError
+
+
+@dataclass
+class Block:
+    """A paragraph (one cell) or a table row (several cells). ``line`` is 1-based in the source."""
+
+    cells: list[str]
+    line: int
+    is_row: bool = False
+    # lines of each cell's continuation, relative to ``line`` (text sources only)
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.cells[0] if self.cells else ""
+
+
+@dataclass
+class SourceDocument:
+    path: Path
+    blocks: list[Block]
+    sha256: str
+    reader: str  # "text" or "docx"
+
+    def where(self, line: int | None) -> str:
+        return f"{self.path.name}:{line}" if line else self.path.name
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """Decode a published text as UTF-8, or say clearly why it is not usable text."""
+    name = path.name
+    if not data.strip():
+        raise SourceError(f"{name}: the file is empty; expected the published text of a professional standard")
+    if data.startswith(b"PK\x03\x04"):
+        raise SourceError(f"{name}: this is a ZIP/DOCX file, not text; import it as a .docx file")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise SourceError(
+            f"{name}: this is an old binary Word (.doc) or encrypted Office file; "
+            "open it in Word and save it as .docx, then import that"
+        )
+    if data.startswith(b"%PDF"):
+        raise SourceError(f"{name}: this is a PDF; copy the text of the standard into a UTF-8 .txt file or use the .docx")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise SourceError(f"{name}: the text is UTF-16; save it as UTF-8 and import again")
+        raise SourceError(f"{name}: not a text file (binary data at byte {nul}); expected UTF-8 text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        try:
+            data.decode("cp1251")
+            hint = "it looks like Windows-1251 (cp1251); save it as UTF-8 (in Notepad: Save as → Encoding UTF-8)"
+        except UnicodeDecodeError:
+            hint = "save it as UTF-8"
+        line = data[: error.start].count(b"\n") + 1
+        raise SourceError(f"{name}:{line}: not UTF-8 text (byte {error.start}); {hint}") from error

@@ -1,0 +1,63 @@
+"""Label vocabularies (data in ``data/labels_2023.yaml``) and language detection."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from generator.exceptions import ImportFormatError
+
+LANGUAGES = ("kk", "ru")
+# labels that only a professional standard has: they decide language and layout
+_STRUCTURAL = ("function", "skill", "abilities", "knowledge", "recognition", "card_heading", "function_list")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    lang: str
+    patterns: dict[str, re.Pattern[str]]
+    none_values: tuple[str, ...]
+
+    def match(self, label: str, text: str) -> re.Match[str] | None:
+        return self.patterns[label].search(text)
+
+    def is_none(self, value: str | None) -> bool:
+        return value is None or value.strip().rstrip(".").strip() in self.none_values or not value.strip()
+
+
+@functools.lru_cache(maxsize=None)
+def vocabulary(lang: str) -> Vocabulary:
+    data = yaml.safe_load(resources.files("generator.ingest").joinpath("data/labels_2023.yaml").read_text("utf-8"))
+    entry = dict(data[lang])
+    none_values = tuple(entry.pop("none_values"))
+    patterns = {key: re.compile(value, re.IGNORECASE | re.DOTALL) for key, value in entry.items()}
+    return Vocabulary(lang=lang, patterns=patterns, none_values=none_values)
+
+
+def label_score(texts: list[str], lang: str) -> int:
+    vocab = vocabulary(lang)
+    return sum(1 for text in texts for label in _STRUCTURAL if vocab.match(label, text))
+
+
+def detect_language(texts: list[str], name: str, forced: str | None = None) -> str:
+    """Pick kk or ru by which vocabulary's structural labels occur; refuse anything else clearly."""
+    scores = {lang: label_score(texts, lang) for lang in LANGUAGES}
+    if forced:
+        if forced not in LANGUAGES:
+            raise ImportFormatError(f"{name}: unknown language '{forced}'; use kk or ru")
+        if scores[forced] == 0:
+            other = [lang for lang in LANGUAGES if scores[lang]]
+            hint = f"; it looks like '{other[0]}' — try --lang {other[0]}" if other else ""
+            raise ImportFormatError(f"{name}: no labels of the 2023 layout in '{forced}' found{hint}")
+        return forced
+    best = max(LANGUAGES, key=lambda lang: scores[lang])
+    if scores[best] < 3:
+        raise ImportFormatError(
+            f"{name}: not a professional standard in a known layout: expected the 2023 layout with labels "
+            "such as 'Еңбек функциясы 1', 'Дағды 1', 'Қабілет:', 'Білім:' (Kazakh) or "
+            "'Трудовая функция 1', 'Навык 1', 'Умения:', 'Знания:' (Russian)"
+        )
+    return best

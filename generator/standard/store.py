@@ -1,0 +1,87 @@
+"""Standard data files (``standard_data/<code>.<lang>.yaml``): write, load, validate.
+
+The YAML is what a person reviews and what programs are generated from. Loading checks types
+and keys (yaml_io) and then the structure: ids that match their place, numbering without gaps.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from generator.exceptions import StandardDataError
+from generator.standard import model as m
+from generator.standard.yaml_io import dump_yaml, load_yaml, write_atomic
+
+HEADER = (
+    "Professional standard data, produced by `progen import` from the published source.\n"
+    "Review it against the source; edit item texts here if the source has a typo. Ids are stable:\n"
+    "card code / F<function> / S<skill> / A<ability> or K<knowledge>."
+)
+_LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXaeopcyx")
+
+
+def standard_to_yaml(standard: m.Standard) -> str:
+    return dump_yaml(standard, header=HEADER, omit_none=(m.Item, m.LegalRef))
+
+
+def safe_code(code: str) -> str:
+    """The code as an ASCII-safe file name part (the seed writes М84120 with a Cyrillic М)."""
+    latin = unicodedata.normalize("NFC", code).translate(_LOOKALIKES)
+    return re.sub(r"[^\w.-]+", "_", latin, flags=re.ASCII).strip("_") or "standard"
+
+
+def default_filename(standard: m.Standard) -> str:
+    return f"{safe_code(standard.code)}.{standard.language}.yaml"
+
+
+def save_standard(standard: m.Standard, path: Path) -> None:
+    write_atomic(Path(path), standard_to_yaml(standard))
+
+
+def load_standard(path: Path) -> m.Standard:
+    """Load and fully validate a standard data file."""
+    standard = load_yaml(Path(path), m.Standard, what="standard data")
+    problems = structure_problems(standard)
+    if problems:
+        count = len(problems)
+        raise StandardDataError("\n".join([f"{path}: {count} problem{'s' if count > 1 else ''} found",
+                                           *(f"{path}: {p}" for p in problems)]))
+    return standard
+
+
+def structure_problems(standard: m.Standard) -> list[str]:
+    """Ids that do not match their place, duplicated codes, empty skills."""
+    problems: list[str] = []
+    if standard.language not in ("kk", "ru"):
+        problems.append(f"language: '{standard.language}' is not kk or ru")
+    seen_codes: set[str] = set()
+    for c_index, card in enumerate(standard.cards):
+        where = f"cards[{c_index}]"
+        if card.code in seen_codes:
+            problems.append(f"{where}.code: card {card.code} appears twice")
+        seen_codes.add(card.code)
+        if not card.functions:
+            problems.append(f"{where}.functions: card {card.code} has no labour functions")
+        for f_index, function in enumerate(card.functions):
+            f_where = f"{where}.functions[{f_index}]"
+            expected = m.function_id(card.code, function.number)
+            if function.id != expected:
+                problems.append(f"{f_where}.id: is '{function.id}', expected '{expected}'")
+            for s_index, skill in enumerate(function.skills):
+                s_where = f"{f_where}.skills[{s_index}]"
+                expected = m.skill_id(card.code, function.number, skill.number)
+                if skill.id != expected:
+                    problems.append(f"{s_where}.id: is '{skill.id}', expected '{expected}'")
+                for kind, items in (("ability", skill.abilities), ("knowledge", skill.knowledge)):
+                    key = "abilities" if kind == "ability" else "knowledge"
+                    for i_index, item in enumerate(items):
+                        expected = m.item_id(skill.id, kind, i_index + 1)
+                        if item.id != expected:
+                            problems.append(f"{s_where}.{key}[{i_index}].id: is '{item.id}', expected '{expected}'")
+                        if not item.text.strip():
+                            problems.append(f"{s_where}.{key}[{i_index}].text: is empty")
+                        if item.legal_ref and item.legal_ref.kind not in m.LEGAL_KINDS:
+                            problems.append(f"{s_where}.{key}[{i_index}].legal_ref.kind: '{item.legal_ref.kind}' "
+                                            f"is not one of {', '.join(m.LEGAL_KINDS)}")
+    return problems

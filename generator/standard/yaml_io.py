@@ -1,0 +1,258 @@
+"""Typed YAML for reviewed data: safe loading that reports every problem with file, line and path.
+
+YAML is parsed with ``yaml.compose`` on the SafeLoader (no Python objects can ever be built),
+then the node tree is checked against the dataclass it should become. All problems are collected
+before anything is raised, so a reviewer fixes a file in one pass. Writing is deterministic:
+the same model always gives the same bytes.
+"""
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import Any, TypeVar, Union
+
+import yaml
+
+from generator.exceptions import GeneratorError, StandardDataError
+
+T = TypeVar("T")
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary")
+}
+_TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
+
+
+class _Collector:
+    def __init__(self, filename: str):
+        self.filename = filename
+        self.errors: list[str] = []
+
+    def add(self, node: yaml.Node | None, path: str, message: str) -> None:
+        line = f"{node.start_mark.line + 1}" if node is not None else "?"
+        where = f" {path}:" if path else ""
+        self.errors.append(f"{self.filename}:{line}:{where} {message}")
+
+
+def _scalar_value(node: yaml.ScalarNode) -> Any:
+    return yaml.SafeLoader("").construct_object(node, deep=True)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return type(value).__name__
+
+
+def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
+    origin = typing.get_origin(hint)
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(args) == 1 and len(typing.get_args(hint)) == 2:
+            return args[0], True
+    return hint, False
+
+
+def _convert(node: yaml.Node, hint: Any, path: str, errors: _Collector) -> Any:
+    hint, optional = _unwrap_optional(hint)
+    if node.tag not in _STANDARD_TAGS:
+        errors.add(node, path, f"the tag {node.tag} is not allowed in progen data; remove it")
+        return None
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+        if optional or hint is Any:
+            return None
+        errors.add(node, path, "a value is required here")
+        return None
+    if dataclasses.is_dataclass(hint):
+        return _convert_dataclass(node, hint, path, errors)
+    origin = typing.get_origin(hint)
+    if origin is list:
+        (item_hint,) = typing.get_args(hint)
+        if not isinstance(node, yaml.SequenceNode):
+            errors.add(node, path, "expected a list")
+            return []
+        return [_convert(child, item_hint, f"{path}[{i}]", errors) for i, child in enumerate(node.value)]
+    if origin is dict:
+        _key_hint, value_hint = typing.get_args(hint)
+        if not isinstance(node, yaml.MappingNode):
+            errors.add(node, path, "expected a mapping of keys to values")
+            return {}
+        result = {}
+        for key_node, value_node in node.value:
+            key = _scalar_value(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                errors.add(key_node, path, f"keys must be text, got {_describe(key)}")
+                continue
+            result[key] = _convert(value_node, value_hint, f"{path}.{key}" if path else key, errors)
+        return result
+    if hint is Any:
+        return yaml.SafeLoader("").construct_object(node, deep=True)
+    if not isinstance(node, yaml.ScalarNode):
+        errors.add(node, path, f"expected {_TYPE_NAMES.get(hint, hint)}, got a {'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}")
+        return None
+    value = _scalar_value(node)
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if hint is str and isinstance(value, (int, float)) and not isinstance(value, bool):
+        errors.add(node, path, f"expected text, got {_describe(value)} (put it in quotes: \"{node.value}\")")
+        return None
+    if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
+        errors.add(node, path, f"expected {_TYPE_NAMES.get(hint, hint)}, got {_describe(value)}")
+        return None
+    return value
+
+
+def _convert_dataclass(node: yaml.Node, cls: type, path: str, errors: _Collector) -> Any:
+    if not isinstance(node, yaml.MappingNode):
+        errors.add(node, path, f"expected a mapping with keys {', '.join(f.name for f in dataclasses.fields(cls))}")
+        return None
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
+    hints = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    seen: set[str] = set()
+    for key_node, value_node in node.value:
+        key = _scalar_value(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+        key_path = f"{path}.{key}" if path else str(key)
+        if not isinstance(key, str) or key not in fields:
+            suggestion = difflib.get_close_matches(str(key), list(fields), n=1)
+            hint = f" (did you mean '{suggestion[0]}'?)" if suggestion else f" (valid keys: {', '.join(fields)})"
+            errors.add(key_node, key_path, f"unknown key '{key}'{hint}")
+            continue
+        if key in seen:
+            errors.add(key_node, key_path, "this key appears twice")
+            continue
+        seen.add(key)
+        values[key] = _convert(value_node, hints[key], key_path, errors)
+    for name, f in fields.items():
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        if required and name not in seen:
+            errors.add(node, f"{path}.{name}" if path else name, "this key is required but missing")
+    if any(name not in values and _required(fields[name]) for name in fields):
+        return None
+    try:
+        return cls(**values)
+    except (TypeError, ValueError) as error:  # a dataclass __post_init__ check
+        errors.add(node, path, str(error))
+        return None
+
+
+def _required(f: dataclasses.Field) -> bool:
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+
+
+def parse_yaml(text: str, cls: type[T], filename: str) -> T:
+    """Parse YAML text into ``cls``, raising StandardDataError that lists every problem."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = mark.line + 1 if mark is not None else "?"
+        raise StandardDataError(f"{filename}:{line}: not valid YAML: {error.problem}") from error
+    except yaml.YAMLError as error:
+        raise StandardDataError(f"{filename}: not valid YAML: {error}") from error
+    if node is None:
+        raise StandardDataError(f"{filename}: the file is empty; expected a mapping at the top level")
+    if not isinstance(node, yaml.MappingNode):
+        raise StandardDataError(f"{filename}:{node.start_mark.line + 1}: the top level must be a mapping (key: value)")
+    errors = _Collector(filename)
+    result = _convert(node, cls, "", errors)
+    if errors.errors:
+        count = len(errors.errors)
+        head = f"{filename}: {count} problem{'s' if count > 1 else ''} found"
+        raise StandardDataError("\n".join([head, *errors.errors]))
+    return result
+
+
+def read_text_file(path: Path, what: str, error_class: type[GeneratorError] = StandardDataError) -> str:
+    """Read a UTF-8 text file or explain, naming the file, why it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise error_class(f"{path}: no such {what} file") from error
+    except IsADirectoryError as error:
+        raise error_class(f"{path}: is a folder, expected a {what} file") from error
+    except OSError as error:
+        raise error_class(f"{path}: cannot read the {what} file: {error.strerror}") from error
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise error_class(f"{path}: not UTF-8 text (byte {error.start}); save the {what} file as UTF-8") from error
+
+
+def load_yaml(path: Path, cls: type[T], what: str = "data") -> T:
+    """Load and validate ``path`` as ``cls``."""
+    return parse_yaml(read_text_file(Path(path), what), cls, str(path))
+
+
+def to_plain(obj: Any, omit_none: tuple[type, ...] = ()) -> Any:
+    """Dataclasses to plain dicts/lists in field order (for YAML and JSON).
+
+    Fields that are None are left out of the classes named in ``omit_none`` (their defaults
+    bring them back on loading), so item lists stay short to review.
+    """
+    if dataclasses.is_dataclass(obj):
+        skip = isinstance(obj, omit_none) if omit_none else False
+        return {
+            f.name: to_plain(getattr(obj, f.name), omit_none)
+            for f in dataclasses.fields(obj)
+            if not (skip and getattr(obj, f.name) is None)
+        }
+    if isinstance(obj, (list, tuple)):
+        return [to_plain(v, omit_none) for v in obj]
+    if isinstance(obj, dict):
+        return {k: to_plain(v, omit_none) for k, v in obj.items()}
+    return obj
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style everywhere; long texts stay on one line so diffs show whole items."""
+
+    def increase_indent(self, flow=False, indentless=False):  # indent list items under their key
+        return super().increase_indent(flow, False)
+
+
+def dump_yaml(obj: Any, header: str | None = None, omit_none: tuple[type, ...] = ()) -> str:
+    text = yaml.dump(
+        to_plain(obj, omit_none),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100000,
+        default_flow_style=False,
+    )
+    if header:
+        text = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines()) + text
+    return text
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Write through a temporary file in the same folder and rename, so no half file is ever left."""
+    import os
+    import tempfile
+
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
