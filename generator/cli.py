@@ -100,3 +100,38 @@ def lint(file: Path, strict: bool) -> None:
     click.echo(f"{len(warnings)} warning(s)", err=True)
     if warnings and strict:
         raise SystemExit(1)
+
+
+# --- curriculum design: plan --------------------------------------------------------------------
+def program_options(function):
+    """Options shared by commands that design a program (plan, render)."""
+    function = click.option("--workspace", type=click.Path(path_type=Path, file_okay=False),
+                            help="Workspace with phrasing/ and design.yaml overrides (default: current folder).")(function)
+    function = click.option("--skills", help="Comma-separated skill or function ids, e.g. F2/S1,F3 (default: all).")(function)
+    function = click.option("--hours", type=int, help="Total academic hours (default 72 for a full card).")(function)
+    function = click.option("--card", help="Profession card code, e.g. 3412-0-003.")(function)
+    function = click.option("--standard", type=click.Path(path_type=Path),
+                            help="Standard data YAML (with --card instead of a SPEC file).")(function)
+    function = click.argument("spec", required=False, type=click.Path(path_type=Path))(function)
+    return function
+
+
+def make_program_from_options(spec, standard, card, hours, skills, workspace):
+    from generator.design import make_program
+
+    if spec is None and (standard is None or card is None):
+        raise click.UsageError("give a SPEC file, or --standard FILE and --card CODE")
+    skill_list = [s.strip() for s in skills.split(",")] if skills is not None else None
+    return make_program(spec, standard=standard, card=card, hours=hours, skills=skill_list,
+                        workspace=workspace or Path.cwd())
+
+
+@main.command()
+@program_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of YAML.")
+def plan(spec, standard, card, hours, skills, workspace, as_json) -> None:
+    """Design a program and print its model (modules, outcomes, hours, coverage) as YAML or JSON."""
+    from generator.design.output import program_json, program_yaml
+
+    program = make_program_from_options(spec, standard, card, hours, skills, workspace)
+    click.echo(program_json(program) if as_json else program_yaml(program), nl=False)

@@ -1,0 +1,182 @@
+"""Design rules, each a named function a test can call on its own.
+
+The rules read their tables from ``data/design.yaml`` (overridable by a workspace's
+``design.yaml``) so a methodologist tunes methods, assessment and hours without Python.
+"""
+from __future__ import annotations
+
+import copy
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from generator.design.bibliography import act_key
+from generator.design.program import Criterion, Outcome, Topic
+from generator.exceptions import SpecError
+from generator.standard.model import Card, Item, LabourFunction, Skill
+
+BLOOM = ("remember", "understand", "apply", "analyse", "evaluate", "create")
+
+
+# -- data ------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def _builtin_rules() -> dict:
+    return yaml.safe_load(resources.files("generator.design").joinpath("data/design.yaml").read_text("utf-8"))
+
+
+def _deep_update(base: dict, extra: dict, where: str) -> dict:
+    for key, value in extra.items():
+        if key not in base:
+            raise SpecError(f"{where}: unknown key '{key}'; valid keys: {', '.join(base)}")
+        if isinstance(base[key], dict) and isinstance(value, dict):
+            _deep_update(base[key], value, f"{where}.{key}")
+        else:
+            base[key] = value
+    return base
+
+
+def rules_data(workspace: Optional[Path] = None) -> dict:
+    """Built-in rule tables, updated from ``<workspace>/design.yaml`` when it exists."""
+    data = copy.deepcopy(_builtin_rules())
+    if workspace is not None:
+        path = Path(workspace) / "design.yaml"
+        if path.exists():
+            try:
+                extra = yaml.safe_load(path.read_text("utf-8")) or {}
+            except yaml.YAMLError as error:
+                raise SpecError(f"{path}: not valid YAML: {error}") from error
+            if not isinstance(extra, dict):
+                raise SpecError(f"{path}: the top level must be a mapping")
+            _deep_update(data, extra, str(path))
+    return data
+
+
+def design_data_files(workspace: Optional[Path] = None) -> list[Path]:
+    files = [Path(str(resources.files("generator.design").joinpath("data/design.yaml")))]
+    if workspace is not None and (Path(workspace) / "design.yaml").exists():
+        files.append(Path(workspace) / "design.yaml")
+    return files
+
+
+# -- selection -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Selected:
+    function: LabourFunction
+    skill: Skill
+
+
+def select_skills(card: Card, selection: Optional[list[str]]) -> list[Selected]:
+    """Skills named by full or card-relative ids (``F2``, ``F2/S1``, ``3412-0-003/F2/S1``); default all."""
+    every = [Selected(f, s) for f in card.functions for s in f.skills]
+    if selection is None:
+        return every
+    if not selection:
+        raise SpecError("skills: the selection is empty; leave it out to take every skill of the card")
+    chosen: list[Selected] = []
+    valid = [s.skill.id for s in every] + [f.id for f in card.functions]
+    for raw in selection:
+        wanted = raw.strip()
+        full = wanted if wanted.startswith(card.code + "/") else f"{card.code}/{wanted}"
+        matches = [s for s in every if s.skill.id == full or s.function.id == full]
+        if not matches:
+            raise SpecError(f"skills: unknown skill or function '{raw}' for card {card.code}; "
+                            f"valid ids: {', '.join(valid)}")
+        chosen.extend(m for m in matches if m not in chosen)
+    order = {s.skill.id: i for i, s in enumerate(every)}
+    return sorted(chosen, key=lambda s: order[s.skill.id])
+
+
+# -- legal module ----------------------------------------------------------------------------
+def shared_legal_acts(selected: list[Selected], rules: dict) -> list[tuple]:
+    """Acts taught once in the introductory module: shared by several skills, or many in all."""
+    skills_per_act: dict[tuple, set[str]] = {}
+    order: list[tuple] = []
+    for entry in selected:
+        for item in entry.skill.knowledge:
+            if item.legal_ref is None:
+                continue
+            key = act_key(item.legal_ref)
+            if key not in skills_per_act:
+                order.append(key)
+                skills_per_act[key] = set()
+            skills_per_act[key].add(entry.skill.id)
+    settings = rules["legal_module"]
+    shared = [k for k in order if len(skills_per_act[k]) >= settings["min_shared_skills"]]
+    if shared or len(order) >= settings["min_acts"]:
+        return order  # once there is a module, every act of the selection is taught in it
+    return []
+
+
+# -- outcomes, topics, methods ---------------------------------------------------------------
+def ability_outcome(phraser, item: Item, code: str) -> Outcome:
+    phrased = phraser.ability(item.text, item_id=item.id)
+    return Outcome(code=code, text=phrased.text, source_ids=[item.id], bloom=phrased.bloom,
+                   verb=phrased.verb, kind="ability", source=phrased.source)
+
+
+def knowledge_outcome(phraser, items: list[Item], code: str) -> Outcome:
+    phrased = phraser.knowledge(items[0].text, item_id=items[0].id)
+    return Outcome(code=code, text=phrased.text, source_ids=[i.id for i in items], bloom=phrased.bloom,
+                   verb=phrased.verb, kind="knowledge", source=phrased.source)
+
+
+def theory_topic(phraser, item: Item, number: str) -> Topic:
+    return Topic(number=number, title=phraser.topic(item.text), kind="theory", source_ids=[item.id])
+
+
+def practical_session(item: Item, number: str) -> Topic:
+    """An ability is practised as it is worded in the standard (a verbal-noun heading)."""
+    return Topic(number=number, title=item.text, kind="practice", source_ids=[item.id])
+
+
+def _ordered_union(lists: list[list[str]]) -> list[str]:
+    result: list[str] = []
+    for values in lists:
+        for value in values:
+            if value not in result:
+                result.append(value)
+    return result
+
+
+def methods_for(outcomes: list[Outcome], lang_rules: dict, with_module_methods: bool = True) -> list[str]:
+    """Non-formal methods serving every Bloom level present, in the order of the levels."""
+    levels = sorted({o.bloom for o in outcomes if o.bloom in BLOOM}, key=BLOOM.index)
+    methods = _ordered_union([lang_rules["methods_by_bloom"][level] for level in levels])
+    if with_module_methods:
+        methods = _ordered_union([methods, lang_rules["module_methods"]])
+    return methods
+
+
+def assessment_for(outcomes: list[Outcome], lang_rules: dict) -> list[str]:
+    """Assessment forms consistent with the outcomes: the highest ability level, plus a test of knowledge."""
+    levels = sorted({o.bloom for o in outcomes if o.bloom in BLOOM}, key=BLOOM.index, reverse=True)
+    forms = [lang_rules["assessment_by_bloom"][level] for level in levels]
+    return _ordered_union(forms)
+
+
+def criteria_for(outcomes: list[Outcome], lang_rules: dict) -> list[Criterion]:
+    """One observable criterion per outcome, worded from its Bloom level (data)."""
+    return [Criterion(outcome_code=o.code, text=lang_rules["criteria_by_bloom"][o.bloom]) for o in outcomes
+            if o.bloom in lang_rules["criteria_by_bloom"]]
+
+
+def level_ratio(level: Optional[str], rules: dict) -> list[float]:
+    table = rules["hours"]["ratio_by_level"]
+    digits = re.match(r"\d+", level or "")
+    return list(table.get(digits.group(0) if digits else "default", table["default"]))
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter unless the first word is an abbreviation (ЖРО, ҚР) or a quote."""
+    if not text:
+        return text
+    first = text.split()[0]
+    letters = re.sub(r"[^\w]", "", first)
+    if len(letters) >= 2 and letters[:2].isupper():
+        return text
+    return text[0].lower() + text[1:]
