@@ -1,1 +1,115 @@
-"""language stage of the pipeline."""
+"""Phrasing: grammatical Kazakh and Russian learning outcomes from ability and knowledge items.
+
+Use it as a library::
+
+    from generator.language import get_phraser
+    phraser = get_phraser("kk", workspace)          # cached per (language, workspace)
+    phraser.ability("Оқыту іс-шараларын ұйымдастыру және өткізу", "3412-0-003/F2/S1/A1")
+    # Outcome(text='оқыту іс-шараларын ұйымдастыра және өткізе алады', kind='ability',
+    #         verb='ұйымдастыру', bloom='create', source='rule')
+
+The rules live in ``kk.py`` and ``ru.py``; every word list they use is data in ``data/<lang>.yaml``,
+which a workspace extends with ``phrasing/<lang>.yaml``.  ``phrasing/overrides.yaml`` maps item ids
+to hand-written outcomes, which always win.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from generator.exceptions import PhrasingError
+from generator.language.lexicon import LANGUAGES, load_lexicon, load_overrides
+
+__all__ = ["Outcome", "Phraser", "get_phraser", "BLOOM_LEVELS", "PhrasingError"]
+
+BLOOM_LEVELS = ("remember", "understand", "apply", "analyse", "evaluate", "create")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One learning outcome phrased from an ability or knowledge item."""
+
+    text: str  # e.g. "оқыту іс-шараларын ұйымдастыра және өткізе алады"
+    kind: str  # "ability" | "knowledge"
+    verb: str | None  # lemma of the head verb ("ұйымдастыру", "білу", "организовывать") or None
+    bloom: str  # one of BLOOM_LEVELS
+    source: str  # "rule" | "policy" | "override"
+
+
+class Phraser:
+    """Phrases items of one language; loads built-in data plus the workspace's ``phrasing/`` files."""
+
+    def __init__(self, lang: str, workspace: Path | None = None):
+        if lang not in LANGUAGES:
+            raise PhrasingError(f"Unknown phrasing language {lang!r}: expected one of {', '.join(LANGUAGES)}")
+        self.lang = lang
+        self.workspace = Path(workspace) if workspace is not None else None
+        lexicon, files = load_lexicon(lang, self.workspace)
+        self._overrides, override_files = load_overrides(self.workspace)
+        self._files = files + override_files
+        if lang == "kk":
+            from generator.language.kk import KazakhPhraser
+
+            self._impl = KazakhPhraser(lexicon)
+        else:
+            from generator.language.ru import RussianPhraser
+
+            self._impl = RussianPhraser(lexicon)
+
+    def __repr__(self) -> str:
+        return f"Phraser({self.lang!r}, workspace={self.workspace!r})"
+
+    def _override(self, kind: str, item_id: str | None) -> Outcome | None:
+        if item_id is None or item_id not in self._overrides:
+            return None
+        text = self._overrides[item_id]
+        verbs = self._impl.outcome_verbs(text)
+        if kind == "knowledge" and not verbs:
+            verbs = [self._impl.knows_verb]
+        verb, bloom = self._impl.best(verbs)
+        if kind == "knowledge" and verb == self._impl.knows_verb:
+            bloom = self._impl.knowledge_bloom(text, [verb])
+        return Outcome(text, kind, verb, bloom, "override")
+
+    def ability(self, text: str, item_id: str | None = None) -> Outcome:
+        """A "can do" outcome (kk: "… алады", ru: "умеет …") from an ability item."""
+        override = self._override("ability", item_id)
+        if override:
+            return override
+        result = self._impl.ability(text)
+        verb, bloom = self._impl.best(result.verbs)
+        if result.source == "policy":
+            bloom = self._impl.policy_bloom
+        return Outcome(result.text, "ability", verb, bloom, result.source)
+
+    def knowledge(self, text: str, item_id: str | None = None) -> Outcome:
+        """A "knows" outcome (kk: "… біледі", ru: "знает …") from a knowledge item."""
+        override = self._override("knowledge", item_id)
+        if override:
+            return override
+        result = self._impl.knowledge(text)
+        verb = result.verbs[0] if result.verbs else None
+        return Outcome(result.text, "knowledge", verb, self._impl.knowledge_bloom(text, result.verbs), result.source)
+
+    def topic(self, text: str) -> str:
+        """A nominal topic heading from a knowledge item (… ерекшеліктерін білу → … ерекшеліктері)."""
+        return self._impl.topic(text)
+
+    def data_files(self) -> list[Path]:
+        """Every data file this phraser read (built-in and workspace), for build hashing."""
+        return list(self._files)
+
+    def override_ids(self) -> frozenset[str]:
+        return frozenset(self._overrides)
+
+
+@lru_cache(maxsize=16)
+def _cached(lang: str, workspace: Path | None) -> Phraser:
+    return Phraser(lang, workspace)
+
+
+def get_phraser(lang: str, workspace: Path | None = None) -> Phraser:
+    """The phraser of *lang* for *workspace*, built once per (language, resolved workspace)."""
+    key = Path(workspace).resolve() if workspace is not None else None
+    return _cached(lang, key)

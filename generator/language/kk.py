@@ -1,0 +1,625 @@
+"""Kazakh phrasing: "can do" and "knows" learning outcomes from ability and knowledge items.
+
+The rules are DESIGN §5; every word list they use is data (``data/kk.yaml``).
+
+Ability items ("… ұйымдастыру және өткізу") become "… ұйымдастыра және өткізе алады":
+
+* the *heads* are the verbal nouns in -у/-ю that the final verb "алады" governs: the last word,
+  and every bare verbal noun coordinated with a head by "және", "мен", "," …  A verbal noun that
+  modifies a following noun (жоспарлау қағидаттарын), stands before a postposition (жақсарту үшін),
+  carries a case ending (ұйымдастыруды) or an attribute (ішкі бақылау) is a noun and stays;
+* each head becomes a converb (ұйымдастыру → ұйымдастыра, жасау → жасай, оқу → оқи, қою → қоя);
+* items without a verb follow the documented policy in ``data/kk.yaml`` (``policy:``): a final
+  skill noun goes into the accusative before "қолдана алады"; a bare noun phrase or a list that
+  mixes nouns with verbal nouns gets "дағдыларын қолдана алады"; "X істеу қабілеті" → "X істей алады".
+
+Knowledge items take the accusative of their head noun and "біледі" (Заңы → Заңын біледі,
+мониторинг → мониторингті біледі); "… білу" becomes "… біледі".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.language.tokens import (
+    QUOTES,
+    Token,
+    lower_first,
+    render,
+    split_trailing_parenthetical,
+    strip_final_punctuation,
+    tokenize,
+)
+
+BLOOM_ORDER = ("remember", "understand", "apply", "analyse", "evaluate", "create")
+
+_KAZAKH_WORD = re.compile(r"^[а-яёәғқңөұүһі]+(?:-[а-яёәғқңөұүһі]+)*$")
+_LATIN = re.compile(r"[A-Za-z]")
+_CASE_ENDINGS = (
+    # accusative, possessive accusative, genitive, dative, locative, ablative, instrumental
+    "ны", "ні", "ды", "ді", "ты", "ті", "ын", "ін",
+    "ның", "нің", "дың", "дің", "тың", "тің",
+    "ға", "ге", "қа", "ке", "ына", "іне",
+    "да", "де", "та", "те",
+    "дан", "ден", "тан", "тен", "нан", "нен",
+    "мен", "бен", "пен",
+)
+_VERBAL_NOUN_CASE = re.compile(
+    r"[ую](?:ды|ді|ға|ге|дың|дің|да|де|дан|ден|мен|ы|і|ын|ін|ына|іне|ның|нің|нан|нен|нда|нде)$"
+)
+_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)$")
+_ADJECTIVE_ENDINGS = ("лы", "лі", "ды", "ді", "ты", "ті", "сыз", "сіз", "ғы", "гі", "қы", "кі")
+
+
+@dataclass
+class Result:
+    """What the Kazakh phraser found: the outcome text, its head lemmas and whether policy applied."""
+
+    text: str
+    verbs: list[str] = field(default_factory=list)
+    source: str = "rule"
+
+
+class KazakhMorphology:
+    """Vowel harmony, accusative and converb formation from the lexicon data."""
+
+    def __init__(self, lexicon: dict):
+        self.lex = lexicon
+        harmony = lexicon["harmony"]
+        self.back = set(harmony["back_vowels"])
+        self.front = set(harmony["front_vowels"])
+        self.neutral = set(harmony["neutral_vowels"])
+        self.default_back = harmony["default"] == "back"
+        self.front_words = set(harmony["front_words"])
+        self.back_words = set(harmony["back_words"])
+        acc = lexicon["accusative"]
+        self.acc_vowel = acc["after_vowel"]
+        self.acc_voiced = acc["after_voiced"]
+        self.acc_voiceless = acc["after_voiceless"]
+        self.vowels = set(acc["vowels"])
+        self.voiced = set(acc["voiced"])
+        self.possessive_ending = acc["possessive_ending"]
+        self.not_possessive = set(acc["not_possessive"])
+        self.not_possessive_endings = tuple(acc["not_possessive_endings"])
+        self.acc_exceptions = acc["exceptions"]
+        self.letter_names = acc["letter_names"]
+        self.numbers = acc["number_names"]
+        verbs = lexicon["verbs"]
+        self.hidden = verbs["hidden_vowel_stems"]
+        self.converb_exceptions = verbs["converb_exceptions"]
+        self.not_verbal = set(verbs["not_verbal_nouns"])
+        self._converb_cache: dict[str, str | None] = {}
+
+    # --- harmony -------------------------------------------------------------------------
+    def is_back(self, word: str) -> bool:
+        lower = word.lower()
+        last_part = lower.rsplit("-", 1)[-1]
+        if last_part in self.front_words or lower in self.front_words:
+            return False
+        if last_part in self.back_words or lower in self.back_words:
+            return True
+        for char in reversed(lower):
+            if char in self.back or char in "aou":
+                return True
+            if char in self.front or char in "ei":
+                return False
+        return self.default_back
+
+    # --- accusative ----------------------------------------------------------------------
+    def _suffix_for_sound(self, last: str, back: bool) -> str:
+        if last in self.vowels:
+            pair = self.acc_vowel
+        elif last in self.voiced:
+            pair = self.acc_voiced
+        else:
+            pair = self.acc_voiceless
+        return pair[0] if back else pair[1]
+
+    def _number_name(self, digits: str) -> str:
+        value = int(digits[-9:]) if digits else 0
+        units, tens = self.numbers["units"], self.numbers["tens"]
+        if value == 0:
+            return units[0]
+        if value % 10:
+            return units[value % 10]
+        if value % 100:
+            return tens[(value % 100) // 10]
+        if value % 1000:
+            return self.numbers["hundred"]
+        if value % 1_000_000:
+            return self.numbers["thousand"]
+        return self.numbers["million"]
+
+    def _spoken_suffix(self, spoken: str) -> str:
+        spoken = spoken.lower()
+        return self._suffix_for_sound(spoken[-1], self.is_back(spoken))
+
+    def accusative(self, word: str) -> str:
+        """The accusative of a head word: Заңы → Заңын, мониторинг → мониторингті, ЖРО → ЖРО-ны."""
+        if not word:
+            return word
+        lower = word.lower()
+        if lower in self.acc_exceptions:
+            result = self.acc_exceptions[lower]
+            return result[0].upper() + result[1:] if word[0].isupper() else result
+        last = lower[-1]
+        if last.isdigit():
+            digits = re.search(r"\d+$", lower).group()
+            return f"{word}-{self._spoken_suffix(self._number_name(digits))}"
+        letters = [c for c in word.split("-")[-1] if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters):
+            name = self.letter_names.get(last, last) if not _LATIN.match(last) else last
+            return f"{word}-{self._spoken_suffix(name)}"
+        if _LATIN.match(last):
+            back = self.is_back(re.sub(r"[^A-Za-z]", "", lower) or lower)
+            if last in "aeiouy":
+                pair = self.acc_vowel
+            elif last in "lrmnzjw":
+                pair = self.acc_voiced
+            else:
+                pair = self.acc_voiceless
+            return f"{word}-{pair[0] if back else pair[1]}"
+        if not last.isalpha():
+            return word
+        if self.is_possessive(lower):
+            return word + self.possessive_ending
+        back = self.is_back(lower)
+        if last in "ьъ":
+            core = lower.rstrip("ьъ")
+            sound = core[-1] if core else "л"
+            return word + self._suffix_for_sound(sound, back and last == "ъ")
+        return word + self._suffix_for_sound(last, back)
+
+    def is_possessive(self, lower: str) -> bool:
+        """A head in -ы/-і (-сы/-сі after a vowel) is a possessive form: it takes -н."""
+        if len(lower) < 3 or lower[-1] not in "ыі" or not _KAZAKH_WORD.match(lower):
+            return False
+        if lower in self.not_possessive or lower.rsplit("-", 1)[-1] in self.not_possessive:
+            return False
+        return not lower.endswith(self.not_possessive_endings)
+
+    def nominative_of_accusative(self, word: str) -> str:
+        """Undo :meth:`accusative` where it can be verified: ерекшеліктерін → ерекшеліктері."""
+        for cut in (1, 2):
+            base = word[:-cut]
+            if len(base) >= 2 and self.accusative(base) == word:
+                return base
+        return word
+
+    # --- verbs ---------------------------------------------------------------------------
+    def is_verbal_noun(self, word: str) -> bool:
+        lower = word.lower()
+        if len(lower) < 3 or lower[-1] not in "ую" or not _KAZAKH_WORD.match(lower):
+            return False
+        if lower in self.not_verbal or lower.rsplit("-", 1)[-1] in self.not_verbal:
+            return False
+        letters = [c for c in word if c.isalpha()]
+        if sum(c.isupper() for c in letters) >= 2:
+            return False
+        return True
+
+    def converb(self, word: str) -> str | None:
+        """The -а/-е/-й converb of a verbal noun (өткізу → өткізе), or None for other words."""
+        if word in self._converb_cache:
+            return self._converb_cache[word]
+        result = self._converb(word)
+        self._converb_cache[word] = result
+        return result
+
+    def _converb(self, word: str) -> str | None:
+        if not self.is_verbal_noun(word):
+            return None
+        lower = word.lower()
+        head, sep, last = lower.rpartition("-")
+        prefix = word[: len(head) + len(sep)]
+        if lower in self.converb_exceptions:
+            form, prefix = self.converb_exceptions[lower], ""
+        elif last in self.converb_exceptions:
+            form = self.converb_exceptions[last]
+        else:
+            form = self._converb_of_word(lower if lower in self.hidden else last)
+        result = prefix + form[len(prefix):] if lower in self.converb_exceptions else prefix + form
+        if word[:1].isupper():
+            result = result[0].upper() + result[1:]
+        return result
+
+    def _converb_of_word(self, lower: str) -> str:
+        if lower in self.hidden:
+            stem = self.hidden[lower]
+            if stem[-1] in "ыі":
+                return stem[:-1] + "и"
+            return stem + ("а" if self.is_back(stem) else "е")
+        if lower.endswith("ю"):
+            base = lower[:-1]
+            if base.endswith("и"):
+                return base + ("я" if self.is_back(base[:-1] or base) else "е")
+            return base + ("я" if self.is_back(base) else "йе")
+        stem = lower[:-1]
+        if stem[-1] in self.vowels:
+            return stem + "й"
+        if stem[-1] == "и":
+            return stem + "я" if self.is_back(stem[:-1] or stem) else stem + "е"
+        return stem + ("а" if self.is_back(stem) else "е")
+
+    def present(self, converb: str) -> str:
+        """Third person present tense from a converb: талдай → талдайды, ұйымдастыра → ұйымдастырады."""
+        return converb + ("ды" if self.is_back(converb) else "ді")
+
+    def lemma_candidates(self, converb: str) -> list[str]:
+        """Verbal nouns whose converb could be *converb* (checked by regenerating it)."""
+        lower = converb.lower()
+        guesses = []
+        if lower.endswith("й"):
+            guesses.append(lower[:-1] + "у")
+        if lower.endswith(("а", "е")):
+            guesses.append(lower[:-1] + "у")
+        if lower.endswith("и"):
+            guesses.append(lower[:-1] + "у")
+        if lower.endswith("я"):
+            guesses.append(lower[:-1] + "ю")
+        if lower.endswith("йе"):
+            guesses.append(lower[:-2] + "ю")
+        return [g for g in guesses if self.converb(g) == lower]
+
+
+class KazakhPhraser:
+    """Rule-based Kazakh phrasing over a lexicon (see module docstring)."""
+
+    def __init__(self, lexicon: dict):
+        self.lex = lexicon
+        self.morph = KazakhMorphology(lexicon)
+        self.coordinators = set(lexicon["coordinators"])
+        self.noun_coordinators = set(lexicon["noun_coordinators"])
+        self.and_word = lexicon["and_word"]
+        self.proper_names = list(lexicon["proper_names"])
+        self.function_words = set(lexicon["function_words"])
+        self.converb_endings = tuple(lexicon["converb_endings"])
+        verbs = lexicon["verbs"]
+        self.compounds = {tuple(c.split()) for c in verbs["compounds"]}
+        self.light_verbs = set(verbs["light_verbs"])
+        self.attributes = set(verbs["attributes"])
+        self.attribute_endings = tuple(verbs["attribute_endings"])
+        self.bloom_of: dict[str, str] = {}
+        for level in BLOOM_ORDER:
+            for verb in lexicon["bloom"].get(level, []):
+                self.bloom_of.setdefault(verb, level)
+        self.bloom_default = lexicon["bloom"]["default"]
+        ability = lexicon["policy"]["ability"]
+        self.final_verb = ability["final_verb"]
+        self.skill_nouns = set(ability["skill_nouns"])
+        self.skill_verb = ability["skill_verb"].split()
+        self.verbless_suffix = ability["verbless_suffix"].split()
+        self.capacity_words = set(ability["capacity_words"])
+        self.capacity_verb = ability["capacity_verb"].split()
+        self.policy_verb = ability["policy_verb"]
+        self.policy_bloom = ability["policy_bloom"]
+        self.finite_endings = set(ability["finite_endings"])
+        self.modal_verbs = set(ability["modal_verbs"])
+        knowledge = lexicon["policy"]["knowledge"]
+        self.knows = knowledge["final_verb"]
+        self.knows_verb = knowledge["verb"]
+        self.knows_bloom = knowledge["bloom"]
+        self.final_verbs = knowledge["final_verbs"]
+        self.final_phrases = knowledge["final_phrases"]
+        self.understand_words = set(knowledge["understand_words"])
+        self.tails = sorted((t.split() for t in knowledge["tails"]), key=len, reverse=True)
+        # converb → lemma for the verbs of the Bloom lexicon (for overrides)
+        self.lemma_of_converb: dict[str, str] = {}
+        for verb in self.bloom_of:
+            last = verb.split()[-1]
+            form = self.morph.converb(last)
+            if form:
+                self.lemma_of_converb.setdefault(form, last)
+
+    # --- helpers -----------------------------------------------------------------------------
+    def keep_capital(self, tokens: list[Token]) -> bool:
+        core = tokens[0].core
+        first_part = core.split("-")[0]
+        if sum(c.isupper() for c in first_part) >= 2 or _LATIN.match(core):
+            return True
+        start = " ".join(t.core for t in tokens[:4])
+        return any(start.startswith(name) for name in self.proper_names)
+
+    def _bare_verbal_noun(self, token: Token) -> bool:
+        return (
+            "(" not in token.pre
+            and token.post in ("", ",", ";")
+            and self.morph.is_verbal_noun(token.core)
+        )
+
+    def _case_marked(self, lower: str) -> bool:
+        return len(lower) > 3 and lower.endswith(_CASE_ENDINGS)
+
+    def _attribute(self, token: Token) -> bool:
+        lower = token.lower
+        if lower in self.attributes:
+            return True
+        return (
+            len(lower) > 3
+            and lower.endswith(self.attribute_endings)
+            and lower not in self.morph.not_possessive
+        )
+
+    def _bare_nominal(self, token: Token) -> bool:
+        """A word that can only be a noun in the nominative: a skill name in a list (мониторинг)."""
+        lower = token.lower
+        if "(" in token.pre or ")" in token.post or not _KAZAKH_WORD.match(lower) or len(lower) < 3:
+            return False
+        if self.morph.is_verbal_noun(lower) or self._case_marked(lower) or _PLURAL.search(lower):
+            return False
+        if lower in self.function_words or lower.endswith(self.converb_endings):
+            return False
+        return lower[-1] not in "ыі" and not lower.endswith(_ADJECTIVE_ENDINGS)
+
+    def _coordinator_after(self, tokens: list[Token], index: int) -> tuple[str, int] | None:
+        """The coordinator after token *index* and the index of the next conjunct's first word."""
+        token = tokens[index]
+        if token.post in (",", ";"):
+            return ",", index + 1
+        if token.post or index + 1 >= len(tokens):
+            return None
+        nxt = tokens[index + 1]
+        if nxt.plain and nxt.lower in self.coordinators:
+            return nxt.lower, index + 2
+        return None
+
+    def find_heads(self, body: list[Token], forced: set[int]) -> tuple[list[bool], list[int]]:
+        """Right to left: which verbal nouns are heads, and which noun coordinators join two heads."""
+        n = len(body)
+        head = [False] * n
+        head[n - 1] = True
+        swaps: list[int] = []
+        for i in range(n - 2, -1, -1):
+            found = self._coordinator_after(body, i)
+            if i in forced:
+                head[i] = True
+                if found and found[0] in self.noun_coordinators:
+                    swaps.append(i + 1)
+                continue
+            if not self._bare_verbal_noun(body[i]) or found is None:
+                continue
+            coordinator, w = found
+            if w >= n:
+                continue
+            partner = next((j for j in range(w, n) if head[j]), None)
+            if partner is None:
+                continue
+            if i > 0 and not body[i - 1].post and self._attribute(body[i - 1]):
+                continue
+            if coordinator in self.noun_coordinators:
+                if w == partner:
+                    head[i] = True
+                    swaps.append(i + 1)
+                continue
+            if w != partner:
+                nxt = body[w].lower
+                if _VERBAL_NOUN_CASE.search(nxt) and not self.morph.is_verbal_noun(nxt):
+                    continue  # басқару мен ұйымдастырудың …: parallel nouns
+                if self.morph.is_verbal_noun(nxt):
+                    continue  # жоспарлау және бақылау дағдылары: parallel modifiers
+            head[i] = True
+        return head, swaps
+
+    def nominal_list(self, body: list[Token], head: list[bool]) -> bool:
+        """Does the item coordinate skill names (мониторинг, коммуникация) with its verbal heads?"""
+        n = len(body)
+        # (a) "X және H" where H is a one-word head conjunct.
+        for i in range(n - 2):
+            if not self._bare_nominal(body[i]) or body[i].post:
+                continue
+            nxt = body[i + 1]
+            if nxt.plain and nxt.lower in self.coordinators and head[i + 2]:
+                end = i + 2
+                if end == n - 1 or self._coordinator_after(body, end):
+                    return True
+        # (b) a comma list in which a skill name is followed by a conjunct ending in a head.
+        elements: list[list[int]] = [[]]
+        for i, token in enumerate(body):
+            elements[-1].append(i)
+            if token.post in (",", ";") and i < n - 1:
+                elements.append([])
+        for k in range(len(elements) - 1):
+            if not self._bare_nominal(body[elements[k][-1]]):
+                continue
+            following = k + 1
+            while (
+                following < len(elements) - 1
+                and len(elements[following]) == 1
+                and self._bare_nominal(body[elements[following][0]])
+            ):
+                following += 1
+            element = elements[following]
+            first = body[element[0]].lower
+            if head[element[-1]] and not (
+                len(element) > 1 and (self.morph.is_verbal_noun(first) or _VERBAL_NOUN_CASE.search(first))
+            ):
+                return True
+        return False
+
+    def head_lemma(self, body: list[Token], index: int) -> str:
+        word = body[index].lower
+        if index > 0 and not body[index - 1].post:
+            pair = (body[index - 1].lower, word)
+            if pair in self.compounds:
+                return " ".join(pair)
+            if word in self.light_verbs and body[index - 1].lower in self.bloom_of:
+                return f"{body[index - 1].lower} {word}"
+        return word
+
+    def bloom(self, lemma: str) -> str:
+        if lemma in self.bloom_of:
+            return self.bloom_of[lemma]
+        parts = lemma.split()
+        if len(parts) == 2 and parts[1] in self.light_verbs and parts[0] in self.bloom_of:
+            return self.bloom_of[parts[0]]
+        return self.bloom_of.get(parts[-1], self.bloom_default)
+
+    def best(self, lemmas: list[str]) -> tuple[str | None, str]:
+        """The lemma with the highest Bloom level (the last one on a tie) and that level."""
+        best_lemma, best_level = None, None
+        for lemma in lemmas:
+            level = self.bloom(lemma)
+            if best_level is None or BLOOM_ORDER.index(level) >= BLOOM_ORDER.index(best_level):
+                best_lemma, best_level = lemma, level
+        return best_lemma, best_level or self.bloom_default
+
+    # --- ability -----------------------------------------------------------------------------
+    def ability(self, text: str) -> Result:
+        tokens = tokenize(text)
+        strip_final_punctuation(tokens)
+        if not tokens:
+            return Result("", [self.policy_verb], "policy")
+        body, paren = split_trailing_parenthetical(tokens)
+        result = self._ability_body(body)
+        out = body + result.tail + paren
+        lower_first(out, self.keep_capital)
+        return Result(render(out), result.verbs, result.source)
+
+    @dataclass
+    class _Body:
+        tail: list[Token]
+        verbs: list[str]
+        source: str
+
+    def _policy_tail(self, words: list[str]) -> list[Token]:
+        return [Token("", word, "") for word in words]
+
+    def _ability_body(self, body: list[Token]) -> "KazakhPhraser._Body":
+        last = body[-1]
+        lower = last.lower
+        if lower in self.finite_endings:
+            lemma = None
+            if len(body) > 1:
+                lemma = next(iter(self.morph.lemma_candidates(body[-2].core)), None)
+            return self._Body([], [lemma or self.policy_verb], "rule")
+        if (
+            lower in self.modal_verbs
+            and len(body) > 1
+            and not body[-2].post
+            and self.morph.lemma_candidates(body[-2].core)
+        ):
+            last.core = self.final_verb
+            return self._Body([], [self.morph.lemma_candidates(body[-2].core)[0]], "rule")
+
+        # "X істеу қабілеті": the capacity word goes, the verbal noun becomes a head.
+        forced: set[int] = set()
+        index = 0
+        while index < len(body):
+            token = body[index]
+            if (
+                token.lower in self.capacity_words
+                and index > 0
+                and not token.pre
+                and not body[index - 1].post
+                and self.morph.is_verbal_noun(body[index - 1].core)
+            ):
+                body[index - 1].post = token.post
+                del body[index]
+                forced.add(index - 1)
+                continue
+            index += 1
+        last = body[-1]
+        lower = last.lower
+        if lower in self.skill_nouns and len(body) > 1:
+            last.core = self.morph.accusative(last.core)
+            return self._Body(self._policy_tail(self.skill_verb), [self.policy_verb], "policy")
+        if lower in self.capacity_words and len(body) > 1:
+            last.core = self.morph.accusative(last.core)
+            return self._Body(self._policy_tail(self.capacity_verb), [self.capacity_verb[0]], "policy")
+        if self._bare_verbal_noun(last) or (len(body) - 1) in forced:
+            head, swaps = self.find_heads(body, forced)
+            if not self.nominal_list(body, head):
+                lemmas = []
+                for i, is_head in enumerate(head):
+                    if is_head:
+                        lemmas.append(self.head_lemma(body, i))
+                        body[i].core = self.morph.converb(body[i].core) or body[i].core
+                for i in swaps:
+                    body[i].core = self.and_word
+                return self._Body([Token("", self.final_verb, "")], lemmas, "rule")
+        elif self.morph.is_possessive(lower):
+            last.core = self.morph.accusative(last.core)
+            return self._Body(self._policy_tail(self.skill_verb), [self.policy_verb], "policy")
+        return self._Body(self._policy_tail(self.verbless_suffix), [self.policy_verb], "policy")
+
+    # --- knowledge ---------------------------------------------------------------------------
+    def knowledge(self, text: str) -> Result:
+        tokens = tokenize(text)
+        strip_final_punctuation(tokens)
+        if not tokens:
+            return Result("", [self.knows_verb], "rule")
+        body, paren = split_trailing_parenthetical(tokens)
+        if paren and paren[-1].lower in self.final_verbs and len(paren) > 1:
+            paren[-2].post += paren[-1].post  # "(… құралдарын білу)" → "(… құралдарын)"
+            paren.pop()
+        tail: list[Token] = []
+        for words in self.tails:
+            size = len(words)
+            if len(body) > size and [t.text.lower() for t in body[-size:]] == words:
+                body, tail = body[:-size], body[-size:]
+                break
+        last = body[-1]
+        lower = last.lower
+        verbs = [self.knows_verb]
+        ending: list[Token] = [Token("", self.knows, "")]
+        if lower in self.final_verbs and not last.post and not tail:
+            last.core = self.final_verbs[lower]
+            verbs = [lower]
+            ending = []
+        elif lower in self.final_phrases and not last.post and not tail:
+            last.core = self.final_phrases[lower]
+            ending = []
+        elif last.post and any(q in last.post for q in QUOTES):
+            suffix = self.morph.accusative(last.core)[len(last.core):]
+            if suffix:
+                last.post = f"{last.post}-{suffix.lstrip('-')}"
+        elif not last.post or last.post in (",", ";"):
+            last.core = self.morph.accusative(last.core)
+        out = body + tail + paren + ending
+        lower_first(out, self.keep_capital)
+        return Result(render(out), verbs, "rule")
+
+    def knowledge_bloom(self, text: str, verbs: list[str]) -> str:
+        words = {w.strip("().,;:«»\"").lower() for w in text.split()}
+        if words & self.understand_words:
+            return "understand"
+        return self.bloom(verbs[0]) if verbs and verbs[0] in self.bloom_of else self.knows_bloom
+
+    # --- topics and overrides ----------------------------------------------------------------
+    def topic(self, text: str) -> str:
+        tokens = tokenize(text)
+        strip_final_punctuation(tokens)
+        if not tokens:
+            return ""
+        body, paren = split_trailing_parenthetical(tokens)
+        if paren and paren[-1].lower in self.final_verbs and len(paren) > 1:
+            paren[-2].post += paren[-1].post
+            paren.pop()
+            paren[-1].core = self.morph.nominative_of_accusative(paren[-1].core)
+        elif len(body) > 1 and body[-1].lower in self.final_verbs and not body[-1].post:
+            body.pop()
+            body[-1].core = self.morph.nominative_of_accusative(body[-1].core)
+        out = body + paren
+        first = out[0]
+        if first.core and first.core[0].islower():
+            first.core = first.core[0].upper() + first.core[1:]
+        return render(out)
+
+    def outcome_verbs(self, text: str) -> list[str]:
+        """Head lemmas of a hand-written outcome (for the Bloom level of an override)."""
+        tokens = tokenize(text)
+        strip_final_punctuation(tokens)
+        if not tokens:
+            return []
+        if tokens[-1].lower == self.knows:
+            return [self.knows_verb]
+        lemmas = []
+        for index, token in enumerate(tokens):
+            lemma = self.lemma_of_converb.get(token.lower)
+            if lemma is None and index + 1 < len(tokens) and tokens[index + 1].lower == self.final_verb:
+                lemma = next(iter(self.morph.lemma_candidates(token.core)), None)
+            if lemma:
+                if index > 0 and (tokens[index - 1].lower, lemma) in self.compounds:
+                    lemma = f"{tokens[index - 1].lower} {lemma}"
+                lemmas.append(lemma)
+        return lemmas

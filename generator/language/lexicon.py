@@ -1,0 +1,174 @@
+"""Loading phrasing data: the built-in lexicons, workspace extensions and per-item overrides.
+
+Precedence, lowest first: the built-in ``generator/language/data/<lang>.yaml`` < the workspace's
+``phrasing/<lang>.yaml`` (lists extended, mappings updated, scalars replaced) < the workspace's
+``phrasing/overrides.yaml`` (one hand-written outcome per item id, which always wins).
+
+Only ``yaml.safe_load`` is used.  Every problem is reported as a :class:`PhrasingError` naming the
+file and the key path.
+"""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.exceptions import PhrasingError
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+LANGUAGES = ("kk", "ru")
+
+# Mappings whose keys are words chosen by the user (any key allowed); every other mapping only
+# accepts the keys of the built-in file.
+OPEN_MAPPINGS = {
+    "kk": {
+        "verbs.hidden_vowel_stems",
+        "verbs.converb_exceptions",
+        "accusative.exceptions",
+        "accusative.letter_names",
+        "policy.knowledge.final_verbs",
+        "policy.knowledge.final_phrases",
+    },
+    "ru": {
+        "nouns_to_verbs",
+        "abbreviations",
+        "knowledge.heads",
+        "knowledge.verbs",
+        "ability.prefixes",
+    },
+}
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise PhrasingError(f"Cannot read phrasing file '{path}': {error}") from error
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise PhrasingError(f"YAML error in phrasing file '{path}': {error}") from error
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "a string"
+    return type(value).__name__
+
+
+def _check_like(value: Any, model: Any, path: Path, key: str, errors: list[str]) -> None:
+    """Check that *value* has the shape of the built-in *model* value (strings all the way down)."""
+    if isinstance(model, dict):
+        if not isinstance(value, dict):
+            errors.append(f"'{path}': {key} should be a mapping, not {_type_name(value)}")
+        return
+    if isinstance(model, list):
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            errors.append(f"'{path}': {key} should be a list of strings")
+        return
+    if isinstance(model, str) and not isinstance(value, str):
+        errors.append(f"'{path}': {key} should be a string, not {_type_name(value)}")
+
+
+def _validate_extension(data: Any, base: dict, lang: str, path: Path) -> None:
+    if not isinstance(data, dict):
+        raise PhrasingError(
+            f"Top-level element of phrasing file '{path}' should be a mapping, not {_type_name(data)}"
+        )
+    errors: list[str] = []
+    open_paths = OPEN_MAPPINGS[lang]
+
+    def walk(node: dict, model: dict, prefix: str) -> None:
+        for key, value in node.items():
+            dotted = f"{prefix}.{key}" if prefix else str(key)
+            if not isinstance(key, str):
+                errors.append(f"'{path}': key {dotted!r} should be a string")
+                continue
+            if prefix in open_paths:
+                if isinstance(value, dict):
+                    if not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+                        errors.append(f"'{path}': {dotted} should map strings to strings")
+                elif not isinstance(value, str):
+                    errors.append(f"'{path}': {dotted} should be a string, not {_type_name(value)}")
+                continue
+            if key not in model:
+                errors.append(f"'{path}': unknown key {dotted}")
+                continue
+            _check_like(value, model[key], path, dotted, errors)
+            if isinstance(value, dict) and isinstance(model[key], dict):
+                walk(value, model[key], dotted)
+
+    walk(data, base, "")
+    if errors:
+        raise PhrasingError("Invalid phrasing data:\n  " + "\n  ".join(errors))
+
+
+def merge(base: dict, extra: dict) -> dict:
+    """Return *base* updated by *extra*: lists extended, mappings merged, scalars replaced."""
+    result = copy.deepcopy(base)
+    for key, value in extra.items():
+        old = result.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            result[key] = merge(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            result[key] = old + [item for item in value if item not in old]
+        else:
+            result[key] = copy.deepcopy(value)
+    return result
+
+
+def load_lexicon(lang: str, workspace: Path | None = None) -> tuple[dict, list[Path]]:
+    """Load the lexicon of *lang*, extended by the workspace; return it and every file read."""
+    if lang not in LANGUAGES:
+        raise PhrasingError(f"Unknown phrasing language {lang!r}: expected one of {', '.join(LANGUAGES)}")
+    builtin = DATA_DIR / f"{lang}.yaml"
+    data = _read_yaml(builtin)
+    if not isinstance(data, dict):  # pragma: no cover - the package ships a mapping
+        raise PhrasingError(f"Top-level element of phrasing file '{builtin}' should be a mapping")
+    files = [builtin]
+    if workspace is not None:
+        extension = Path(workspace) / "phrasing" / f"{lang}.yaml"
+        if extension.is_file():
+            extra = _read_yaml(extension)
+            if extra is None:
+                extra = {}
+            _validate_extension(extra, data, lang, extension)
+            data = merge(data, extra)
+            files.append(extension)
+    return data, files
+
+
+def load_overrides(workspace: Path | None) -> tuple[dict[str, str], list[Path]]:
+    """Read ``phrasing/overrides.yaml`` of the workspace: a mapping item id → outcome text."""
+    if workspace is None:
+        return {}, []
+    path = Path(workspace) / "phrasing" / "overrides.yaml"
+    if not path.is_file():
+        return {}, []
+    data = _read_yaml(path)
+    if data is None:
+        return {}, [path]
+    if not isinstance(data, dict):
+        raise PhrasingError(
+            f"Top-level element of overrides file '{path}' should be a mapping of item id to outcome text, "
+            f"not {_type_name(data)}"
+        )
+    errors = []
+    overrides: dict[str, str] = {}
+    for key, value in data.items():
+        if not isinstance(key, str) or not key.strip():
+            errors.append(f"'{path}': key {key!r} should be an item id such as 3412-0-003/F2/S1/A3")
+            continue
+        if not isinstance(value, str) or not value.strip():
+            errors.append(f"'{path}': {key}: the outcome should be a non-empty string, not {_type_name(value)}")
+            continue
+        overrides[key.strip()] = " ".join(value.split())
+    if errors:
+        raise PhrasingError("Invalid overrides:\n  " + "\n  ".join(errors))
+    return overrides, [path]
