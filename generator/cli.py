@@ -135,3 +135,22 @@ def plan(spec, standard, card, hours, skills, workspace, as_json) -> None:
 
     program = make_program_from_options(spec, standard, card, hours, skills, workspace)
     click.echo(program_json(program) if as_json else program_yaml(program), nl=False)
+
+
+# --- exports: Moodle competency CSV, CASE 1.0 JSON, Markdown program --------------------------
+@main.command("export")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-f", "--format", "fmt", required=True, metavar="moodle|case|markdown",
+              help="moodle: competency framework CSV; case: CASE 1.0 CFPackage JSON (both from standard data); "
+                   "markdown: the program, from a program spec or standard data with --card.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="File to write (default: <workspace>/output/exports/<standard>[.<card>].<ext>).")
+@click.option("--card", help="Profession card code: only this card (moodle, case), the program's card (markdown).")
+@click.option("--workspace", type=click.Path(path_type=Path, file_okay=False),
+              help="Workspace with phrasing/ and design.yaml overrides, for markdown (default: current folder).")
+def export_command(file: Path, fmt: str, output: Path | None, card: str | None, workspace: Path | None) -> None:
+    """Export a standard for Moodle or CASE, or a program as Markdown for review."""
+    from generator.export import export
+
+    target = export(file, fmt, output, card=card, workspace=workspace or Path.cwd())
+    click.echo(f"{file} → {target}")
