@@ -154,3 +154,31 @@ def export_command(file: Path, fmt: str, output: Path | None, card: str | None, 
 
     target = export(file, fmt, output, card=card, workspace=workspace or Path.cwd())
     click.echo(f"{file} → {target}")
+
+
+# --- phrasing: phrase ---------------------------------------------------------------------------
+@main.command("phrase")
+@click.argument("texts", nargs=-1)
+@click.option("--lang", type=click.Choice(["kk", "ru"]), required=True, help="Language of the items.")
+@click.option("--kind", type=click.Choice(["ability", "knowledge"]), required=True,
+              help="ability → a \"can do\" outcome; knowledge → a \"knows\" outcome.")
+@click.option("--workspace", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
+              help="Workspace whose phrasing/ folder extends the lexicon and holds overrides.yaml.")
+@click.option("--bloom", "show_bloom", is_flag=True, help="Print \"bloom<TAB>verb<TAB>outcome\".")
+def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_bloom: bool) -> None:
+    """Phrase learning outcomes from items given as TEXT, or one item per line on standard input.
+
+    Without TEXT, writes exactly one outcome per input line, in the same order (an empty line for
+    an empty line).
+    """
+    from generator.language import get_phraser
+
+    phraser = get_phraser(lang, workspace)
+    method = phraser.ability if kind == "ability" else phraser.knowledge
+    items = texts if texts else click.get_text_stream("stdin").read().splitlines()
+    for item in items:
+        if not item.strip():
+            click.echo("")
+            continue
+        outcome = method(item)
+        click.echo(f"{outcome.bloom}\t{outcome.verb or ''}\t{outcome.text}" if show_bloom else outcome.text)
