@@ -1,0 +1,235 @@
+"""The Jinja environment every DOCX template is rendered with.
+
+* ``SandboxedEnvironment``: a template from an untrusted colleague cannot reach Python internals
+  (``''.__class__``, ``cycler.__init__.__globals__`` …); such access raises ``SecurityError``, which
+  the renderer reports as :class:`~generator.exceptions.TemplateProblem`.
+* ``StrictUndefined``: a misspelt variable is an error, never a silent blank in a delivered DOCX.
+* ``autoescape=True``: every ``{{ … }}`` value is XML-escaped (``& < > " '``) before it lands in
+  ``word/document.xml``. docxtpl's own ``render(autoescape=True)`` only flips ``env.autoescape`` on the
+  environment it is given, so we set it here once and call ``render`` without the flag; the effect is
+  the same and the environment is never mutated during a render. Escaping applies to values only,
+  so the XML markup of the template itself and Kazakh text with « » " & < survive unchanged.
+
+The filters are listed in :data:`FILTERS` (name → (function, description)); ``progen templates vars``
+prints them. Filters that need the language read ``labels`` and ``lang`` from the render context.
+"""
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+from typing import Any, Callable
+
+from jinja2 import StrictUndefined, pass_context
+from jinja2.exceptions import UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+# -- filters ---------------------------------------------------------------------------------
+def _fields(obj: Any) -> dict[str, Any]:
+    """Plain (str/int/float) public attributes of a model object, and of its provider."""
+    values: dict[str, Any] = {}
+    if obj is None:
+        return values
+    source = obj if isinstance(obj, dict) else getattr(obj, "__dict__", {})
+    for key, value in source.items():
+        if not key.startswith("_") and isinstance(value, (str, int, float)):
+            values[key] = value
+    provider = source.get("provider") if isinstance(source, dict) else None
+    if provider is not None:
+        for key, value in getattr(provider, "__dict__", {}).items():
+            if isinstance(value, (str, int, float)):
+                values.setdefault(key, value)
+    return values
+
+
+def fill(text: str, obj: Any = None, **values: Any) -> str:
+    """Fill ``{name}`` placeholders of a label from an object's fields and keyword values.
+
+    Only plain names are replaced (no attribute or index access, unlike ``str.format``), so label
+    data cannot reach into objects. An unknown placeholder is an error naming it.
+    """
+    known = _fields(obj)
+    known.update(values)
+
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in known:
+            raise UndefinedError(f"label placeholder {{{name}}} is not known here; known: {', '.join(sorted(known))}")
+        value = known[name]
+        return "" if value is None else str(value)
+
+    return _PLACEHOLDER.sub(replace, str(text))
+
+
+def dash(value: Any) -> str:
+    """Hours for a table cell: the number, or an en dash for 0 / empty."""
+    if value in (None, "", 0):
+        return "–"
+    return str(value)
+
+
+def capfirst(text: Any) -> str:
+    """Upper-case the first letter, keep the rest as is (unlike Jinja's ``capitalize``)."""
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: Any) -> str:
+    """Lower-case the first letter unless the first word is an abbreviation (ЖРО, ҚР)."""
+    text = str(text)
+    first = text.split()[0] if text.split() else ""
+    letters = re.sub(r"[^\w]", "", first)
+    if len(letters) >= 2 and letters[:2].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def sentence(text: Any) -> str:
+    """Capitalise and end with one full stop (for list items and table cells)."""
+    text = capfirst(str(text).strip())
+    return text if not text or text[-1] in ".!?…" else text + "."
+
+
+def _plural_form(number: int, lang: str) -> str:
+    if lang != "ru":
+        return "one" if number == 1 else "many"
+    n = abs(number)
+    if n % 10 == 1 and n % 100 != 11:
+        return "one"
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return "few"
+    return "many"
+
+
+@pass_context
+def hours_phrase(context, number: int) -> str:
+    """``72`` → «72 академиялық сағат» / «72 академических часа» (Russian plural rules)."""
+    words = context["labels"]["hours_word"]
+    return f"{number} {words[_plural_form(int(number), context['lang'])]}"
+
+
+@pass_context
+def module_name(context, module: Any) -> str:
+    """A module's label: «3-модуль» (kk) / «Модуль 3» (ru), from ``labels.module``."""
+    return fill(context["labels"]["module"], number=module.number)
+
+
+def _row(**fields: Any) -> SimpleNamespace:
+    """A row of the academic-thematic plan (attribute access for templates)."""
+    fields.setdefault("form", "")
+    return SimpleNamespace(**fields)
+
+
+def _topics(module: Any) -> list[SimpleNamespace]:
+    rows: list[SimpleNamespace] = []
+    number = 0
+    for kind, topics in (("theory", module.theory_topics), ("practice", module.practical_sessions)):
+        for topic in topics:
+            number += 1
+            rows.append(_row(number=f"{module.number}.{number}", title=topic.title, kind=kind, hours=topic.hours,
+                            theory=topic.hours if kind == "theory" else 0,
+                            practice=topic.hours if kind == "practice" else 0, assessment=0))
+    return rows
+
+
+def topics(module: Any) -> list[SimpleNamespace]:
+    """Theory topics then practical sessions of a module, numbered «3.1», «3.2» … in one sequence
+    (the numbers the plan table and the module contents share). Row fields: number, title, kind
+    (theory|practice), hours, theory, practice, assessment."""
+    return _topics(module)
+
+
+@pass_context
+def plan_rows(context, module: Any) -> list[SimpleNamespace]:
+    """The plan-table rows under a module row: its topics (see ``topics``), a block row for hours
+    without topics, and an «Аралық бағалау» row with the assessment hours, so the rows of a module
+    add up to the module row. Extra field: form (assessment forms, on the assessment row)."""
+    labels = context["labels"]
+    rows = _topics(module)
+    hours = module.hours
+    for kind, block in (("theory", "theory_block"), ("practice", "practice_block")):
+        listed = sum(getattr(r, kind) for r in rows)
+        if getattr(hours, kind) > listed:
+            missing = getattr(hours, kind) - listed
+            rows.append(_row(number="", title=labels[block], kind=kind, hours=missing,
+                            theory=missing if kind == "theory" else 0, practice=missing if kind == "practice" else 0,
+                            assessment=0))
+    if hours.assessment:
+        rows.append(_row(number="", title=labels["interim_assessment"], kind="assessment", hours=hours.assessment,
+                        theory=0, practice=0, assessment=hours.assessment, form=", ".join(module.assessment)))
+    return rows
+
+
+def normative_acts(bibliography: list) -> list:
+    """References that are normative legal acts (every kind except ``other``)."""
+    return [ref for ref in bibliography if ref.kind != "other"]
+
+
+def literature(bibliography: list) -> list:
+    """References that are not normative acts (the standard itself, methodological literature)."""
+    return [ref for ref in bibliography if ref.kind == "other"]
+
+
+def kind_of(items: list, kind: str) -> list:
+    """Items (outcomes, sheet criteria, coverage rows) whose ``kind`` equals the argument."""
+    return [item for item in items if getattr(item, "kind", None) == kind]
+
+
+def percent(value: Any) -> str:
+    """``100.0`` → «100», ``97.5`` → «97,5» (decimal comma, as in kk and ru)."""
+    number = float(value)
+    text = f"{number:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def short_id(item_id: str, card_code: str = "") -> str:
+    """``3412-0-003/F2/S1/A3`` → ``F2/S1/A3`` (the card code is printed once, not on every row)."""
+    prefix = f"{card_code}/"
+    return item_id[len(prefix):] if card_code and item_id.startswith(prefix) else item_id
+
+
+def methods_of(modules: list) -> list[str]:
+    """Every method of the given modules once, in order of first use."""
+    seen: list[str] = []
+    for module in modules:
+        for method in module.methods:
+            if method not in seen:
+                seen.append(method)
+    return seen
+
+
+FILTERS: dict[str, tuple[Callable, str]] = {
+    "fill": (fill, "fill {placeholders} of a label: {{ labels.basis_text|fill(program) }}, "
+                   "{{ labels.module_hours|fill(m.hours) }}, {{ labels.topic_hours|fill(hours=t.hours) }}"),
+    "dash": (dash, "a number for a table cell, or «–» for 0: {{ m.hours.practice|dash }}"),
+    "capfirst": (capfirst, "upper-case the first letter only: {{ t.title|capfirst }}"),
+    "lower_first": (lower_first, "lower-case the first letter unless it starts an abbreviation (ЖРО, ҚР)"),
+    "sentence": (sentence, "capitalise and end with one full stop: {{ task|sentence }}"),
+    "hours_phrase": (hours_phrase, "«72 академиялық сағат» / «72 академических часа»: {{ program.total_hours|hours_phrase }}"),
+    "module_name": (module_name, "«3-модуль» / «Модуль 3»: {{ m|module_name }}"),
+    "topics": (topics, "theory topics then practical sessions of a module, numbered 3.1, 3.2 …: "
+                       "{% for t in m|topics %}{{ t.number }} {{ t.title }}{% endfor %}"),
+    "plan_rows": (plan_rows, "plan-table rows of a module: topics, blocks without topics, interim assessment "
+                             "(fields number, title, kind, hours, theory, practice, assessment, form)"),
+    "normative_acts": (normative_acts, "the normative legal acts of a bibliography: program.bibliography|normative_acts"),
+    "literature": (literature, "the other references (the standard, literature): program.bibliography|literature"),
+    "percent": (percent, "a percentage with a decimal comma: {{ program.coverage_percent|percent }} → 100"),
+    "short_id": (short_id, "an item id without the card code: {{ c.item_id|short_id(program.card_code) }} → F2/S1/A3"),
+    "methods_of": (methods_of, "every method of some modules once: {{ program.modules|methods_of|join(', ') }}"),
+    "kind_of": (kind_of, "items of one kind: sheet.criteria|kind_of('ability'), m.outcomes|kind_of('knowledge')"),
+}
+
+
+def make_environment() -> SandboxedEnvironment:
+    """A fresh sandboxed, strict, autoescaping environment with the documented filters."""
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    for name, (function, _doc) in FILTERS.items():
+        env.filters[name] = function
+    return env
+
+
+def builtin_filter_names() -> list[str]:
+    """Jinja's own filters that templates may also use (join, length, upper …)."""
+    return sorted(set(SandboxedEnvironment().filters))

@@ -1,0 +1,590 @@
+"""Generate the built-in Word templates (program, outline, assessment) with python-docx.
+
+Run ``python -m generator.render.make_builtin_templates`` after changing this file: it writes
+``generator/render/builtin_templates/*.docx`` (shipped in the package) and the same bytes to the
+repository's top-level ``templates/`` folder (the defaults a centre copies and edits in Word). A test
+checks that both copies are identical, and that a regenerated template has the same document XML.
+
+Layout decisions (customary for official documents in Kazakhstan; all set in styles, so a centre
+changes them in one place — Home ▸ Styles ▸ Modify, or Layout ▸ Margins):
+
+* A4 portrait; margins left 30 mm (binding), right 15 mm, top 20 mm, bottom 20 mm; header/footer 10 mm.
+* Times New Roman (Word has ә ғ қ ң ө ұ ү һ і in it; LibreOffice substitutes the metric-compatible
+  Liberation Serif, which has them too), set for all four font slots (ascii, hAnsi, eastAsia, cs) in the
+  document defaults and in every style, so no theme font (Calibri) leaks into Cyrillic text.
+* Body ("Normal"): 14 pt, single line spacing, justified, first-line indent 1.25 cm, no spacing after.
+  The course outline (a trainer's handout, 2–4 pages) uses 12 pt for its Normal style.
+* Headings: "Heading 1" 14 pt bold centred, "Heading 2" 14 pt bold left; both keep with next; they
+  feed the table of contents (a TOC field that Word refreshes on opening: w:updateFields).
+* Tables: style "Table Grid", text in "Table Text" (12 pt, left, no indent), headers in "Table Head"
+  (12 pt bold centred, repeated on every page), fixed column widths that add up to the text width.
+* Lists: "List Number" (numbering restarts in every block, e.g. the criteria of each module: the
+  renderer gives each block its own w:num) and "List Bullet".
+* Footer: centred page number (PAGE field); the title page of the program has none.
+"""
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT, WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Mm, Pt, RGBColor
+
+FONT = "Times New Roman"
+TEXT_WIDTH_MM = 210 - 30 - 15  # 165 mm between the margins
+PACKAGE_DIR = Path(__file__).resolve().parent / "builtin_templates"
+REPOSITORY_DIR = Path(__file__).resolve().parents[2] / "templates"
+
+
+# -- styles ---------------------------------------------------------------------------------
+def _set_fonts(rpr_parent) -> None:
+    """Times New Roman in all four slots, no theme fonts."""
+    rpr = rpr_parent.get_or_add_rPr()
+    for old in rpr.findall(qn("w:rFonts")):
+        rpr.remove(old)
+    fonts = parse_xml(f'<w:rFonts {nsdecls("w")} w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>')
+    rpr.insert(0, fonts)
+
+
+def _style(doc, name: str, base: str | None = "Normal", *, size: float | None = None, bold: bool | None = None,
+           italic: bool | None = None, align=None, first_line: float | None = None, left: float | None = None,
+           hanging: float | None = None, before: float | None = None, after: float | None = None,
+           keep_next: bool | None = None, caps: bool | None = None, kind=WD_STYLE_TYPE.PARAGRAPH):
+    styles = doc.styles
+    style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, kind)
+    if base is not None and style.name != base:
+        style.base_style = styles[base]
+    _set_fonts(style.element)
+    font = style.font
+    font.color.rgb = RGBColor(0, 0, 0)
+    if size is not None:
+        font.size = Pt(size)
+    if bold is not None:
+        font.bold = bold
+    if italic is not None:
+        font.italic = italic
+    if caps is not None:
+        font.all_caps = caps
+    fmt = style.paragraph_format
+    if align is not None:
+        fmt.alignment = align
+    if first_line is not None:
+        fmt.first_line_indent = Cm(first_line)
+    if left is not None:
+        fmt.left_indent = Cm(left)
+    if hanging is not None:
+        fmt.first_line_indent = Cm(-hanging)
+    if before is not None:
+        fmt.space_before = Pt(before)
+    if after is not None:
+        fmt.space_after = Pt(after)
+    if keep_next is not None:
+        fmt.keep_with_next = keep_next
+    fmt.line_spacing = 1.0
+    fmt.widow_control = True
+    return style
+
+
+def _base_document(body_size: float = 14, title_page: bool = True):
+    doc = Document()
+    # document defaults: Times New Roman everywhere, no theme fonts
+    styles_el = doc.styles.element
+    defaults = styles_el.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for old in rpr_default.findall(qn("w:rFonts")):
+        rpr_default.remove(old)
+    rpr_default.insert(0, parse_xml(
+        f'<w:rFonts {nsdecls("w")} w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'))
+    ppr_default = defaults.find(qn("w:pPrDefault"))
+    if ppr_default is not None:
+        defaults.remove(ppr_default)
+    defaults.append(parse_xml(f'<w:pPrDefault {nsdecls("w")}><w:pPr><w:spacing w:after="0" w:line="240" '
+                              f'w:lineRule="auto"/></w:pPr></w:pPrDefault>'))
+
+    normal = _style(doc, "Normal", None, size=body_size, align=WD_ALIGN_PARAGRAPH.JUSTIFY, first_line=1.25,
+                    before=0, after=0)
+    normal.font.name = FONT
+    _style(doc, "Heading 1", "Normal", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, first_line=0,
+           before=12, after=6, keep_next=True, italic=False)
+    _style(doc, "Heading 2", "Normal", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT, first_line=0,
+           before=10, after=4, keep_next=True, italic=False)
+    for name in ("Heading 1", "Heading 2"):
+        doc.styles[name].paragraph_format.keep_together = True
+    _style(doc, "Title Line", "Normal", align=WD_ALIGN_PARAGRAPH.CENTER, first_line=0)
+    _style(doc, "Title Big", "Normal", size=16, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, first_line=0,
+           before=6, after=6)
+    _style(doc, "Approval", "Normal", align=WD_ALIGN_PARAGRAPH.LEFT, first_line=0)
+    _style(doc, "Contents Heading", "Normal", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, first_line=0, after=12)
+    _style(doc, "Label", "Normal", bold=True, first_line=0, before=6, keep_next=True,
+           align=WD_ALIGN_PARAGRAPH.LEFT)
+    _style(doc, "Outcome", "Normal", left=1.25, hanging=1.25 if body_size >= 14 else 1.0)
+    _style(doc, "Reference", "Normal", left=1.0, hanging=1.0)
+    _style(doc, "Annex Mark", "Normal", align=WD_ALIGN_PARAGRAPH.RIGHT, first_line=0)
+    _style(doc, "Small Note", "Normal", size=max(body_size - 2, 10), italic=True, first_line=0, before=6)
+    _style(doc, "Table Text", "Normal", size=12 if body_size >= 14 else 11, align=WD_ALIGN_PARAGRAPH.LEFT,
+           first_line=0)
+    _style(doc, "Table Head", "Table Text", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _style(doc, "Table Number", "Table Text", align=WD_ALIGN_PARAGRAPH.CENTER)
+    for name in ("List Number", "List Bullet"):
+        _style(doc, name, "Normal", first_line=0, left=1.25 if body_size >= 14 else 1.0, hanging=0.63)
+    for name, left in (("TOC 1", 0), ("TOC 2", 0.5)):
+        _style(doc, name, "Normal", first_line=0, left=left, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _style(doc, "Header", "Normal", first_line=0, size=10, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _style(doc, "Footer", "Normal", first_line=0, size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
+
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.header_distance, section.footer_distance = Mm(10), Mm(10)
+    section.different_first_page_header_footer = title_page
+    footer = section.footer.paragraphs[0]
+    footer.style = doc.styles["Footer"]
+    footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+
+    # Word refreshes fields (the table of contents, page numbers) when it opens the document
+    settings = doc.settings.element
+    settings.append(parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>'))
+    return doc
+
+
+# -- content helpers ------------------------------------------------------------------------
+def para(doc_or_cell, text: str = "", style: str = "Normal", *, bold_prefix: str | None = None):
+    """A paragraph; ``bold_prefix`` becomes a bold run before ``text`` (both may hold Jinja tags)."""
+    paragraph = doc_or_cell.add_paragraph(style=style)
+    if bold_prefix:
+        paragraph.add_run(bold_prefix).bold = True
+    if text:
+        paragraph.add_run(text)
+    return paragraph
+
+
+def tag(doc_or_cell, statement: str):
+    """A paragraph-level Jinja statement (``{%p … %}``): docxtpl removes the paragraph itself."""
+    return para(doc_or_cell, "{%p " + statement + " %}")
+
+
+def page_break(doc):
+    paragraph = doc.add_paragraph(style="Normal")
+    paragraph.add_run().add_break(WD_BREAK.PAGE)
+    return paragraph
+
+
+def _cell_text(cell, text: str, style: str = "Table Text", bold: bool = False):
+    paragraph = cell.paragraphs[0]
+    paragraph.style = cell.part.document.styles[style]
+    if text:
+        paragraph.add_run(text).bold = bold or None
+    return paragraph
+
+
+def table(doc, widths_mm: list[float], style: str = "Table Grid"):
+    """A fixed-layout table whose columns add up to the text width."""
+    tbl = doc.add_table(rows=0, cols=len(widths_mm))
+    tbl.style = doc.styles[style]
+    tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
+    tbl.autofit = False
+    tbl_pr = tbl._tbl.tblPr
+    tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+    tbl_pr.append(parse_xml(f'<w:tblCellMar {nsdecls("w")}><w:left w:w="80" w:type="dxa"/>'
+                            f'<w:right w:w="80" w:type="dxa"/></w:tblCellMar>'))
+    for old in tbl_pr.findall(qn("w:tblW")):
+        tbl_pr.remove(old)
+    tbl_pr.append(parse_xml(f'<w:tblW {nsdecls("w")} w:w="{int(sum(widths_mm) * 56.7)}" w:type="dxa"/>'))
+    grid = tbl._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm):
+        col.set(qn("w:w"), str(int(width * 56.7)))
+    tbl._widths = widths_mm
+    return tbl
+
+
+def row(tbl, texts: list[str], *, style: str = "Table Text", bold: bool = False, header: bool = False,
+        styles: list[str] | None = None, keep: bool = False):
+    """Append a row; texts may hold Jinja tags. ``header`` repeats it on every page."""
+    new = tbl.add_row()
+    for index, (cell, text) in enumerate(zip(new.cells, texts)):
+        cell.width = Mm(tbl._widths[index])
+        _cell_text(cell, text, (styles[index] if styles else style), bold)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER if header else WD_CELL_VERTICAL_ALIGNMENT.TOP
+    tr_pr = new._tr.get_or_add_trPr()
+    if header:
+        tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+    if keep:
+        tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+    return new
+
+
+def tag_row(tbl, statement: str):
+    """A row-level Jinja statement (``{%tr … %}``): docxtpl removes the whole row."""
+    new = tbl.add_row()
+    for index, cell in enumerate(new.cells):
+        cell.width = Mm(tbl._widths[index])
+    _cell_text(new.cells[0], "{%tr " + statement + " %}")
+    return new
+
+
+def no_borders(tbl):
+    tbl_pr = tbl._tbl.tblPr
+    tbl_pr.append(parse_xml(
+        f'<w:tblBorders {nsdecls("w")}>' + "".join(f'<w:{side} w:val="nil"/>' for side in
+                                                 ("top", "left", "bottom", "right", "insideH", "insideV"))
+        + "</w:tblBorders>"))
+
+
+def toc(doc):
+    paragraph = doc.add_paragraph(style="TOC 1")
+    p = paragraph._p
+    p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'))
+    p.append(parse_xml(f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u '
+                       f'</w:instrText></w:r>'))
+    p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>'))
+    p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t>{{{{ labels.toc_hint }}}}</w:t></w:r>'))
+    p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>'))
+
+
+def outcome_lines(doc, outcomes: str, style: str = "Outcome"):
+    tag(doc, f"for o in {outcomes}")
+    paragraph = para(doc, "{{ o.code }}", style)
+    paragraph.runs[0].bold = True
+    paragraph.add_run(" {{ o.text }}{{ ';' if not loop.last else '.' }}")
+    tag(doc, "endfor")
+
+
+def bullets(doc, items: str, style: str = "List Bullet", text: str = "{{ item }}{{ ';' if not loop.last else '.' }}"):
+    tag(doc, f"for item in {items}")
+    para(doc, text, style)
+    tag(doc, "endfor")
+
+
+# -- the three templates --------------------------------------------------------------------
+def build_program():
+    doc = _base_document(14, title_page=True)
+    # title page
+    para(doc, "{{ program.provider.name }}", "Title Line").runs[0].bold = True
+    approval = table(doc, [85, 80])
+    no_borders(approval)
+    cells = approval.add_row().cells
+    cells[0].width, cells[1].width = Mm(85), Mm(80)
+    _cell_text(cells[0], "", "Approval")
+    first = _cell_text(cells[1], "{{ labels.approve }}", "Approval", bold=True)
+    first.paragraph_format.space_before = Pt(24)
+    para(cells[1], "{{ program.provider.approver_title }}", "Approval")
+    para(cells[1], "{{ program.provider.name }}", "Approval")
+    para(cells[1], "{{ labels.signature_line }} {{ program.provider.approver_name }}", "Approval")
+    para(cells[1], "{{ labels.approve_date|fill(program) }}", "Approval")
+    big = para(doc, "{{ labels.program_kind|upper }}", "Title Big")
+    big.paragraph_format.space_before = Pt(110)
+    para(doc, "«{{ program.title }}»", "Title Big")
+    basis = para(doc, "{{ labels.basis_text|fill(program)|capfirst }}", "Title Line")
+    basis.paragraph_format.space_before = Pt(18)
+    tag(doc, "if program.level")
+    para(doc, "{{ labels.level }}: {{ program.level }}", "Title Line")
+    tag(doc, "endif")
+    para(doc, "{{ program.total_hours|hours_phrase }}", "Title Line")
+    city = para(doc, "{{ labels.city_year|fill(program) }}", "Title Line")
+    city.paragraph_format.space_before = Pt(150)
+    page_break(doc)
+    # contents
+    para(doc, "{{ labels.contents }}", "Contents Heading")
+    toc(doc)
+    page_break(doc)
+    # passport
+    para(doc, "{{ labels.passport }}", "Heading 1")
+    passport = table(doc, [58, 107])
+    for label, value in (
+        ("program_name", "«{{ program.title }}»"),
+        ("basis", "{{ labels.basis_text|fill(program)|capfirst }}"),
+        ("card", "{{ program.card_code }} «{{ program.card_name }}»"),
+        ("level", "{{ program.level or '–' }}"),
+        ("audience", "{{ program.audience|capfirst }}"),
+        ("entry_requirements", "{{ program.entry_requirements|capfirst }}"),
+        ("duration", "{{ program.total_hours|hours_phrase }} ({{ labels.hour_minutes|fill(minutes=program.minutes_per_hour) }})"),
+        ("format", "{{ program.format|capfirst }}"),
+        ("group_size", "{{ program.group_size }}"),
+        ("language", "{{ labels.language_name|capfirst }}"),
+        ("document_issued", "{{ program.document_issued }}"),
+        ("recognition", "{{ labels.recognition_yes|fill(count=program.assessment_sheets|length) "
+                        "if program.assessment_sheets else labels.recognition_no }}"),
+    ):
+        row(passport, ["{{ labels." + label + " }}", value], keep=True)
+        passport.rows[-1].cells[0].paragraphs[0].runs[0].bold = True
+    para(doc, "{{ labels.explanatory_note }}", "Heading 1")
+    para(doc, "{{ labels.explanatory_text|fill(program) }}")
+    # goal and tasks
+    para(doc, "{{ labels.goal_tasks }}", "Heading 1")
+    para(doc, "{{ program.goal|sentence }}", bold_prefix="{{ labels.goal }}: ")
+    para(doc, "{{ labels.tasks }}:", "Label")
+    tag(doc, "for task in program.tasks")
+    para(doc, "{{ task|capfirst }}{{ ';' if not loop.last else '.' }}", "List Number")
+    tag(doc, "endfor")
+    # outcomes by module
+    para(doc, "{{ labels.outcomes }}", "Heading 1")
+    tag(doc, "for m in program.modules")
+    para(doc, "{{ m|module_name }}. {{ m.title }}", "Label")
+    outcome_lines(doc, "m.outcomes")
+    tag(doc, "endfor")
+    tag(doc, "if program.cross_cutting_outcomes")
+    para(doc, "{{ labels.cross_cutting }}", "Label")
+    outcome_lines(doc, "program.cross_cutting_outcomes")
+    tag(doc, "endif")
+    # academic-thematic plan
+    para(doc, "{{ labels.plan }}", "Heading 1")
+    widths = [14, 71, 15, 15, 16, 15, 19]
+    plan = table(doc, widths)
+    head1 = row(plan, ["{{ labels.number }}", "{{ labels.module_topic }}", "{{ labels.hours_count }}", "", "", "",
+                       "{{ labels.assessment_form }}"], style="Table Head", header=True, keep=True)
+    head2 = row(plan, ["", "", "{{ labels.total }}", "{{ labels.theory }}", "{{ labels.practice }}",
+                       "{{ labels.assessment }}", ""], style="Table Head", header=True, keep=True)
+    head1.cells[2].merge(head1.cells[5])
+    for col in (0, 1, 6):
+        head1.cells[col].merge(head2.cells[col])
+    _tidy_merged(plan)
+    tag_row(plan, "for m in program.modules")
+    number = ["Table Number"] * 7
+    number[1] = number[6] = "Table Text"
+    row(plan, ["{{ m.number }}", "{{ m|module_name }}. {{ m.title }}", "{{ m.hours.total }}",
+               "{{ m.hours.theory|dash }}", "{{ m.hours.practice|dash }}", "{{ m.hours.assessment|dash }}",
+               "{{ m.assessment|join(', ') }}"], bold=True, styles=number, keep=True)
+    tag_row(plan, "for r in m|plan_rows")
+    row(plan, ["{{ r.number }}", "{{ r.title }}", "{{ r.hours|dash }}", "{{ r.theory|dash }}",
+               "{{ r.practice|dash }}", "{{ r.assessment|dash }}", ""], styles=number)
+    tag_row(plan, "endfor")
+    tag_row(plan, "endfor")
+    totals = row(plan, ["{{ labels.total }}", "", "{{ totals.total }}", "{{ totals.theory }}",
+                        "{{ totals.practice }}", "{{ totals.assessment }}", ""], bold=True, styles=number, keep=True)
+    totals.cells[0].merge(totals.cells[1])
+    _tidy_merged(plan)
+    # module contents
+    para(doc, "{{ labels.contents_section }}", "Heading 1")
+    tag(doc, "for m in program.modules")
+    para(doc, "{{ m|module_name }}. {{ m.title }}", "Heading 2")
+    tag(doc, "if m.function_title")
+    para(doc, "{{ m.function_number }}. «{{ m.function_title }}»", bold_prefix="{{ labels.function }}: ")
+    tag(doc, "endif")
+    para(doc, "{{ labels.module_hours|fill(m.hours) }}.")
+    para(doc, "{{ m.outcomes|map(attribute='code')|join(', ') }}.", bold_prefix="{{ labels.module_outcomes }}: ")
+    for kind, label in (("theory", "theory_topics"), ("practice", "practical_sessions")):
+        tag(doc, f"if m|topics|kind_of('{kind}')")
+        para(doc, "{{ labels." + label + " }}:", "Label")
+        tag(doc, f"for t in m|topics|kind_of('{kind}')")
+        para(doc, "{{ t.number }}. {{ t.title|capfirst }} ({{ labels.topic_hours|fill(hours=t.hours) }}).", "Outcome")
+        tag(doc, "endfor")
+        tag(doc, "endif")
+    tag(doc, "if m.reference_note")
+    para(doc, "{{ m.reference_note|sentence }}", "Small Note")
+    tag(doc, "endif")
+    para(doc, "{{ labels.methods_label }}:", "Label")
+    bullets(doc, "m.methods")
+    para(doc, "{{ labels.assessment_label }}:", "Label")
+    bullets(doc, "m.assessment")
+    tag(doc, "endfor")
+    # methods
+    para(doc, "{{ labels.methods }}", "Heading 1")
+    para(doc, "{{ labels.methods_text }}")
+    methods = table(doc, [55, 60, 50])
+    row(methods, ["{{ labels.module_column }}", "{{ labels.methods_column }}", "{{ labels.assessment_label }}"],
+        style="Table Head", header=True, keep=True)
+    tag_row(methods, "for m in program.modules")
+    row(methods, ["{{ m|module_name }}. {{ m.title }}", "{{ m.methods|join(', ') }}", "{{ m.assessment|join(', ') }}"],
+        keep=True)
+    tag_row(methods, "endfor")
+    # assessment
+    para(doc, "{{ labels.assessment_section }}", "Heading 1")
+    para(doc, "{{ labels.criteria_intro }}")
+    tag(doc, "for m in program.modules")
+    para(doc, "{{ m|module_name }}. {{ m.title }}", "Label")
+    tag(doc, "for c in m.criteria")
+    numbered = para(doc, "{{ c.outcome_code }}", "List Number")
+    numbered.runs[0].bold = True
+    numbered.add_run(": {{ c.text|lower_first }}{{ ';' if not loop.last else '.' }}")
+    tag(doc, "endfor")
+    tag(doc, "endfor")
+    para(doc, "{{ labels.final_assessment }}", "Heading 2")
+    para(doc, "{{ program.final_assessment|sentence }}")
+    para(doc, "{{ labels.recognition }}", "Heading 2")
+    para(doc, "{{ labels.recognition_yes|fill(count=program.assessment_sheets|length) if program.assessment_sheets "
+              "else labels.recognition_no }}{{ ':' if program.assessment_sheets else '.' }}")
+    bullets(doc, "program.assessment_sheets", text="{{ item.title }}{{ ';' if not loop.last else '.' }}")
+    # resources
+    para(doc, "{{ labels.resources }}", "Heading 1")
+    tag(doc, "if program.bibliography|normative_acts")
+    para(doc, "{{ labels.normative_acts }}", "Heading 2")
+    tag(doc, "for ref in program.bibliography|normative_acts")
+    para(doc, "{{ ref.number }}. {{ ref.citation }}", "Reference")
+    tag(doc, "endfor")
+    tag(doc, "endif")
+    tag(doc, "if program.bibliography|literature")
+    para(doc, "{{ labels.literature }}", "Heading 2")
+    tag(doc, "for ref in program.bibliography|literature")
+    para(doc, "{{ ref.number }}. {{ ref.citation }}", "Reference")
+    tag(doc, "endfor")
+    tag(doc, "endif")
+    # annex: coverage matrix
+    page_break(doc)
+    para(doc, "{{ labels.annex }}", "Annex Mark")
+    para(doc, "{{ labels.coverage }}", "Heading 1")
+    para(doc, "{{ labels.coverage_text|fill(program, coverage_percent=program.coverage_percent|percent) }}")
+    matrix = table(doc, [30, 20, 75, 18, 22])
+    row(matrix, ["{{ labels.item_column }}", "{{ labels.kind_column }}", "{{ labels.text_column }}",
+                 "{{ labels.module_column }}", "{{ labels.outcome_column }}"], style="Table Head", header=True,
+        keep=True)
+    tag_row(matrix, "for c in program.coverage")
+    row(matrix, ["{{ c.item_id|short_id(program.card_code) }}", "{{ labels.kinds[c.kind] }}", "{{ c.text }}",
+                 "{{ c.module_id|replace('M', '') }}", "{{ c.outcome }}"],
+        styles=["Table Text", "Table Text", "Table Text", "Table Number", "Table Text"], keep=True)
+    tag_row(matrix, "endfor")
+    return doc
+
+
+def _tidy_merged(tbl):
+    """python-docx keeps the paragraphs of merged cells; drop the empty ones it leaves behind."""
+    for tr in tbl.rows:
+        for cell in tr.cells:
+            paragraphs = cell.paragraphs
+            if len(paragraphs) > 1:
+                for paragraph in paragraphs:
+                    if not paragraph.text and len(cell.paragraphs) > 1:
+                        paragraph._p.getparent().remove(paragraph._p)
+
+
+def build_outline():
+    doc = _base_document(12, title_page=False)
+    para(doc, "{{ program.provider.name }}", "Title Line")
+    para(doc, "{{ labels.outline_kind|upper }}", "Title Big").paragraph_format.space_before = Pt(12)
+    para(doc, "«{{ program.title }}»", "Title Big")
+    para(doc, "{{ labels.outline_info }}", "Heading 1")
+    info = table(doc, [55, 110])
+    for label, value in (
+        ("basis", "{{ labels.basis_text|fill(program)|capfirst }}"),
+        ("level", "{{ program.level or '–' }}"),
+        ("duration", "{{ program.total_hours|hours_phrase }} ({{ labels.theory|lower }} – {{ totals.theory }}, "
+                     "{{ labels.practice|lower }} – {{ totals.practice }}, {{ labels.assessment|lower }} – "
+                     "{{ totals.assessment }})"),
+        ("format", "{{ program.format|capfirst }}"),
+        ("group_size", "{{ program.group_size }}"),
+        ("audience", "{{ program.audience|capfirst }}"),
+        ("trainer", "{{ labels.blank }}"),
+    ):
+        row(info, ["{{ labels." + label + " }}", value], keep=True)
+        info.rows[-1].cells[0].paragraphs[0].runs[0].bold = True
+    para(doc, "{{ labels.outcomes }}", "Heading 1")
+    tag(doc, "for m in program.modules")
+    para(doc, "{{ m|module_name }}. {{ m.title }} ({{ labels.topic_hours|fill(hours=m.hours.total) }})", "Label")
+    outcome_lines(doc, "m.outcomes")
+    tag(doc, "endfor")
+    para(doc, "{{ labels.schedule }}", "Heading 1")
+    schedule = table(doc, [12, 73, 22, 15, 43])
+    row(schedule, ["{{ labels.number }}", "{{ labels.session_column }}", "{{ labels.session_kind_column }}",
+                   "{{ labels.hours_column }}", "{{ labels.methods_column }}"], style="Table Head", header=True,
+        keep=True)
+    tag_row(schedule, "for s in program.sessions")
+    row(schedule, ["{{ s.number }}", "{{ s.title }}", "{{ labels.session_kinds[s.kind] }}", "{{ s.hours }}",
+                   "{{ s.methods|join(', ') }}"],
+        styles=["Table Number", "Table Text", "Table Text", "Table Number", "Table Text"], keep=True)
+    tag_row(schedule, "endfor")
+    totals = row(schedule, ["{{ labels.total }}", "", "", "{{ totals.total }}", ""], bold=True,
+                 styles=["Table Text", "Table Text", "Table Text", "Table Number", "Table Text"], keep=True)
+    totals.cells[0].merge(totals.cells[2])
+    _tidy_merged(schedule)
+    para(doc, "{{ labels.methods }}", "Heading 1")
+    para(doc, "{{ program.modules|methods_of|join(', ')|capfirst }}.")
+    para(doc, "{{ labels.assessment_section }}", "Heading 1")
+    bullets(doc, "program.modules", text="{{ item|module_name }}: {{ item.assessment|join(', ') }}"
+                                         "{{ ';' if not loop.last else '.' }}")
+    para(doc, "{{ program.final_assessment|sentence }}")
+    return doc
+
+
+def build_assessment():
+    doc = _base_document(14, title_page=False)
+    tag(doc, "for s in program.assessment_sheets")
+    tag(doc, "if not loop.first")
+    page_break(doc)
+    tag(doc, "endif")
+    para(doc, "{{ program.provider.name }}", "Title Line")
+    para(doc, "{{ labels.sheet_kind|upper }}", "Title Big")
+    info = table(doc, [55, 110])
+    for label, value in (
+        ("card", "{{ program.card_code }} «{{ program.card_name }}»"),
+        ("function", "{{ s.function_title }}"),
+        ("sheet_skill", "{{ s.title }}"),
+        ("sheet_learner", ""),
+        ("sheet_date", ""),
+    ):
+        row(info, ["{{ labels." + label + " }}", value], keep=True)
+        info.rows[-1].cells[0].paragraphs[0].runs[0].bold = True
+    para(doc, "")
+    widths = [12, 93, 20, 20, 20]
+    sheet = table(doc, widths)
+    row(sheet, ["{{ labels.number }}", "{{ labels.sheet_criterion }}", "{{ labels.sheet_met }}",
+                "{{ labels.sheet_not_met }}", "{{ labels.sheet_signature }}"], style="Table Head", header=True,
+        keep=True)
+    for kind, label in (("ability", "sheet_abilities"), ("knowledge", "sheet_knowledge")):
+        tag_row(sheet, f"if s.criteria|kind_of('{kind}')")
+        group = row(sheet, ["{{ labels." + label + " }}", "", "", "", ""], bold=True, keep=True)
+        group.cells[0].merge(group.cells[4])
+        _tidy_merged(sheet)
+        tag_row(sheet, f"for c in s.criteria|kind_of('{kind}')")
+        row(sheet, ["{{ c.number }}", "{{ c.text|capfirst }}", "", "", ""],
+            styles=["Table Number", "Table Text", "Table Text", "Table Text", "Table Text"], keep=True)
+        tag_row(sheet, "endfor")
+        tag_row(sheet, "endif")
+    para(doc, "{{ labels.sheet_note }}", "Small Note")
+    para(doc, "{{ labels.sheet_result }}").paragraph_format.space_before = Pt(12)
+    para(doc, "{{ labels.sheet_assessor }}").paragraph_format.space_before = Pt(12)
+    para(doc, "{{ labels.sheet_learner_sign }}").paragraph_format.space_before = Pt(12)
+    tag(doc, "endfor")
+    tag(doc, "if not program.assessment_sheets")
+    para(doc, "{{ labels.sheet_kind|upper }}", "Title Big")
+    para(doc, "{{ labels.no_sheets }}")
+    tag(doc, "endif")
+    return doc
+
+
+BUILDERS = {"program": build_program, "outline": build_outline, "assessment": build_assessment}
+
+
+def _fixed_core_properties(doc) -> None:
+    """Stable metadata so that regenerating gives the same document parts."""
+    import datetime
+
+    props = doc.core_properties
+    props.author = "progen"
+    props.last_modified_by = "progen"
+    props.title = ""
+    props.comments = ""
+    props.revision = 1
+    stamp = datetime.datetime(2026, 1, 1)
+    props.created = stamp
+    props.modified = stamp
+
+
+def template_bytes(kind: str) -> bytes:
+    doc = BUILDERS[kind]()
+    _fixed_core_properties(doc)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    targets = [PACKAGE_DIR] + ([REPOSITORY_DIR] if REPOSITORY_DIR.parent.joinpath("setup.cfg").exists() else [])
+    for kind in BUILDERS:
+        data = template_bytes(kind)
+        for folder in targets:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{kind}.docx").write_bytes(data)
+            print(f"wrote {folder / (kind + '.docx')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
