@@ -16,8 +16,20 @@ def _layout_2023(doc: SourceDocument, lang: Optional[str]) -> Standard:
     return parse_standard(doc, lang)
 
 
+def _layout_a(doc: SourceDocument, lang: Optional[str]) -> Standard:
+    from generator.ingest.layout_atameken import parse_atameken
+
+    return parse_atameken(doc, lang, "A")
+
+
+def _layout_b(doc: SourceDocument, lang: Optional[str]) -> Standard:
+    from generator.ingest.layout_atameken import parse_atameken
+
+    return parse_atameken(doc, lang, "B")
+
+
 # name → (parser, detector). A detector returns True when the document looks like that layout.
-PARSERS: dict[str, Parser] = {"2023": _layout_2023}
+PARSERS: dict[str, Parser] = {"2023": _layout_2023, "A": _layout_a, "B": _layout_b}
 
 
 def detect_layout(doc: SourceDocument) -> str:
@@ -28,7 +40,50 @@ def detect_layout(doc: SourceDocument) -> str:
     return "2023"
 
 
-DETECTORS: dict[str, Callable[[SourceDocument], bool]] = {}
+def _structure(doc: SourceDocument) -> dict[str, bool]:
+    """Which structural labels occur: decides between the 2023 layout and the older A and B.
+
+    2023: 'Навык N' / 'Дағды N' under the labour functions. B: 'Задача N' under 'Трудовая функция N'.
+    A: 'Трудовая функция N' with 'Умения (и навыки)' / 'Знания' and no skill level at all.
+    """
+    cached = getattr(doc, "_progen_structure", None)
+    if cached is not None and cached[0] == len(doc.blocks):
+        return cached[1]
+    from generator.ingest.labels_atameken import LANGUAGES as OLD_LANGUAGES, atameken_labels
+    from generator.ingest.vocabulary import LANGUAGES, vocabulary
+
+    found = {"function": False, "task": False, "kind": False, "skill_2023": False}
+    old = [atameken_labels(lang) for lang in OLD_LANGUAGES]
+    new = [vocabulary(lang) for lang in LANGUAGES]
+    for block in doc.blocks:
+        for cell in block.cells:
+            if not cell or len(cell) > 3000:
+                continue
+            for line in cell.split("\n")[:3]:
+                if any(v.match("skill", line) for v in new):
+                    found["skill_2023"] = True
+            for labels in old:
+                if labels.numbered(cell, labels.function):
+                    found["function"] = True
+                elif labels.numbered(cell, labels.skill):
+                    found["task"] = True
+                elif labels.kind(cell):
+                    found["kind"] = True
+    doc._progen_structure = (len(doc.blocks), found)  # type: ignore[attr-defined]
+    return found
+
+
+def _is_layout_b(doc: SourceDocument) -> bool:
+    found = _structure(doc)
+    return found["function"] and found["task"] and not found["skill_2023"]
+
+
+def _is_layout_a(doc: SourceDocument) -> bool:
+    found = _structure(doc)
+    return found["function"] and found["kind"] and not found["task"] and not found["skill_2023"]
+
+
+DETECTORS: dict[str, Callable[[SourceDocument], bool]] = {"B": _is_layout_b, "A": _is_layout_a}
 
 
 def parse(doc: SourceDocument, lang: Optional[str] = None, layout: Optional[str] = None) -> Standard:

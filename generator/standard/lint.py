@@ -89,7 +89,7 @@ def lint_standard(standard: m.Standard) -> list[Warning_]:
                     add(skill.id, "no-abilities", "skill has no abilities")
                 if not skill.knowledge:
                     add(skill.id, "no-knowledge", "skill has no knowledge items")
-                if skill.recognition is None:
+                if skill.recognition is None and standard.source.layout not in OLDER_LAYOUTS:
                     add(skill.id, "no-recognition", "the skill does not say whether recognition is possible")
                 for kind, items in (("ability", skill.abilities), ("knowledge", skill.knowledge)):
                     texts = [_normalise(item.text) for item in items]
@@ -99,4 +99,73 @@ def lint_standard(standard: m.Standard) -> list[Warning_]:
                         glued = find_glued(item.text)
                         if glued:
                             add(item.id, "glued-word", f"looks glued: {', '.join(glued)}")
+    warnings.extend(lint_layout(standard))
+    return warnings
+
+
+# --- layout-specific checks (DOCX and the older «Атамекен» layouts A and B) ------------------------
+OLDER_LAYOUTS = ("A", "B")
+_LEFTOVER_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s")
+# Russian: an item that starts with an infinitive (Применять, Проводить, Осуществить) names an action
+_RU_ACTION = re.compile(r"^[А-ЯЁа-яё-]{3,}(ть|ться|ти|чь)\b")
+# Kazakh: an item that ends in a verbal noun (ұйымдастыру, жүргізу, талдау) names an action, except «білу»
+_KK_ACTION = re.compile(r"[а-яәғқңөұүһі]{2,}(у|ю)$")
+_KK_KNOWING = ("білу", "түсіну", "меңгеру")
+
+
+def _number_problems(numbers: list[int]) -> str | None:
+    """'skips 3' / 'repeats 2' for a list of numbers that should run 1, 2, 3, …"""
+    repeated = sorted({n for n in numbers if numbers.count(n) > 1})
+    missing = sorted(set(range(1, max(numbers, default=0) + 1)) - set(numbers))
+    parts = []
+    if missing:
+        parts.append(f"skips {', '.join(map(str, missing))}")
+    if repeated:
+        parts.append(f"repeats {', '.join(map(str, repeated))}")
+    return " and ".join(parts) or None
+
+
+def _reads_like_actions(items: list[m.Item], language: str) -> bool:
+    texts = [item.text.strip() for item in items if item.text.strip()]
+    if len(texts) < 2:
+        return False
+    if language == "ru":
+        hits = sum(1 for text in texts if _RU_ACTION.match(text))
+    else:
+        hits = 0
+        for text in texts:
+            last = re.sub(r"[^\w-]+$", "", text).split()[-1].lower() if text.split() else ""
+            if _KK_ACTION.search(last) and last not in _KK_KNOWING:
+                hits += 1
+    return hits * 2 > len(texts)
+
+
+def lint_layout(standard: m.Standard) -> list[Warning_]:
+    """Checks that matter most for DOCX and older layouts: numbering, misplaced lists, empty skills."""
+    warnings: list[Warning_] = []
+    add = lambda where, code, message: warnings.append(Warning_(where, code, message))  # noqa: E731
+    for card in standard.cards:
+        problem = _number_problems([f.number for f in card.functions])
+        if problem:
+            add(card.code, "function-numbering", f"the labour function numbers {problem} "
+                f"({', '.join(str(f.number) for f in card.functions)})")
+        problem = _number_problems([f.number for f in card.listed_functions])
+        if problem:
+            add(card.code, "list-numbering", f"the list of labour functions {problem}")
+        for function in card.functions:
+            problem = _number_problems([s.number for s in function.skills])
+            if problem:
+                add(function.id, "skill-numbering", f"the skill (task) numbers {problem} "
+                    f"({', '.join(str(s.number) for s in function.skills)})")
+            for skill in function.skills:
+                if not skill.abilities and not skill.knowledge:
+                    add(skill.id, "empty-skill", "the skill has neither abilities nor knowledge; "
+                        "check the source for a misplaced label")
+                if _reads_like_actions(skill.knowledge, standard.language):
+                    add(skill.id, "knowledge-like-abilities", "the knowledge list reads like abilities "
+                        "(most items name actions); check whether the source swapped the lists")
+                for item in [*skill.abilities, *skill.knowledge]:
+                    if _LEFTOVER_NUMBER.match(item.text):
+                        add(item.id, "item-number", "the item starts with a number: a list numbered twice "
+                            "or two items run together")
     return warnings

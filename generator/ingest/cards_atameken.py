@@ -1,0 +1,323 @@
+"""Profession cards of the older «Атамекен» layouts A and B: table rows → Card.
+
+Rows are read by what their cells say, not by column position, because every standard draws the
+grid differently (2 to 13 columns, labels merged down rows or repeated in each row):
+
+* «Трудовая функция N» (title in the same cell) opens or continues function N;
+* layout B: «Задача N» opens or continues skill N of the current function (the skill level);
+  layout A has no skill level: each function gets one implicit skill titled like the function;
+* «Умения…» / «Знания…» set the current item kind; the numbered lines in that cell or in the
+  following cells and rows are its items;
+* other labels (Код, Профессия, Квалификационный уровень по ОРК, Трудовые функции → Обязательные /
+  Дополнительные, …) are card fields whose value is in the next cells of the row.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from generator.exceptions import ImportFormatError
+from generator.ingest.blocks import Block
+from generator.ingest.labels_atameken import AtamekenLabels
+from generator.ingest.legal import parse_legal_ref
+from generator.ingest.numbered import clean_item
+from generator.ingest.repair import repair_glued
+from generator.standard import model as m
+
+CARD_CODE = re.compile(r"(\d{4})\s*-\s*(\d)\s*-\s*(\d{3})")
+GROUP_CODE = re.compile(r"^\s*(\d{4})(?:\s*-\s*(\d))?(?!\d)")
+_ITEM_NUMBER = re.compile(r"^\s*(\d{1,3})(?:\s*[.)](?!\d)\s*|\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\"«]))")
+_GLUED_NEXT = r"(?<=\S)\s*(?<!\d){n}\s*\.\s*(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])"
+_LEVEL = re.compile(r"^\s*(\d{1,2})(?!\d)\s*(?:[-–—]\s*(\d{1,2}))?")
+
+
+def text_of(value: str) -> str:
+    return repair_glued(re.sub(r"\s*\n\s*", " ", value)).strip()
+
+
+def split_items(text: str) -> list[str]:
+    """The items of a list cell: one per line (the reader numbered them), numbers dropped.
+
+    A line that runs the next item on (``…оборудования2. Использовать …``) is split where the
+    *next* number starts an item; other numbers inside an item stay.
+    """
+    items: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        match = _ITEM_NUMBER.match(line)
+        body = line[match.end():] if match else line
+        pieces = [body]
+        if match:
+            following = re.search(_GLUED_NEXT.format(n=int(match.group(1)) + 1), body)
+            if following:
+                pieces = [body[: following.start()], body[following.end():]]
+        for piece in pieces:
+            cleaned = clean_item(repair_glued(piece))
+            if cleaned and cleaned not in ("-", "—", "–"):
+                items.append(cleaned)
+    return items
+
+
+class AtamekenCardParser:
+    """Reads the rows of one card of layout A (``has_skills=False``) or B (``has_skills=True``)."""
+
+    def __init__(self, labels: AtamekenLabels, where, heading: str, heading_line: int, has_skills: bool):
+        self.labels = labels
+        self.where = where
+        self.heading = heading
+        self.heading_line = heading_line
+        self.has_skills = has_skills
+        self.fields: dict[str, list[str]] = {}
+        self.functions: list[m.LabourFunction] = []
+        self.listed: list[m.ListedFunction] = []
+        self.related: list[m.RelatedProfession] = []
+        self.function: Optional[m.LabourFunction] = None
+        self.skill: Optional[m.Skill] = None
+        self.kind: Optional[str] = None
+        self.list_mandatory: Optional[bool] = None  # inside «Трудовые функции»: True/False per sub-label
+        self.field_name: Optional[str] = None  # the last field label, for value rows below it
+
+    # -- rows ---------------------------------------------------------------------------------
+    def feed(self, block: Block) -> None:
+        cells = [cell for cell in block.cells if cell.strip()]
+        if not block.is_row and self.heading == "" and cells and not self.functions and not self.fields:
+            self.heading = text_of(cells[0]).strip("«»\"“”")
+            return
+        pending: Optional[str] = None
+        for cell in cells:
+            pending = self._cell(cell, pending, block.line)
+
+    def _cell(self, cell: str, pending: Optional[str], line: int) -> Optional[str]:
+        labels = self.labels
+        function = labels.numbered(cell, labels.function)
+        if function:
+            self._function(*function, line)
+            return None
+        skill = labels.numbered(cell, labels.skill) if self.has_skills else None
+        if skill:
+            self._skill(*skill, line)
+            return None
+        kind = labels.kind(cell)
+        if kind:
+            self.kind, self.field_name, self.list_mandatory = kind[0], None, None
+            if kind[1]:
+                self._items(kind[1], line)
+            return None
+        field = labels.field(cell, labels.card_fields)
+        if field:
+            self.kind = None
+            if field in ("mandatory", "additional"):
+                self.list_mandatory = field == "mandatory"
+                self.field_name = "function_list"
+                return "function_list"
+            self.list_mandatory = True if field == "function_list" else None
+            self.field_name = field
+            self.fields.setdefault(field, [])
+            rest = cell.split(":", 1)[1].strip() if ":" in cell.split("\n", 1)[0] else ""
+            if rest:
+                self._value(field, rest)
+            return field
+        if self.kind:
+            self._items(cell, line)
+            return None
+        target = pending or self.field_name
+        if target:
+            self._value(target, cell)
+            return target
+        return None
+
+    def _value(self, field: str, value: str) -> None:
+        if field == "function_list":
+            self._listed(value)
+        elif field == "related":
+            self._related(value)
+        else:
+            self.fields.setdefault(field, []).append(value)
+
+    def _related(self, value: str) -> None:
+        parts = self.fields.setdefault("related", [])
+        parts.append(value)
+
+    def _listed(self, value: str) -> None:
+        mandatory = self.list_mandatory if self.list_mandatory is not None else True
+        if self.labels.is_label(value, ("-",)) or value.strip() in ("-", "—", "–"):
+            return
+        for line in value.split("\n"):
+            match = _ITEM_NUMBER.match(line)
+            for title in split_items(line):
+                number = int(match.group(1)) if match and match.group(1) else len(self.listed) + 1
+                if any(f.number == number for f in self.listed):
+                    number = len(self.listed) + 1
+                self.listed.append(m.ListedFunction(number=number, title=title, mandatory=mandatory))
+
+    def _function(self, number: int, title: str, line: int) -> None:
+        title = clean_item(repair_glued(title))
+        self.kind, self.field_name, self.list_mandatory = None, None, None
+        if self.function is not None and self.function.number == number:
+            if title and not self.function.title:
+                self.function.title = title
+            return
+        existing = next((f for f in self.functions if f.number == number), None)
+        if existing is not None:
+            if title and existing.title and _key(title) != _key(existing.title):
+                raise ImportFormatError(
+                    f"{self.where(line)}: labour function {number} is described twice with different titles "
+                    f"('{existing.title[:50]}' and '{title[:50]}'); fix the numbering in the source"
+                )
+            self.function, self.skill = existing, existing.skills[-1] if existing.skills else None
+            return
+        listed = next((f for f in self.listed if f.number == number), None)
+        self.function = m.LabourFunction(id="", number=number, title=title,
+                                         mandatory=listed.mandatory if listed else True)
+        self.functions.append(self.function)
+        self.skill = None
+
+    def _skill(self, number: int, title: str, line: int) -> None:
+        if self.function is None:
+            raise ImportFormatError(f"{self.where(line)}: «{title[:40]}» (a task/skill) appears before any labour function")
+        title = clean_item(repair_glued(title))
+        self.kind, self.field_name = None, None
+        if self.skill is not None and self.skill.number == number and self.skill in self.function.skills:
+            return
+        existing = next((s for s in self.function.skills if s.number == number), None)
+        if existing is not None:
+            if title and _key(title) != _key(existing.title):
+                raise ImportFormatError(
+                    f"{self.where(line)}: task {number} of labour function {self.function.number} is described "
+                    f"twice with different titles; fix the numbering in the source"
+                )
+            self.skill = existing
+            return
+        self.skill = m.Skill(id="", number=number, title=title)
+        self.function.skills.append(self.skill)
+
+    def _items(self, text: str, line: int) -> None:
+        if self.function is None:
+            raise ImportFormatError(f"{self.where(line)}: abilities or knowledge appear before any labour function")
+        if self.skill is None or self.skill not in self.function.skills:
+            if self.has_skills and self.function.skills:
+                self.skill = self.function.skills[-1]
+            else:
+                # layout A, or a B function without «Задача»: one implicit skill, titled like the function
+                self.skill = m.Skill(id="", number=1, title=self.function.title)
+                self.function.skills.append(self.skill)
+        target = self.skill.abilities if self.kind == "ability" else self.skill.knowledge
+        for text_item in split_items(text):
+            target.append(m.Item(id="", text=text_item,
+                                 legal_ref=parse_legal_ref(text_item) if self.kind == "knowledge" else None))
+
+    # -- result -------------------------------------------------------------------------------
+    def value(self, field: str) -> Optional[str]:
+        parts = [p for p in self.fields.get(field, []) if p.strip()]
+        if not parts:
+            return None
+        text = text_of("\n".join(parts))
+        return None if text in ("-", "—", "–", "") else text
+
+    def codes(self) -> tuple[Optional[str], Optional[str]]:
+        """(official card code like 1234-5-678 or None, group code like 2523-0 / 2139 or None)."""
+        code = group = None
+        for field in ("code", "group_code"):
+            raw = " ".join(self.fields.get(field, []))
+            full = CARD_CODE.search(raw)
+            if full and code is None:
+                code = f"{full.group(1)}-{full.group(2)}-{full.group(3)}"
+            short = GROUP_CODE.match(raw)
+            if short and not full and group is None:
+                group = short.group(1) + (f"-{short.group(2)}" if short.group(2) else "")
+        if group is None and code:
+            group = code.rsplit("-", 1)[0]
+        return code, group
+
+    def level(self) -> Optional[str]:
+        raw = self.value("level")
+        match = _LEVEL.match(raw or "")
+        if not match:
+            return raw
+        return match.group(1) + (f"-{match.group(2)}" if match.group(2) else "")
+
+    def card(self, code: str, group: Optional[str], note: Optional[str]) -> m.Card:
+        if not self.functions:
+            raise ImportFormatError(
+                f"{self.where(self.heading_line)}: card '{(self.heading or self.value('profession_name') or '')[:60]}' "
+                "describes no labour function; expected rows like 'Трудовая функция 1: …'"
+            )
+        _assign_ids(self.functions, code)
+        level_text = self.value("level") or ""
+        level_rest = _LEVEL.sub("", level_text, count=1).strip(" .:\n")
+        education = self._education(level_rest)
+        personal = self.value("personal") or ""
+        return m.Card(
+            code=code,
+            group_code=group,
+            name=(self.value("profession_name") or self.heading or "").strip("«»\"“” "),
+            heading=self.heading or None,
+            level=self.level(),
+            tariff_level=self._tariff(),
+            education=education,
+            other_names=[n for n in (clean_item(p) for p in re.split(r"\s*[;\n]\s*", "\n".join(
+                self.fields.get("other_names", [])))) if n and n not in ("-", "—", "–")],
+            purpose=self.value("purpose"),
+            listed_functions=self.listed,
+            functions=self.functions,
+            personal_competencies=[c for c in (clean_item(p) for p in re.split(r"\s*[,;]\s*|\.\s+", personal)) if c],
+            technical_regulations=[r for r in (clean_item(p) for p in re.split(r"\s*;\s*", self.value("regulations") or "")) if r],
+            related_professions=self._related_professions(),
+            qualification_label_note=note,
+        )
+
+    def _tariff(self) -> Optional[str]:
+        parts = [repair_glued("; ".join(clean_item(line) for line in p.split("\n") if line.strip()))
+                 for p in self.fields.get("tariff_level", [])]
+        parts = [p for p in parts if p not in ("", "-", "—", "–")]
+        return ": ".join([parts[0], "; ".join(parts[1:])]) if len(parts) > 1 else (parts[0] if parts else None)
+
+    def _education(self, level_rest: str) -> Optional[m.Education]:
+        parts = [p for p in self.fields.get("education", []) if p.strip() and p.strip() not in ("-", "—", "–")]
+        if not parts and not level_rest:
+            return None
+        if not parts:
+            return m.Education(level=clean_item(text_of(level_rest)))
+        level = clean_item(re.sub(r"^\s*Уровень образования\s*:\s*", "", text_of(parts[0]), flags=re.IGNORECASE))
+        specialities: list[m.Speciality] = []
+        for part in parts[1:]:
+            if re.match(r"^\s*(Квалификаци|Біліктілік)", part, re.IGNORECASE):
+                continue  # qualification codes (130404 3 Техник-программист), not specialities
+            for line in part.split("\n"):
+                match = re.match(r"^\s*(\d{7}|\d[A-Z]\d{2,5})\s+(.+)$", line.strip())
+                if match:
+                    specialities.append(m.Speciality(code=match.group(1), name=clean_item(match.group(2))))
+        basis = "; ".join(text_of(p) for p in parts[1:]) or None
+        return m.Education(level=level, specialities=specialities, basis=basis)
+
+    def _related_professions(self) -> list[m.RelatedProfession]:
+        related: list[m.RelatedProfession] = []
+        parts = [p for p in self.fields.get("related", []) if p.strip() and p.strip() not in ("-", "—", "–")]
+        # the values come in (level or code, name) pairs, each possibly listing several lines
+        for first, second in zip(parts[0::2], parts[1::2]):
+            lefts, rights = first.split("\n"), second.split("\n")
+            if len(lefts) != len(rights):
+                lefts = [" ".join(lefts)] * len(rights)
+            for left, right in zip(lefts, rights):
+                if clean_item(right):
+                    related.append(m.RelatedProfession(level=clean_item(left), name=clean_item(text_of(right))))
+        if len(parts) % 2:
+            related.append(m.RelatedProfession(level="", name=clean_item(text_of(parts[-1]))))
+        return related
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^\w]+", "", text.lower())
+
+
+def _assign_ids(functions: list[m.LabourFunction], code: str) -> None:
+    for function in functions:
+        function.id = m.function_id(code, function.number)
+        for skill in function.skills:
+            skill.id = m.skill_id(code, function.number, skill.number)
+            for index, item in enumerate(skill.abilities, start=1):
+                item.id = m.item_id(skill.id, "ability", index)
+            for index, item in enumerate(skill.knowledge, start=1):
+                item.id = m.item_id(skill.id, "knowledge", index)

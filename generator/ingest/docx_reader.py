@@ -1,0 +1,439 @@
+"""Reader for standards published as Word files (.docx): body → Blocks, in document order.
+
+What Word hides and this reader makes explicit, so that the layout parsers see the same text a
+person sees on the page:
+
+* **Document order.** The body's XML children are walked in order (paragraphs, tables, content
+  controls), so a heading paragraph and the table under it stay together.
+* **Merged cells.** A cell merged across columns (``gridSpan``; legacy ``hMerge``) is one cell. A cell
+  merged down rows (``vMerge``) carries its text in the first row only; the rows below get an empty
+  cell in its place — the same convention as the published text (``\\t|\\t`` rows with an empty first
+  cell). This is the XML view of what python-docx gives by repeating the same ``_tc`` for every grid
+  position of a merged cell: each underlying cell is counted once.
+* **Word auto-numbering.** Numbers of auto-numbered paragraphs (``numPr`` in the paragraph or in its
+  style chain) are not in the text; they are synthesised. In a table cell each list restarts at 1
+  (a cell is one list, restarted after a label such as «Знания:»); typed numbers mixed into the list
+  keep the count going (``1.`` typed, then two auto-numbered items → 1, 2, 3). A plain paragraph
+  that follows numbered items in the same cell is the next item (its numbering was lost). Body
+  paragraphs are numbered per list across the document, as Word does. Sub-levels join their item.
+* **Broken items.** A paragraph or hard line break whose text starts in lower case continues the
+  previous line (``резервного`` / ``копирования и восстановления БД``).
+
+``Block.line`` for a DOCX is the ordinal of the body paragraph or table row (1-based), which is what
+error messages cite.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import zipfile
+from pathlib import Path
+from typing import Iterator, Optional
+
+from generator.exceptions import SourceError
+from generator.ingest.blocks import Block, SourceDocument
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+P, TBL, TR, TC, SDT, SDT_CONTENT, CUSTOM_XML = (_q(t) for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent", "customXml"))
+T, TAB, BR, CR, NB_HYPHEN, PPR, RPR = (_q(t) for t in ("t", "tab", "br", "cr", "noBreakHyphen", "pPr", "rPr"))
+_SKIP = {PPR, RPR, _q("txbxContent"), f"{{{MC}}}Fallback", _q("del"), _q("moveFrom")}
+_CONTAINERS = {SDT, SDT_CONTENT, CUSTOM_XML, _q("ins"), _q("moveTo"), _q("smartTag")}
+_VAL = _q("val")
+
+_LOWER = "a-zа-яёәғқңөұүһі"
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+TYPED_NUMBER = re.compile(r"^\s*(\d{1,3})\s*([.)])(?!\d)\s*(?=\S)")
+_BARE_NUMBER = re.compile(rf"^\s*(\d{{1,2}})\s+(?=[{_UPPER}\"«])")
+_STARTS_LOWER = re.compile(rf"^[{_LOWER}]")
+_STARTS_ITEMLIKE = re.compile(rf"^[{_UPPER}\"«“(]")
+_CONTACT = re.compile(r"^(\S+@\S+|https?://\S+|www\.\S+)")  # an e-mail or web address on its own line
+_BULLET_CHARS = "•·▪◦‣-–—*o\uf0b7\uf0a7\uf0d8\uf076\uf06e"
+
+
+# --- opening the file ------------------------------------------------------------------------
+def _refuse_non_docx(path: Path, data: bytes) -> None:
+    name = path.name
+    if not data:
+        raise SourceError(f"{name}: the file is empty; expected a professional standard as .docx")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
+            raise SourceError(f"{name}: the Word file is password-protected (encrypted); open it in Word, "
+                              "remove the password (File → Info → Protect Document) and save it as .docx")
+        if "WordDocument".encode("utf-16-le") in data:
+            raise SourceError(f"{name}: this is an old binary Word (.doc) file; open it in Word or LibreOffice "
+                              "and save it as .docx, then import that")
+        raise SourceError(f"{name}: this is an old binary Office file or a password-protected document, not "
+                          ".docx; save it as an unprotected .docx and import that")
+    if data.startswith(b"%PDF"):
+        raise SourceError(f"{name}: this is a PDF, not a .docx; use the standard's Word file or its published text")
+    if not data.startswith(b"PK"):
+        raise SourceError(f"{name}: not a .docx file (a .docx is a ZIP package); give the standard's Word "
+                          "file or its published text as .txt")
+
+
+def _open(path: Path, data: bytes):
+    import io
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
+    name = path.name
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            bad = archive.testzip()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as error:
+        raise SourceError(f"{name}: the .docx file is damaged (not a readable ZIP package: {error}); "
+                          "open and re-save it in Word") from error
+    if bad is not None:
+        raise SourceError(f"{name}: the .docx file is damaged (member {bad} fails its checksum); "
+                          "open and re-save it in Word")
+    if "word/document.xml" not in names:
+        kind = ("an Excel workbook" if any(n.startswith("xl/") for n in names)
+                else "a PowerPoint file" if any(n.startswith("ppt/") for n in names)
+                else "an OpenDocument file" if "content.xml" in names else "a ZIP archive")
+        raise SourceError(f"{name}: this is {kind}, not a Word document (.docx)")
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile) as error:
+        raise SourceError(f"{name}: the .docx file is damaged and cannot be read ({type(error).__name__}: "
+                          f"{error}); open and re-save it in Word") from error
+
+
+# --- numbering ---------------------------------------------------------------------------------
+class _Numbering:
+    """numId/ilvl → (list key, format, delimiter, start), with numPr inherited from styles."""
+
+    def __init__(self, document):
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.abstract_of: dict[str, str] = {}
+        self.overrides: dict[tuple[str, int], int] = {}
+        self.style_num: dict[str, tuple[Optional[str], Optional[int]]] = {}
+        self._styles = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            numbering = None
+        if numbering is not None:
+            for abstract in numbering.iterchildren(_q("abstractNum")):
+                aid = abstract.get(_q("abstractNumId"))
+                for lvl in abstract.iterchildren(_q("lvl")):
+                    ilvl = int(lvl.get(_q("ilvl"), "0"))
+                    fmt = _child_val(lvl, "numFmt") or "decimal"
+                    text = _child_val(lvl, "lvlText") or ""
+                    start = int(_child_val(lvl, "start") or 1)
+                    delimiter = ")" if text.endswith(")") else "."
+                    if fmt != "bullet" and not re.search(r"%\d", text):
+                        fmt = "none"
+                    self.levels[(aid, ilvl)] = (fmt, delimiter, start)
+            for num in numbering.iterchildren(_q("num")):
+                nid = num.get(_q("numId"))
+                self.abstract_of[nid] = _child_val(num, "abstractNumId") or ""
+                for override in num.iterchildren(_q("lvlOverride")):
+                    start = override.find(_q("startOverride"))
+                    if start is not None:
+                        self.overrides[(nid, int(override.get(_q("ilvl"), "0")))] = int(start.get(_VAL, "1"))
+        try:
+            styles = document.part.styles.element
+        except (KeyError, NotImplementedError):
+            styles = None
+        if styles is not None:
+            for style in styles.iterchildren(_q("style")):
+                self._styles[style.get(_q("styleId"))] = style
+
+    @functools.lru_cache(maxsize=None)
+    def _style_numpr(self, style_id: str, depth: int = 0) -> tuple[Optional[str], Optional[int]]:
+        style = self._styles.get(style_id)
+        if style is None or depth > 10:
+            return None, None
+        ppr = style.find(PPR)
+        numpr = ppr.find(_q("numPr")) if ppr is not None else None
+        if numpr is not None:
+            return _child_val(numpr, "numId"), _int(_child_val(numpr, "ilvl"))
+        based = _child_val(style, "basedOn")
+        return self._style_numpr(based, depth + 1) if based else (None, None)
+
+    def of(self, p) -> Optional[tuple[str, int, str, str, int]]:
+        """(list key, ilvl, format, delimiter, start) of an auto-numbered paragraph, else None."""
+        ppr = p.find(PPR)
+        num_id = ilvl = None
+        style_id = None
+        if ppr is not None:
+            numpr = ppr.find(_q("numPr"))
+            if numpr is not None:
+                num_id, ilvl = _child_val(numpr, "numId"), _int(_child_val(numpr, "ilvl"))
+            style_id = _child_val(ppr, "pStyle")
+        if (num_id is None or ilvl is None) and style_id:
+            style_num, style_ilvl = self._style_numpr(style_id)
+            num_id = num_id if num_id is not None else style_num
+            ilvl = ilvl if ilvl is not None else style_ilvl
+        if not num_id or num_id == "0":
+            return None
+        ilvl = ilvl or 0
+        abstract = self.abstract_of.get(num_id)
+        fmt, delimiter, start = self.levels.get((abstract, ilvl), ("decimal", ".", 1))
+        if fmt == "none":
+            return None
+        start = self.overrides.get((num_id, ilvl), start)
+        key = f"{abstract}" if (num_id, ilvl) not in self.overrides else f"{abstract}/{num_id}"
+        return key, ilvl, fmt, delimiter, start
+
+
+def _child_val(element, tag: str) -> Optional[str]:
+    child = element.find(_q(tag))
+    return child.get(_VAL) if child is not None else None
+
+
+def _int(value: Optional[str]) -> Optional[int]:
+    return int(value) if value is not None and value.isdigit() else None
+
+
+# --- text --------------------------------------------------------------------------------------
+def paragraph_text(p) -> str:
+    """The visible text of a paragraph; hard line breaks become newlines, tabs spaces."""
+    parts: list[str] = []
+
+    def walk(element) -> None:
+        for child in element:
+            tag = child.tag
+            if tag in _SKIP or not isinstance(tag, str):
+                continue
+            if tag == T:
+                parts.append(child.text or "")
+            elif tag == TAB:
+                parts.append(" ")
+            elif tag in (BR, CR):
+                parts.append("\n")
+            elif tag == NB_HYPHEN:
+                parts.append("-")
+            else:
+                walk(child)
+
+    walk(p)
+    text = "".join(parts).replace("\u00a0", " ").replace("\u00ad", "")
+    return "\n".join(re.sub(r"[ \t\u2002\u2003\u2009]+", " ", line).strip() for line in text.split("\n"))
+
+
+def _is_label(text: str, colon: bool = True) -> bool:
+    """A heading inside a cell or list: it ends a list and is never numbered itself.
+
+    A known structural label (any layout, kk or ru) always is; with ``colon`` so is any short
+    line ending in a colon («Квалификация:»).
+    """
+    if colon and text.endswith(":") and len(text) <= 80:
+        return True
+    return any(pattern.search(text) for pattern in _label_patterns())
+
+
+@functools.lru_cache(maxsize=1)
+def _label_patterns() -> tuple[re.Pattern[str], ...]:
+    from generator.ingest.labels_atameken import label_patterns
+    from generator.ingest.vocabulary import LANGUAGES, vocabulary
+
+    patterns = list(label_patterns())
+    for lang in LANGUAGES:
+        vocab = vocabulary(lang)
+        for key in ("function", "skill", "abilities", "knowledge", "recognition", "mandatory", "additional",
+                    "function_list", "function_descriptions"):
+            patterns.append(vocab.patterns[key])
+    return tuple(patterns)
+
+
+class _Lines:
+    """The lines of one cell (or of the body), with list numbers made explicit."""
+
+    def __init__(self, in_cell: bool, body_counters: Optional[dict] = None):
+        self.in_cell = in_cell
+        self.lines: list[str] = []
+        self.kinds: list[str] = []  # "label", "item", "text"
+        self.counter = 0
+        self.base_level: Optional[int] = None
+        self.body_counters = body_counters if body_counters is not None else {}
+
+    def _append(self, text: str, kind: str) -> None:
+        self.lines.append(text)
+        self.kinds.append(kind)
+
+    def _join(self, text: str) -> None:
+        previous = self.lines[-1]
+        glue = "" if previous.endswith("-") and not previous.endswith(" -") else " "
+        self.lines[-1] = previous + glue + text
+
+    def _continues(self, text: str) -> bool:
+        return bool(
+            _STARTS_LOWER.match(text)
+            and not _CONTACT.match(text)
+            and self.lines
+            and self.kinds[-1] != "label"
+            and not self.lines[-1].endswith((";", ":"))
+        )
+
+    def add_paragraph(self, text: str, numbering) -> None:
+        first = True
+        for line in text.split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            self._add_line(line, numbering if first else None)
+            first = False
+
+    def _add_line(self, text: str, numbering) -> None:
+        if numbering is not None:
+            self._auto(text, numbering)
+            return
+        if _is_label(text):
+            self._append(text, "label")
+            self.counter, self.base_level = 0, None
+            return
+        typed = TYPED_NUMBER.match(text)
+        bare = _BARE_NUMBER.match(text) if not typed else None
+        if bare and self.in_cell and int(bare.group(1)) == self.counter + 1:
+            typed = bare
+        if typed:
+            number = int(typed.group(1))
+            delimiter = typed.group(2) if typed.re is TYPED_NUMBER else "."
+            rest = text[typed.end():].strip()
+            if self.in_cell and (self.counter > 0 or number == 1):
+                self.counter = number
+                self._append(f"{number}{delimiter} {rest}", "item")
+            else:
+                self._append(text, "text")
+            return
+        if self._continues(text):
+            self._join(text)
+            return
+        if self.in_cell and self.counter > 0 and self.kinds and self.kinds[-1] == "item" \
+                and _STARTS_ITEMLIKE.match(text):
+            self.counter += 1
+            self._append(f"{self.counter}. {text}", "item")
+            return
+        self._append(text, "text")
+
+    def _auto(self, text: str, numbering) -> None:
+        key, level, fmt, delimiter, start = numbering
+        if self.in_cell and _is_label(text, colon=False) and not TYPED_NUMBER.match(text):
+            # a heading styled as a list item («Задача 2:» with a bullet): not an item
+            self._append(text, "label")
+            self.counter, self.base_level = 0, None
+            return
+        if self.in_cell:
+            if self.base_level is None or level < self.base_level:
+                self.base_level = level
+            if level > self.base_level and self.kinds and self.kinds[-1] == "item":
+                self._join(text)
+                return
+            typed = TYPED_NUMBER.match(text)
+            if typed and int(typed.group(1)) == self.counter + 1:
+                text = text[typed.end():].strip()
+            self.counter += 1
+            self._append(f"{self.counter}{delimiter} {text.lstrip(_BULLET_CHARS).strip()}", "item")
+            return
+        counters = self.body_counters
+        number = counters.get((key, level), start - 1) + 1
+        counters[(key, level)] = number
+        for deeper in [k for k in counters if k[0] == key and k[1] > level]:
+            del counters[deeper]
+        if fmt == "bullet":
+            self._append(text, "text")
+        else:
+            self._append(f"{number}{delimiter} {text}", "item")
+
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+# --- walking the body --------------------------------------------------------------------------
+def _block_children(element) -> Iterator:
+    """Paragraphs and tables of a body or cell in order, looking inside content controls."""
+    for child in element:
+        tag = child.tag
+        if tag in (P, TBL):
+            yield child
+        elif tag in _CONTAINERS:
+            yield from _block_children(child)
+
+
+def _row_cells(tr) -> Iterator:
+    for child in tr:
+        if child.tag == TC:
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _row_cells(child)
+
+
+def _cell_merge(tc) -> tuple[bool, bool]:
+    """(continues a vertical merge, continues a legacy horizontal merge)."""
+    tcpr = tc.find(_q("tcPr"))
+    if tcpr is None:
+        return False, False
+    vmerge = tcpr.find(_q("vMerge"))
+    hmerge = tcpr.find(_q("hMerge"))
+    return (vmerge is not None and vmerge.get(_VAL, "continue") == "continue",
+            hmerge is not None and hmerge.get(_VAL, "continue") == "continue")
+
+
+def _cell_text(tc, numbering: _Numbering) -> str:
+    lines = _Lines(in_cell=True)
+    for element in _block_children(tc):
+        if element.tag == P:
+            lines.add_paragraph(paragraph_text(element), numbering.of(element))
+        else:  # a nested table: its cells' lines, row by row
+            for tr in element.iter(TR):
+                for inner in _row_cells(tr):
+                    text = _cell_text(inner, numbering)
+                    if text:
+                        lines.add_paragraph(text, None)
+    return lines.text()
+
+
+def blocks_from_document(document) -> list[Block]:
+    numbering = _Numbering(document)
+    blocks: list[Block] = []
+    body_counters: dict = {}
+    ordinal = 0
+    for element in _block_children(document.element.body):
+        if element.tag == P:
+            ordinal += 1
+            lines = _Lines(in_cell=False, body_counters=body_counters)
+            lines.add_paragraph(paragraph_text(element), numbering.of(element))
+            for line in lines.lines:
+                blocks.append(Block(cells=[line], line=ordinal))
+            continue
+        for tr in element.iter(TR):
+            ordinal += 1
+            cells: list[str] = []
+            for tc in _row_cells(tr):
+                vertical, horizontal = _cell_merge(tc)
+                if horizontal:
+                    continue
+                cells.append("" if vertical else _cell_text(tc, numbering))
+            if any(cells):
+                if len(cells) == 1:
+                    blocks.extend(Block(cells=[line], line=ordinal) for line in cells[0].split("\n") if line)
+                else:
+                    blocks.append(Block(cells=cells, line=ordinal, is_row=True))
+    return blocks
+
+
+def read_docx_source(path: Path) -> SourceDocument:
+    """Read a .docx into Blocks; refuse .doc, encrypted, damaged or non-Word files with one clear line."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SourceError(f"{path}: cannot read the file ({error.strerror})") from error
+    _refuse_non_docx(path, data)
+    document = _open(path, data)
+    blocks = blocks_from_document(document)
+    if not blocks:
+        raise SourceError(f"{path.name}: the Word document has no text")
+    return SourceDocument(path=path, blocks=blocks, sha256=hashlib.sha256(data).hexdigest(), reader="docx")

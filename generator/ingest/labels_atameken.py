@@ -1,0 +1,167 @@
+"""Label vocabulary of the older «Атамекен» layouts A and B (data in ``data/labels_2022.yaml``).
+
+Real standards of these years word and spell their labels loosely («Умения:», «Умение», «Умения и
+навыки:», «Задача1», «Трудавая функция 2»), so labels are compared tolerantly: lower case, without
+punctuation, and with a similarity ratio (difflib) of at least ``fuzzy`` for the words of a label.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Optional
+
+import yaml
+
+LANGUAGES = ("ru", "kk")
+_NUMBERED = re.compile(r"^\s*(?P<label>[^\d:\n]{4,40}?)\s*(?P<number>\d{1,2})(?!\d)\s*[:.]?\s*(?P<title>.*)$", re.DOTALL)
+
+
+def normalise(text: str) -> str:
+    """Lower case, punctuation → spaces, spaces collapsed: the form labels are compared in."""
+    text = text.lower().replace("ё", "е")
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]+", " ", text)).strip()
+
+
+@dataclass(frozen=True)
+class AtamekenLabels:
+    lang: str
+    fuzzy: float
+    function: tuple[str, ...]
+    skill: tuple[str, ...]
+    abilities: tuple[str, ...]
+    knowledge: tuple[str, ...]
+    card_heading: tuple[str, ...]
+    technical: tuple[str, ...]
+    card_fields: dict[str, tuple[str, ...]]
+    passport: dict[str, tuple[str, ...]]
+    technical_fields: dict[str, tuple[str, ...]]
+    standard_heading: re.Pattern[str]
+    approval: re.Pattern[str]
+    level_range: re.Pattern[str]
+
+    # -- tolerant comparison ------------------------------------------------------------------
+    def _similar(self, text: str, forms: tuple[str, ...]) -> float:
+        best = 0.0
+        for form in forms:
+            if text == form:
+                return 1.0
+            if abs(len(text) - len(form)) <= max(3, len(form) // 4):
+                best = max(best, difflib.SequenceMatcher(None, text, form).ratio())
+        return best
+
+    def is_label(self, text: str, forms: tuple[str, ...]) -> bool:
+        return self._similar(normalise(text), forms) >= self.fuzzy
+
+    def field(self, text: str, table: dict[str, tuple[str, ...]]) -> Optional[str]:
+        """The field whose label ``text`` is (the whole cell's first line), or None."""
+        first = text.strip().split("\n", 1)[0]
+        if not first or first[0].isdigit() or len(first) > 120:
+            return None
+        key = normalise(first)
+        if not key:
+            return None
+        scores = {name: self._similar(key, forms) for name, forms in table.items()}
+        name = max(scores, key=scores.get)
+        if scores[name] >= self.fuzzy:
+            return name
+        # a long label followed by words of its own («Связь с ЕТКС или КС или другими справочниками»)
+        for name, forms in table.items():
+            if any(len(form.split()) >= 3 and key.startswith(form + " ") for form in forms):
+                return name
+        return None
+
+    def numbered(self, text: str, forms: tuple[str, ...]) -> Optional[tuple[int, str]]:
+        """«Трудовая функция 2: Title» / «Задача1:\\nTitle» → (2, 'Title')."""
+        match = _NUMBERED.match(text.strip())
+        if not match or self._similar(normalise(match.group("label")), forms) < self.fuzzy:
+            return None
+        title = re.sub(r"\s*\n\s*", " ", match.group("title")).strip()
+        # a title line the DOCX reader numbered because Word styled it as a list item
+        title = re.sub(r"^\d{1,2}[.)]\s+", "", title)
+        return int(match.group("number")), title
+
+    def kind(self, text: str) -> Optional[tuple[str, str]]:
+        """«Умения и навыки:\\n1. …» → ('ability', '1. …'); «Знания» → ('knowledge', '')."""
+        stripped = text.strip()
+        first, _, rest = stripped.partition("\n")
+        head, colon, after = first.partition(":")
+        candidates = [(first, rest)]
+        if colon:
+            candidates.insert(0, (head, (after + "\n" + rest).strip()))
+        for label, body in candidates:
+            key = normalise(label)
+            if not key or len(key.split()) > 5:
+                continue
+            if self._similar(key, self.abilities) >= self.fuzzy:
+                return "ability", body.strip()
+            if self._similar(key, self.knowledge) >= self.fuzzy:
+                return "knowledge", body.strip()
+        return None
+
+    def card_heading_name(self, text: str) -> Optional[str]:
+        """«КАРТОЧКА ПРОФЕССИИ: АДМИНИСТРАТОР …» / «КАРТОЧКА ПРОФЕССИИ\\n«…»» → the name ('' if on the next line)."""
+        stripped = text.strip()
+        words = normalise(stripped).split()
+        for form in self.card_heading:
+            size = len(form.split())
+            if len(words) >= size and self._similar(" ".join(words[:size]), (form,)) >= self.fuzzy:
+                # drop the label words from the original text
+                rest = stripped
+                for _ in range(size):
+                    rest = re.sub(r"^\W*\w+", "", rest, count=1)
+                return rest.strip(" :\n\t").strip("«»\"“”").strip()
+        return None
+
+    def score(self, texts: list[str]) -> int:
+        """How many structural labels of this language occur (detects language and layout)."""
+        count = 0
+        for text in texts:
+            if self.numbered(text, self.function) or self.numbered(text, self.skill) or self.kind(text):
+                count += 1
+        return count
+
+
+@functools.lru_cache(maxsize=None)
+def _data() -> dict:
+    return yaml.safe_load(resources.files("generator.ingest").joinpath("data/labels_2022.yaml").read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=None)
+def atameken_labels(lang: str) -> AtamekenLabels:
+    data = _data()
+    entry = data[lang]
+    tupled = lambda table: {k: tuple(v) for k, v in table.items()}  # noqa: E731
+    return AtamekenLabels(
+        lang=lang,
+        fuzzy=float(data["fuzzy"]),
+        function=tuple(entry["function"]),
+        skill=tuple(entry["skill"]),
+        abilities=tuple(entry["abilities"]),
+        knowledge=tuple(entry["knowledge"]),
+        card_heading=tuple(entry["card_heading"]),
+        technical=tuple(entry["technical"]),
+        card_fields=tupled(entry["card_fields"]),
+        passport=tupled(entry["passport"]),
+        technical_fields=tupled(entry["technical_fields"]),
+        standard_heading=re.compile(entry["standard_heading"], re.IGNORECASE),
+        approval=re.compile(entry["approval"], re.IGNORECASE | re.DOTALL),
+        level_range=re.compile(entry["level_range"], re.IGNORECASE),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def label_patterns() -> tuple[re.Pattern[str], ...]:
+    """Exact-form patterns of the structural labels (for the DOCX reader's list handling)."""
+    patterns = []
+    for lang in LANGUAGES:
+        labels = atameken_labels(lang)
+        for forms in (labels.function, labels.skill):
+            words = "|".join(re.escape(f) for f in forms)
+            patterns.append(re.compile(rf"^\s*(?:{words})\s*\d{{1,2}}(?!\d)\s*[:.]?", re.IGNORECASE))
+        for forms in (labels.abilities, labels.knowledge):
+            words = "|".join(re.escape(f) for f in forms)
+            patterns.append(re.compile(rf"^\s*(?:{words})\s*(?::|$)", re.IGNORECASE))
+    return tuple(patterns)
