@@ -182,3 +182,77 @@ def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_blo
             continue
         outcome = method(item)
         click.echo(f"{outcome.bloom}\t{outcome.verb or ''}\t{outcome.text}" if show_bloom else outcome.text)
+
+
+# --- workspaces and batch builds: init, build ---------------------------------------------------
+@main.command("init")
+@click.argument("directory", required=False, default=".", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite programs.yaml and the bundled standard if they exist.")
+def init_command(directory: Path, force: bool) -> None:
+    """Create a workspace: programs.yaml, standard_data/ with the bundled standard, templates/, output/."""
+    from generator.build import init_workspace
+
+    written = init_workspace(directory, force=force)
+    for path in written:
+        click.echo(f"created {path}")
+    click.echo(f"workspace ready in {directory} ({len(written)} file(s) written); "
+               f"next: edit programs.yaml, then `progen build`")
+
+
+class _ProgressLine:
+    """A one-line progress bar on a terminal (stderr), nothing otherwise."""
+
+    def __init__(self) -> None:
+        self.active = sys.stderr.isatty()
+        self.width = 0
+
+    def __call__(self, done: int, total: int, key: str) -> None:
+        if not self.active or not total:
+            return
+        filled = int(30 * done / total)
+        line = f"[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {key}"[:110]
+        sys.stderr.write("\r" + line.ljust(self.width))
+        self.width = len(line)
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+@main.command("build")
+@click.argument("targets", nargs=-1)
+@click.option("-C", "--workspace", type=click.Path(path_type=Path, file_okay=False), default=".",
+              help="Workspace folder (default: the current folder).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes (0: one per CPU).")
+@click.option("--force", is_flag=True, help="Rebuild up-to-date targets too; back up hand-edited outputs first.")
+@click.option("-n", "--dry-run", is_flag=True, help="Only say what would be built.")
+@click.option("--clean", is_flag=True, help="Delete outputs of targets removed from programs.yaml.")
+@click.option("--pdf", is_flag=True, help="Also convert each document to PDF (needs LibreOffice).")
+@click.option("-k", "--keep-going", is_flag=True, help="After a failure, build the other targets.")
+@click.option("-v", "--verbose", is_flag=True, help="List every target, up-to-date ones included.")
+def build_command(targets, workspace, jobs, force, dry_run, clean, pdf, keep_going, verbose) -> None:
+    """Build the stale documents of a workspace (make-style: only what changed).
+
+    TARGETS are card codes (3412-0-003), CARD/KIND (3412-0-003/program), kinds, output paths or
+    globs; default: everything programs.yaml lists.
+    """
+    from generator.build import build
+
+    report = build(workspace, targets=list(targets) or None, jobs=jobs, force=force, dry_run=dry_run, clean=clean,
+                   pdf=pdf, keep_going=keep_going, progress=_ProgressLine())
+    labels = {"built": "built", "would-build": "would build", "failed": "FAILED", "kept": "kept",
+              "skipped": "not built", "up-to-date": "up to date"}
+    for result in report.results:
+        if result.status == "up-to-date" and not verbose:
+            continue
+        detail = result.message or result.reason
+        click.echo(f"{labels[result.status]:>11}  {result.key}" + (f"  ({detail})" if detail else ""),
+                   err=result.status in ("failed", "kept"))
+        if result.backup:
+            click.echo(f"{'':>11}  hand-edited copy saved as {result.backup}", err=True)
+    for key in report.removed:
+        action = "deleted" if key in report.cleaned else "removed from programs.yaml (--clean deletes it)"
+        click.echo(f"{'removed':>11}  {key}  ({action})", err=True)
+    click.echo(report.summary())
+    if not report.ok:
+        raise SystemExit(1)

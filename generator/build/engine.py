@@ -1,0 +1,405 @@
+"""The build: decide what is stale, build it in worker processes, put outputs in place safely.
+
+Order of work (see ``generator.build.build`` for the options):
+
+1. read ``programs.yaml`` and index the standards; expand and validate every target — any problem
+   stops the build before anything is written;
+2. take the output folder's lock, load the record (and replay the journal of a killed build);
+3. per target: compare the hashes of its inputs with the record, and the output file with the hash
+   of the bytes last written (a hand edit is kept and reported, unless ``force``, which backs it up);
+4. build the stale ones, grouped by program so each program is designed once; workers write to
+   temporary files, this process journals and renames them into place one by one.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from generator.build import plan as p
+from generator.build.record import LOCK_NAME, BuildRecord
+from generator.build.worker import Job, JobResult, Task, init_worker, run_task
+from generator.exceptions import BuildError, SpecError
+
+log = logging.getLogger(__name__)
+
+TEMP_MARK = ".progen-tmp"
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class TargetResult:
+    """What happened to one target."""
+
+    key: str  # output path relative to the workspace
+    card: str
+    kind: str
+    language: str
+    standard: str
+    status: str  # built | up-to-date | kept | failed | skipped | would-build
+    reason: str = ""  # why it was (or would be) built, or why it was kept
+    message: str = ""  # the error of a failed target
+    backup: Optional[str] = None  # the copy --force saved of a hand-edited output
+    seconds: float = 0.0
+
+
+@dataclass
+class BuildReport:
+    workspace: Path
+    output_dir: Path
+    results: list[TargetResult] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # built before, no longer in the manifest
+    cleaned: list[str] = field(default_factory=list)  # removed outputs deleted by --clean
+    dry_run: bool = False
+    seconds: float = 0.0
+
+    def having(self, status: str) -> list[TargetResult]:
+        return [r for r in self.results if r.status == status]
+
+    @property
+    def built(self) -> list[TargetResult]:
+        return self.having("built")
+
+    @property
+    def up_to_date(self) -> list[TargetResult]:
+        return self.having("up-to-date")
+
+    @property
+    def failed(self) -> list[TargetResult]:
+        return self.having("failed")
+
+    @property
+    def kept(self) -> list[TargetResult]:
+        return self.having("kept")
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        if self.dry_run:
+            parts = [f"{len(self.having('would-build'))} would be built", f"{len(self.up_to_date)} up to date"]
+        else:
+            parts = [f"{len(self.built)} built", f"{len(self.up_to_date)} up to date", f"{len(self.failed)} failed"]
+        for status, label in (("kept", "kept (edited by hand)"), ("skipped", "not built (stopped)")):
+            if self.having(status):
+                parts.append(f"{len(self.having(status))} {label}")
+        if self.removed:
+            parts.append(f"{len(self.removed)} removed from the manifest"
+                         + (" (deleted)" if self.cleaned else ""))
+        return ", ".join(parts) + f" in {self.seconds:.1f} s"
+
+
+# -- the lock ---------------------------------------------------------------------------------------
+class _Lock:
+    def __init__(self, out_dir: Path):
+        self.path = out_dir / LOCK_NAME
+        self.handle = None
+
+    def __enter__(self):
+        import fcntl
+
+        self.handle = open(self.path, "a+b")  # noqa: SIM115
+        try:
+            fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.handle.close()
+            raise BuildError(f"{self.path.parent}: another progen build is running in this output folder") from None
+        return self
+
+    def __exit__(self, *exc):
+        self.handle.close()
+
+
+def _check_writable(out_dir: Path, where: str) -> None:
+    import tempfile
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".progen-probe-", dir=out_dir)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as error:
+        raise BuildError(f"{where}: the output folder {out_dir} is not writable: "
+                         f"{error.strerror or error}") from error
+
+
+def remove_temporaries(out_dir: Path) -> int:
+    """Delete what a killed build left: temporary outputs and PDF work folders."""
+    count = 0
+    for path in sorted(out_dir.rglob(f"*{TEMP_MARK}*"), key=lambda q: len(q.parts), reverse=True):
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+        count += 1
+    return count
+
+
+def backup_copy(path: Path) -> Path:
+    """``name.docx.bak-<timestamp>`` next to it: a hard link (instant, atomic) or a copy."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.bak-{stamp}")
+    number = 1
+    while backup.exists():
+        backup = path.with_name(f"{path.name}.bak-{stamp}-{number}")
+        number += 1
+    try:
+        os.link(path, backup)
+    except OSError:
+        shutil.copy2(path, backup)
+    return backup
+
+
+# -- the build ----------------------------------------------------------------------------------------
+@dataclass
+class _Work:
+    target: p.Target
+    reason: str
+    render: bool
+    pdf: bool
+    backup: bool = False
+    temp: Optional[Path] = None
+    pdf_temp: Optional[Path] = None
+
+
+def run_build(workspace, targets=None, jobs=1, force=False, dry_run=False, clean=False, pdf=False,
+              keep_going=False, progress: Optional[Progress] = None, pipeline=None) -> "BuildReport":
+    started = time.perf_counter()
+    workspace = Path(workspace).resolve()
+    if not workspace.is_dir():
+        raise BuildError(f"{workspace}: no such workspace folder (create one with `progen init`)")
+    from generator.build.manifest import load_manifest
+
+    manifest = load_manifest(workspace)
+    out_dir = p.inside(workspace, manifest.output, manifest.where("output"))
+    if out_dir == workspace or any(parent == out_dir for parent in (workspace / p.STANDARD_DIR).parents):
+        raise SpecError(f"{manifest.where('output')}: the output folder must be a subfolder of the workspace, "
+                        f"not the workspace itself")
+    if pipeline is None:
+        from generator.build.pipeline import Pipeline
+
+        pipeline = Pipeline()
+    if pdf:
+        from generator.build.pdf import find_soffice
+
+        find_soffice()
+    if not dry_run:
+        _check_writable(out_dir, manifest.where("output"))
+        lock = _Lock(out_dir)
+    else:
+        lock = None
+    try:
+        if lock is not None:
+            lock.__enter__()
+        return _build_locked(workspace, manifest, out_dir, targets, jobs, force, dry_run, clean, pdf,
+                             keep_going, progress, pipeline, started)
+    finally:
+        if lock is not None:
+            lock.__exit__(None, None, None)
+
+
+def _build_locked(workspace, manifest, out_dir, selectors, jobs, force, dry_run, clean, pdf, keep_going,
+                  progress, pipeline, started) -> BuildReport:
+    from generator.design.engine import default_year
+
+    record = BuildRecord.load(out_dir)
+    standards = p.discover_standards(workspace, manifest, record, out_dir, write_cache=not dry_run)
+    all_targets = p.expand(workspace, manifest, standards, out_dir, pipeline, default_year())
+    chosen = p.select(all_targets, selectors)
+    hasher = p.InputHasher(workspace, pipeline)
+    for target in chosen:
+        target.inputs = hasher.inputs(target)
+    report = BuildReport(workspace, out_dir, dry_run=dry_run)
+
+    # removed targets --------------------------------------------------------------------------
+    current = {t.key for t in all_targets}
+    for key in sorted(set(record.targets) | set(record.pending)):
+        if key in current:
+            continue
+        report.removed.append(key)
+        if clean and not dry_run:
+            path = workspace / key
+            state, _entry = record.output_state(key, path)
+            if state == "edited":
+                log.warning("%s: removed from the manifest but edited by hand; kept", key)
+                continue
+            path.unlink(missing_ok=True)
+            path.with_suffix(".pdf").unlink(missing_ok=True)
+            record.forget(key)
+            report.cleaned.append(key)
+
+    # what is stale -------------------------------------------------------------------------------
+    work: list[_Work] = []
+    results: dict[str, TargetResult] = {}
+    for target in chosen:
+        result = TargetResult(target.key, target.card, target.kind, target.language, target.standard.rel,
+                              "up-to-date")
+        results[target.key] = result
+        state, entry = record.output_state(target.key, target.path)
+        changed = p.changed_components(entry.get("inputs", {}), target.inputs) if entry else list(target.inputs)
+        if state == "edited" and not force:
+            result.status = "kept"
+            result.reason = ("edited by hand after it was built" +
+                             (f"; its inputs changed ({', '.join(changed)}); --force rebuilds it after saving "
+                              f"a backup" if changed else ""))
+            continue
+        if force:
+            reason = "forced"
+        elif state == "missing":
+            reason = "output missing" if entry else "new"
+        elif state == "unknown":
+            reason = "not in the build record"
+        elif changed:
+            reason = "changed: " + ", ".join(changed)
+        else:
+            reason = ""
+        wants_pdf = pdf and (bool(reason) or not target.path.with_suffix(".pdf").exists()
+                             or (entry or {}).get("pdf_source") != (entry or {}).get("output"))
+        if reason or wants_pdf:
+            result.status = "would-build"
+            result.reason = reason or "PDF missing"
+            work.append(_Work(target, result.reason, render=bool(reason), pdf=wants_pdf,
+                              backup=state == "edited"))
+    report.results = [results[t.key] for t in chosen]
+    if dry_run:
+        report.seconds = time.perf_counter() - started
+        return report
+
+    remove_temporaries(out_dir)
+    try:
+        _execute(work, results, record, standards, hasher, workspace, jobs, keep_going, progress, pipeline)
+    finally:
+        p.prune_cache(out_dir, standards)
+        record.save()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _temp_for(path: Path, suffix: str = "") -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}{TEMP_MARK}{suffix}")
+
+
+def _tasks(work: list[_Work], hasher: p.InputHasher) -> list[tuple[Task, list[_Work]]]:
+    groups: dict[tuple, list[_Work]] = {}
+    for item in work:
+        groups.setdefault(item.target.group, []).append(item)
+    environment = hasher.environment()
+    tasks = []
+    for items in groups.values():
+        first = items[0].target
+        jobs = []
+        for item in items:
+            item.target.path.parent.mkdir(parents=True, exist_ok=True)
+            item.temp = _temp_for(item.target.path) if item.render else None
+            item.pdf_temp = _temp_for(item.target.path.with_suffix(".pdf")) if item.pdf else None
+            jobs.append(Job(item.target.key, item.target.kind, str(item.temp) if item.temp else None,
+                            str(item.target.path), str(item.pdf_temp) if item.pdf_temp else None))
+        standard = first.standard
+        tasks.append((Task(str(standard.path), standard.sha, str(standard.cache_path) if standard.cache_path else None,
+                           first.spec, environment, jobs), items))
+    return tasks
+
+
+def _execute(work, results, record, standards, hasher, workspace, jobs, keep_going, progress, pipeline) -> None:
+    total = len(work)
+    done = 0
+    if progress:
+        progress(0, total, "")
+    if not work:
+        return
+    tasks = _tasks(work, hasher)
+    stop = False
+
+    def finish(items: list[_Work], job_results: list[JobResult]) -> None:
+        nonlocal done, stop
+        by_key = {r.key: r for r in job_results}
+        for item in items:
+            outcome = by_key[item.target.key]
+            result = results[item.target.key]
+            result.seconds = outcome.seconds
+            if outcome.ok:
+                _put_in_place(item, outcome, result, record)
+            else:
+                result.status, result.message = "failed", outcome.error or "failed"
+                if outcome.detail:
+                    log.debug("%s failed:\n%s", item.target.key, outcome.detail)
+                if not keep_going:
+                    stop = True
+            done += 1
+            if progress:
+                progress(done, total, item.target.key)
+
+    if jobs is None or jobs <= 0:
+        jobs = os.cpu_count() or 1
+    jobs = min(jobs, len(tasks))
+    if jobs == 1:
+        init_worker(pipeline, str(workspace))
+        for task, items in tasks:
+            if stop:
+                break
+            finish(items, run_task(task))
+    else:
+        context = _mp_context()
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker,
+                                 initargs=(pipeline, str(workspace), os.getpid())) as pool:
+            queue = list(reversed(tasks))
+            running: dict = {}
+            try:
+                while queue or running:
+                    while queue and not stop and len(running) < jobs * 2:
+                        task, items = queue.pop()
+                        running[pool.submit(run_task, task)] = items
+                    if not running:
+                        break
+                    finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for future in finished:
+                        items = running.pop(future)
+                        finish(items, future.result())
+            except BaseException:
+                for future in running:
+                    future.cancel()
+                raise
+    for item in work:
+        result = results[item.target.key]
+        if result.status == "would-build":
+            result.status = "skipped"
+            result.reason = "not built: the build stopped at the first failure (--keep-going builds the rest)"
+            for leftover in (item.temp, item.pdf_temp):
+                if leftover is not None:
+                    leftover.unlink(missing_ok=True)
+
+
+def _mp_context():
+    """fork when this process has a single thread (fast, no re-import), else spawn (always safe)."""
+    import multiprocessing
+    import threading
+
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _put_in_place(item: _Work, outcome: JobResult, result: TargetResult, record: BuildRecord) -> None:
+    target = item.target
+    entry = dict(record.targets.get(target.key) or {})
+    if item.render:
+        if item.backup and target.path.exists():
+            result.backup = backup_copy(target.path).name
+        entry = {"inputs": target.inputs, "output": outcome.output, "card": target.card, "kind": target.kind,
+                 "language": target.language, "standard": target.standard.rel,
+                 "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+        record.intent(target.key, entry)  # journal first: a kill after it is recognised by the hash
+        os.replace(item.temp, target.path)
+    if item.pdf and outcome.pdf:
+        os.replace(item.pdf_temp, target.path.with_suffix(".pdf"))
+        entry["pdf"] = outcome.pdf
+        entry["pdf_source"] = entry.get("output")
+    record.commit(target.key, entry, target.path)
+    result.status = "built"
+    result.reason = item.reason

@@ -1,0 +1,211 @@
+"""Content hashes of build inputs, and a fast loader for big standard data files.
+
+Freshness is decided from inputs, never from output bytes (DOCX zips carry timestamps). Each input
+is reduced to a hash of its *meaning*: a standard is hashed per card (the card's subtree) plus the
+few standard-level fields a program uses, so editing one card rebuilds only that card's targets.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import types
+import typing
+from pathlib import Path
+from typing import Any, Optional, Union
+
+from generator.standard import model as m
+
+# Standard-level fields the curriculum design reads (``design/engine.py``); a test checks that
+# changing any other standard-level field leaves every program unchanged.
+STANDARD_FIELDS_USED = ("code", "title", "language", "version", "year")
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def canonical(value: Any) -> str:
+    """Stable JSON text of plain data (sorted keys) for hashing."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def hash_value(value: Any) -> str:
+    return sha256_bytes(canonical(value).encode("utf-8"))
+
+
+class FileHasher:
+    """Hashes of files, computed once per build (many targets share a template)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, path: Path) -> str:
+        key = os.fspath(path)
+        if key not in self._cache:
+            try:
+                self._cache[key] = sha256_file(Path(path))
+            except FileNotFoundError:
+                self._cache[key] = "missing"
+        return self._cache[key]
+
+    def files(self, paths, root: Optional[Path] = None) -> str:
+        """One hash for a list of files: their names (relative to root when inside it) and contents."""
+        parts = []
+        for path in paths:
+            path = Path(path)
+            name = path.name
+            if root is not None:
+                try:
+                    name = "ws:" + path.resolve().relative_to(root).as_posix()
+                except ValueError:
+                    name = "pkg:" + path.name
+            parts.append([name, self(path)])
+        return hash_value(parts)
+
+
+# -- standard data ------------------------------------------------------------------------------
+def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
+    origin = typing.get_origin(hint)
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+    return hint, False
+
+
+class _Mismatch(Exception):
+    pass
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def from_plain(cls: Any, data: Any) -> Any:
+    """Build a dataclass tree from plain data, strictly (any doubt raises ``_Mismatch``)."""
+    hint, optional = _unwrap_optional(cls)
+    if data is None:
+        if optional:
+            return None
+        raise _Mismatch("null")
+    if dataclasses.is_dataclass(hint):
+        if not isinstance(data, dict):
+            raise _Mismatch(hint.__name__)
+        hints = _HINTS.get(hint)
+        if hints is None:
+            hints = _HINTS[hint] = typing.get_type_hints(hint)
+        unknown = set(data) - set(hints)
+        if unknown:
+            raise _Mismatch(f"unknown keys {unknown}")
+        return hint(**{key: from_plain(hints[key], value) for key, value in data.items()})
+    origin = typing.get_origin(hint)
+    if origin is list:
+        if not isinstance(data, list):
+            raise _Mismatch("list")
+        (item,) = typing.get_args(hint)
+        return [from_plain(item, value) for value in data]
+    if origin is dict:
+        if not isinstance(data, dict):
+            raise _Mismatch("dict")
+        _key, item = typing.get_args(hint)
+        return {key: from_plain(item, value) for key, value in data.items()}
+    if hint is Any:
+        return data
+    if hint is float and isinstance(data, int) and not isinstance(data, bool):
+        return float(data)
+    if type(data) is not hint:
+        raise _Mismatch(f"{type(data).__name__} is not {hint}")
+    return data
+
+
+def fast_load_standard(path: Path, data: Optional[bytes] = None) -> m.Standard:
+    """Load a standard data file quickly (LibYAML when present), validating like ``load_standard``.
+
+    The typed loader of ``generator.standard`` reports every problem with its line, but is slow on a
+    standard of a thousand cards. This reads the same YAML with the C loader and builds the same
+    model strictly; on any doubt it falls back to ``load_standard`` for the exact error message.
+    """
+    import yaml
+
+    from generator.standard.store import load_standard, structure_problems
+
+    path = Path(path)
+    if data is None:
+        data = path.read_bytes()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        plain = yaml.load(data.decode("utf-8-sig"), Loader=loader)  # noqa: S506 - a safe loader
+        standard = from_plain(m.Standard, plain)
+    except (yaml.YAMLError, UnicodeDecodeError, _Mismatch, TypeError):
+        return load_standard(path)
+    if structure_problems(standard):
+        return load_standard(path)  # raises with every problem listed
+    return standard
+
+
+def standard_from_json(text: str) -> m.Standard:
+    return from_plain(m.Standard, json.loads(text))
+
+
+def standard_to_json(standard: m.Standard) -> str:
+    from generator.standard.yaml_io import to_plain
+
+    return json.dumps(to_plain(standard), ensure_ascii=False)
+
+
+def index_standard(standard: m.Standard) -> dict:
+    """What a build needs to know of a standard without loading it: per-card hashes, levels, skill ids."""
+    from generator.standard.yaml_io import to_plain
+
+    fields = {name: getattr(standard, name) for name in STANDARD_FIELDS_USED}
+    cards = {}
+    for card in standard.cards:
+        cards[card.code] = {
+            "hash": hash_value(to_plain(card)),
+            "level": card.level,
+            "ids": [f.id for f in card.functions] + [s.id for f in card.functions for s in f.skills],
+        }
+    return {"code": standard.code, "language": standard.language, "fields": hash_value(fields), "cards": cards}
+
+
+# -- phrasing overrides ---------------------------------------------------------------------------
+def override_slices(path: Path) -> tuple[str, dict[str, str]]:
+    """Split an overrides file (item id → outcome) into a hash of its non-id part and a hash per id.
+
+    A target then depends only on the overrides of its own card's items. A file of another shape is
+    hashed whole (every target depends on all of it).
+    """
+    import yaml
+
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return "missing", {}
+    try:
+        data = yaml.safe_load(raw.decode("utf-8-sig"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return sha256_bytes(raw), {}
+    if data is None:
+        return "empty", {}
+    if not isinstance(data, dict):
+        return sha256_bytes(raw), {}
+    rest: dict[str, Any] = {}
+    per_id: dict[str, str] = {}
+    for key, value in data.items():
+        if isinstance(key, str) and "/" in key:
+            per_id[key] = hash_value(value)
+        elif isinstance(value, dict) and all(isinstance(k, str) and "/" in k for k in value):
+            for sub_key, sub_value in value.items():  # one nesting level: a section of overrides
+                per_id[sub_key] = hash_value([key, sub_value])
+        else:
+            rest[str(key)] = value
+    return hash_value(rest), per_id

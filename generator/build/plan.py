@@ -1,0 +1,342 @@
+"""From a workspace to the list of targets, each with the hashes of its inputs.
+
+A target is one document: (standard file, card, kind) with its merged spec. Its inputs, hashed
+component by component so a report can say *why* it is rebuilt:
+
+* ``version``   — the generator version and the build format;
+* ``standard``  — the card's own subtree and the standard-level fields a program uses;
+* ``spec``      — the merged program spec (defaults < target), with the year resolved;
+* ``templates`` — every template file the kind's rendering reads (workspace overrides included);
+* ``design``    — the design rule tables (built-in and the workspace's ``design.yaml``);
+* ``phrasing``  — the phrasing lexicons of the language, and the overrides of this card's items only.
+"""
+from __future__ import annotations
+
+import fnmatch
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from generator.build.hashing import (
+    FileHasher, fast_load_standard, hash_value, index_standard, override_slices, sha256_bytes, standard_to_json,
+)
+from generator.build.manifest import Manifest, defaults_spec, entry_spec
+from generator.design.spec import ProgramSpec, merge_specs
+from generator.exceptions import BuildError, GeneratorError, SpecError
+from generator.standard.store import safe_code
+from generator.standard.yaml_io import to_plain, write_atomic
+
+log = logging.getLogger(__name__)
+
+BUILD_FORMAT = 1
+STANDARD_DIR = "standard_data"
+CACHE_DIR = ".progen-build-cache"
+
+
+@dataclass
+class StandardInfo:
+    rel: str  # path relative to the workspace
+    path: Path
+    sha: str
+    index: dict  # see hashing.index_standard
+    cache_path: Optional[Path] = None
+
+    @property
+    def code(self) -> str:
+        return self.index["code"]
+
+    @property
+    def language(self) -> str:
+        return self.index["language"]
+
+
+@dataclass
+class Target:
+    key: str  # output path relative to the workspace (posix): the target's name in the record
+    path: Path
+    card: str
+    kind: str
+    language: str
+    standard: StandardInfo
+    spec: dict
+    entry: Optional[int]  # index in programs.yaml targets (None: defaults)
+    inputs: dict = field(default_factory=dict)
+
+    @property
+    def group(self) -> tuple:
+        """Targets that share a program (same standard, card and spec) are designed once."""
+        return (self.standard.rel, self.card, self.inputs.get("spec"))
+
+
+def inside(workspace: Path, relative: str, where: str) -> Path:
+    """``workspace / relative``, refusing absolute paths and ``..`` that escape the workspace."""
+    candidate = (workspace / relative).resolve()
+    try:
+        candidate.relative_to(workspace)
+    except ValueError:
+        raise SpecError(f"{where}: '{relative}' is outside the workspace {workspace}; "
+                        f"use a path inside it") from None
+    return candidate
+
+
+def rel(workspace: Path, path: Path) -> str:
+    return Path(path).resolve().relative_to(workspace).as_posix()
+
+
+# -- standards ------------------------------------------------------------------------------------
+def discover_standards(workspace: Path, manifest: Manifest, record, out_dir: Path, write_cache: bool) -> dict:
+    """Index every ``standard_data/*.yaml`` and every standard a target names by path.
+
+    An unchanged file (same bytes as recorded) is not parsed: its index comes from the record.
+    """
+    paths = sorted((workspace / STANDARD_DIR).glob("*.yaml")) + sorted((workspace / STANDARD_DIR).glob("*.yml"))
+    for index, entry in enumerate(manifest.targets or []):
+        if entry.standard and _looks_like_path(entry.standard):
+            path = inside(workspace, entry.standard, manifest.where(f"targets[{index}].standard"))
+            if not path.is_file():
+                raise SpecError(f"{manifest.where(f'targets[{index}].standard')}: no standard data file "
+                                f"'{entry.standard}' in the workspace")
+            if path not in paths:
+                paths.append(path)
+    infos: dict[str, StandardInfo] = {}
+    for path in paths:
+        key = rel(workspace, path)
+        data = path.read_bytes()
+        sha = sha256_bytes(data)
+        known = record.standards.get(key)
+        cache_path = out_dir / CACHE_DIR / f"{sha}.json"
+        if known and known.get("sha") == sha and known.get("index", {}).get("format") == BUILD_FORMAT:
+            index = known["index"]
+            if write_cache and not cache_path.exists():
+                cache_path = None  # workers parse the file themselves
+        else:
+            standard = fast_load_standard(path, data)
+            index = dict(index_standard(standard), format=BUILD_FORMAT)
+            if write_cache:
+                write_atomic(cache_path, standard_to_json(standard))
+            else:
+                cache_path = None
+            record.standards[key] = {"sha": sha, "index": index}
+        infos[key] = StandardInfo(key, path, sha, index, cache_path if write_cache else None)
+    for key in list(record.standards):
+        if key not in infos:
+            del record.standards[key]
+    return infos
+
+
+def prune_cache(out_dir: Path, infos: dict) -> None:
+    folder = out_dir / CACHE_DIR
+    if not folder.is_dir():
+        return
+    keep = {f"{info.sha}.json" for info in infos.values()}
+    for path in folder.iterdir():
+        if path.name not in keep and path.suffix == ".json":
+            path.unlink(missing_ok=True)
+
+
+def _looks_like_path(value: str) -> bool:
+    return "/" in value or "\\" in value or value.endswith((".yaml", ".yml"))
+
+
+# -- targets ---------------------------------------------------------------------------------------
+def _hours(spec: ProgramSpec, level: Optional[str], hours_by_level: dict) -> Optional[int]:
+    if spec.hours is not None or spec.skills is not None or not hours_by_level:
+        return spec.hours
+    if level is None:
+        return hours_by_level.get("default")
+    digits = re.match(r"\d+", level)
+    for key in (level, digits.group(0) if digits else None, "default"):
+        if key is not None and key in hours_by_level:
+            return hours_by_level[key]
+    return None
+
+
+def _check_skills(skills: Optional[list[str]], card: str, ids: list[str]) -> Optional[str]:
+    for raw in skills or []:
+        wanted = raw.strip()
+        full = wanted if wanted.startswith(card + "/") else f"{card}/{wanted}"
+        if full not in ids:
+            return f"unknown skill or function '{raw}' for card {card}; valid ids: {', '.join(ids)}"
+    return None
+
+
+def expand(workspace: Path, manifest: Manifest, standards: dict, out_dir: Path, pipeline, year: int) -> list[Target]:
+    """Every target of the manifest; every problem (unknown card, kind, clash) reported at once."""
+    kinds_known = pipeline.kinds()
+    defaults = manifest.defaults
+    problems: list[str] = []
+    targets: list[Target] = []
+    entries = manifest.targets
+    if entries is None:  # every card of every standard × every kind
+        languages = defaults.languages
+        from generator.build.manifest import TargetEntry
+
+        entries_expanded = [
+            (None, TargetEntry(card=code, standard=info.rel), info)
+            for info in standards.values() if languages is None or info.language in languages
+            for code in info.index["cards"]
+        ]
+    else:
+        entries_expanded = []
+        for index, entry in enumerate(entries):
+            languages = entry.languages or defaults.languages
+            candidates = [info for info in standards.values() if languages is None or info.language in languages]
+            if entry.standard:
+                if _looks_like_path(entry.standard):
+                    wanted = (workspace / entry.standard).resolve()
+                    candidates = [info for info in candidates if info.path.resolve() == wanted]
+                else:
+                    candidates = [info for info in candidates if safe_code(info.code) == safe_code(entry.standard)]
+                    if not candidates:
+                        codes = sorted({info.code for info in standards.values()})
+                        problems.append(f"{manifest.where(f'targets[{index}].standard')}: no standard "
+                                        f"'{entry.standard}' in {STANDARD_DIR}/; standards: {', '.join(codes) or 'none'}")
+                        continue
+            with_card = [info for info in candidates if entry.card in info.index["cards"]]
+            if not with_card:
+                valid = sorted({code for info in candidates for code in info.index["cards"]})
+                problems.append(f"{manifest.where(f'targets[{index}].card')}: unknown card '{entry.card}'; "
+                                f"valid cards: {', '.join(valid) or 'none (no standard data)'}")
+                continue
+            entries_expanded.extend((index, entry, info) for info in with_card)
+    base = defaults_spec(defaults)
+    for index, entry, info in entries_expanded:
+        card_index = info.index["cards"][entry.card]
+        where = manifest.where(f"targets[{index}]") if index is not None else f"{info.rel}: card {entry.card}"
+        spec = merge_specs(base, entry_spec(entry))
+        spec.language = info.language
+        spec.year = spec.year or year
+        spec.hours = _hours(spec, card_index.get("level"), defaults.hours_by_level)
+        problem = _check_skills(spec.skills, entry.card, card_index["ids"])
+        if problem:
+            problems.append(f"{manifest.where(f'targets[{index}].skills')}: {problem}")
+            continue
+        spec_dict = to_plain(spec)
+        spec_dict.pop("standard", None)
+        spec_dict.pop("kinds", None)
+        kinds = entry.kinds or defaults.kinds or list(kinds_known)
+        folder = out_dir
+        if entry.folder:
+            folder = inside(out_dir, entry.folder, manifest.where(f"targets[{index}].folder"))
+        for kind in kinds:
+            if kind not in kinds_known:
+                problems.append(f"{where}: unknown document kind '{kind}'; valid kinds: {', '.join(kinds_known)}")
+                continue
+            name = pipeline.output_name(entry.card, kind, info.language)
+            path = (folder / name).resolve()
+            try:
+                key = path.relative_to(workspace).as_posix()
+            except ValueError:
+                problems.append(f"{where}: output '{path}' is outside the workspace {workspace}")
+                continue
+            targets.append(Target(key, path, entry.card, kind, info.language, info, spec_dict, index))
+    seen: dict[str, Target] = {}
+    for target in targets:
+        other = seen.get(target.key)
+        if other is not None:
+            def name(t):
+                return manifest.where(f"targets[{t.entry}]") if t.entry is not None else f"card {t.card}"
+            problems.append(f"{name(target)}: writes {target.key}, which {name(other)} also writes; give one "
+                            f"of them another 'folder'")
+        seen[target.key] = target
+    if problems:
+        raise SpecError("\n".join(dict.fromkeys(problems)))
+    return targets
+
+
+def select(targets: list[Target], selectors: Optional[list[str]]) -> list[Target]:
+    """Targets named on the command line: card code, card/kind, kind, output path or file name, or a glob."""
+    if not selectors:
+        return targets
+    chosen: dict[str, Target] = {}
+    for selector in selectors:
+        wanted = selector.strip().replace("\\", "/")
+        matches = [t for t in targets if _matches(t, wanted)]
+        if not matches:
+            cards = sorted({t.card for t in targets})
+            raise BuildError(f"no target matches '{selector}'; give a card code ({', '.join(cards[:10])}"
+                             f"{', …' if len(cards) > 10 else ''}), CARD/KIND, a kind, or an output path")
+        for target in matches:
+            chosen[target.key] = target
+    return [t for t in targets if t.key in chosen]
+
+
+def _matches(target: Target, wanted: str) -> bool:
+    names = (target.card, f"{target.card}/{target.kind}", f"{target.card}:{target.kind}", target.kind,
+             target.key, target.path.name, target.standard.code, safe_code(target.standard.code))
+    if wanted in names:
+        return True
+    return any(ch in wanted for ch in "*?[") and (fnmatch.fnmatchcase(target.key, wanted)
+                                                   or fnmatch.fnmatchcase(target.card, wanted))
+
+
+# -- input hashes ----------------------------------------------------------------------------------
+class InputHasher:
+    """Computes each target's input hashes; shared files are hashed once per build."""
+
+    def __init__(self, workspace: Path, pipeline):
+        from generator import __version__
+
+        self.workspace = workspace
+        self.pipeline = pipeline
+        self.files = FileHasher()
+        self.version = f"{__version__}/build{BUILD_FORMAT}"
+        self._templates: dict[tuple, str] = {}
+        self._phrasing: dict[str, tuple[str, dict]] = {}
+        self._design: Optional[str] = None
+
+    def templates(self, kind: str, lang: str) -> str:
+        if (kind, lang) not in self._templates:
+            files = self.pipeline.template_files(kind, lang, self.workspace)
+            self._templates[(kind, lang)] = self.files.files(files, self.workspace)
+        return self._templates[(kind, lang)]
+
+    def design(self) -> str:
+        if self._design is None:
+            self._design = self.files.files(self.pipeline.design_files(self.workspace), self.workspace)
+        return self._design
+
+    def phrasing(self, lang: str) -> tuple[str, dict]:
+        """(hash of everything but per-item overrides, {card code: {item id: hash}})."""
+        if lang not in self._phrasing:
+            whole, by_card = [], {}
+            for path in self.pipeline.phrasing_files(lang, self.workspace):
+                path = Path(path)
+                if path.name == "overrides.yaml" and path.parent.name == "phrasing":
+                    rest, per_id = override_slices(path)
+                    whole.append(["overrides", rest])
+                    for item_id, digest in per_id.items():
+                        item_id = item_id.strip()
+                        by_card.setdefault(item_id.split("/", 1)[0], {})[item_id] = digest
+                else:
+                    whole.append([self.files.files([path], self.workspace)])
+            self._phrasing[lang] = (hash_value(whole), by_card)
+        return self._phrasing[lang]
+
+    def environment(self) -> str:
+        """Everything workspace-wide a worker may have cached."""
+        return hash_value([sorted(self._templates.items()), self._design,
+                           sorted((k, v[0], sorted(v[1].items())) for k, v in self._phrasing.items())])
+
+    def inputs(self, target: Target) -> dict:
+        card = target.standard.index["cards"][target.card]
+        phrasing, by_card = self.phrasing(target.language)
+        overrides = sorted(by_card.get(target.card, {}).items())
+        return {
+            "version": self.version,
+            "standard": hash_value([target.standard.index["fields"], card["hash"]]),
+            "spec": hash_value(target.spec),
+            "templates": self.templates(target.kind, target.language),
+            "design": self.design(),
+            "phrasing": hash_value([phrasing, overrides]),
+        }
+
+
+def changed_components(old: dict, new: dict) -> list[str]:
+    return [name for name in new if old.get(name) != new[name]]
+
+
+__all__ = ["Target", "StandardInfo", "discover_standards", "expand", "select", "InputHasher", "inside",
+           "changed_components", "prune_cache"]
