@@ -20,8 +20,11 @@ def read_source(path: Path):
         raise SourceError(f"{path}: no such file")
     if path.is_dir():
         raise SourceError(f"{path}: is a folder; give the standard's .txt or .docx file")
-    with path.open("rb") as handle:
-        magic = handle.read(4)
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+    except OSError as error:
+        raise SourceError(f"{path}: cannot read the file: {error.strerror or error}") from error
     if magic == b"PK\x03\x04" or path.suffix.lower() == ".docx":
         try:
             from generator.ingest.docx_reader import read_docx_source

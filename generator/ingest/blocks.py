@@ -5,6 +5,7 @@ read Blocks, so a new source format needs a reader and nothing else.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,12 @@ class SourceDocument:
         return f"{self.path.name}:{line}" if line else self.path.name
 
 
+_IMAGE_MAGIC = ((b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"))
+# control bytes that no text (UTF-8 or a legacy code page) contains: all but tab, line breaks,
+# form feed and a DOS end-of-file mark (0x1a)
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
+
+
 def decode_text(path: Path, data: bytes) -> str:
     """Decode a published text as UTF-8, or say clearly why it is not usable text."""
     name = path.name
@@ -51,6 +58,10 @@ def decode_text(path: Path, data: bytes) -> str:
         )
     if data.startswith(b"%PDF"):
         raise SourceError(f"{name}: this is a PDF; copy the text of the standard into a UTF-8 .txt file or use the .docx")
+    for magic, kind in _IMAGE_MAGIC:
+        if data.startswith(magic):
+            raise SourceError(f"{name}: this is a {kind} image, not text; expected the published text of a "
+                              "professional standard (UTF-8 .txt) or its .docx")
     nul = data.find(b"\x00")
     if nul >= 0:
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -59,6 +70,10 @@ def decode_text(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        control = _CONTROL_BYTES.search(data)
+        if control:
+            raise SourceError(f"{name}: not a text file (binary data at byte {control.start()}); "
+                              "expected UTF-8 text") from error
         try:
             data.decode("cp1251")
             hint = "it looks like Windows-1251 (cp1251); save it as UTF-8 (in Notepad: Save as → Encoding UTF-8)"

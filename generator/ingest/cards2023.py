@@ -151,9 +151,10 @@ class CardParser:
             elif knowledge:
                 kind, body = "knowledge", stripped[knowledge.end():]
             else:
+                snippet = " ".join(stripped.split())[:40]  # one line: the message is one line
                 raise ImportFormatError(
                     f"{self.where(part_line)}: text in the skill cell without a label "
-                    f"('{stripped[:40]}…'); expected it after an abilities or knowledge label"
+                    f"('{snippet}…'); expected it after an abilities or knowledge label"
                 )
             label = "abilities" if kind == "ability" else "knowledge"
             items = split_numbered(body, f"{self.where(part_line)}: skill '{skill.title[:40]}', {label}")

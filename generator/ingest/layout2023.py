@@ -142,7 +142,8 @@ def _parse_passport(standard: m.Standard, blocks: list[Block], vocab: Vocabulary
 
 
 def _classifier(standard: m.Standard, group: list[Block], head: str) -> None:
-    section = re.search(r":\s*([A-Z])\s+(секция\w*|секциясы)?\s*(.+?):?\s*$", head)
+    # "…: M секциясы …:" (kk) or "…: секция O …:" (ru)
+    section = re.search(r":\s*(?:[Сс]екция\s+)?([A-Z])\s+(секция\w*|секциясы)?\s*(.+?):?\s*$", head)
     if section:
         standard.classifier.append(m.ClassifierCode(code=section.group(1), name=clean_item(section.group(3).rstrip(":"))))
     for block in group[1:]:

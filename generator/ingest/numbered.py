@@ -2,7 +2,7 @@
 
 A list is split only where the *expected next* number starts an item after a boundary
 (start, ``;``, ``.``, a line break), so numbers inside items (``2023 – 2029``, ``№ 19619``,
-``84.12``) are never taken for item numbers.
+``84.12``, ``п. 3.1``) are never taken for item numbers.
 """
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import re
 from generator.exceptions import ImportFormatError
 
 _ABBREVIATIONS = ("т.б.", "т.с.с.", "т.т.", "и т.д.", "и т.п.", "и др.", "т.е.")
-_ITEM_START = r"(?:^|(?<=[;.\n:!?]))\s*{n}\s*[.)]\s*(?=\S)"
+# "3.1" (a clause number inside an item) is not the start of item 3: no digit right after the dot
+_ITEM_START = r"(?:^|(?<=[;.\n:!?]))\s*{n}\s*[.)](?!\d)\s*(?=\S)"
 
 
 def _start(number: int) -> re.Pattern[str]:

@@ -9,12 +9,15 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from generator.exceptions import SourceError
 from generator.ingest.blocks import Block, SourceDocument, decode_text
 
 
-
 def read_text_source(path: Path) -> SourceDocument:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SourceError(f"{path}: cannot read the file: {error.strerror or error}") from error
     text = decode_text(path, data)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     blocks: list[Block] = []

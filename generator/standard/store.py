@@ -36,7 +36,14 @@ def default_filename(standard: m.Standard) -> str:
 
 
 def save_standard(standard: m.Standard, path: Path) -> None:
-    write_atomic(Path(path), standard_to_yaml(standard))
+    """Write the YAML atomically; a file that cannot be written is a StandardDataError naming it."""
+    path = Path(path)
+    if path.is_dir():
+        raise StandardDataError(f"{path}: is a folder; give the YAML file to write, e.g. {path / default_filename(standard)}")
+    try:
+        write_atomic(path, standard_to_yaml(standard))
+    except OSError as error:
+        raise StandardDataError(f"{path}: cannot write the standard data file: {error.strerror or error}") from error
 
 
 def load_standard(path: Path) -> m.Standard:

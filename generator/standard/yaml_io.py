@@ -158,8 +158,14 @@ def parse_yaml(text: str, cls: type[T], filename: str) -> T:
         mark = error.problem_mark
         line = mark.line + 1 if mark is not None else "?"
         raise StandardDataError(f"{filename}:{line}: not valid YAML: {error.problem}") from error
+    except yaml.reader.ReaderError as error:  # a control character: name it and its line, on one line
+        line = text[: error.position].count("\n") + 1
+        raise StandardDataError(f"{filename}:{line}: not valid YAML: unacceptable character "
+                                f"#x{error.character:04x} (control characters are not allowed)") from error
     except yaml.YAMLError as error:
-        raise StandardDataError(f"{filename}: not valid YAML: {error}") from error
+        raise StandardDataError(f"{filename}: not valid YAML: {' '.join(str(error).split())}") from error
+    except RecursionError as error:
+        raise StandardDataError(f"{filename}: not valid progen data: lists or mappings nested too deeply") from error
     if node is None:
         raise StandardDataError(f"{filename}: the file is empty; expected a mapping at the top level")
     if not isinstance(node, yaml.MappingNode):
@@ -186,7 +192,8 @@ def read_text_file(path: Path, what: str, error_class: type[GeneratorError] = St
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise error_class(f"{path}: not UTF-8 text (byte {error.start}); save the {what} file as UTF-8") from error
+        line = data[: error.start].count(b"\n") + 1
+        raise error_class(f"{path}:{line}: not UTF-8 text (byte {error.start}); save the {what} file as UTF-8") from error
 
 
 def load_yaml(path: Path, cls: type[T], what: str = "data") -> T:
