@@ -47,6 +47,7 @@ _CASE_ENDINGS = (
 _VERBAL_NOUN_CASE = re.compile(
     r"[ую](?:ды|ді|ға|ге|дың|дің|да|де|дан|ден|мен|ы|і|ын|ін|ына|іне|ның|нің|нан|нен|нда|нде)$"
 )
+_DATIVE_ENDINGS = ("ға", "ге", "қа", "ке", "ына", "іне")
 _PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)$")
 _ADJECTIVE_ENDINGS = ("лы", "лі", "ды", "ді", "ты", "ті", "сыз", "сіз", "ғы", "гі", "қы", "кі")
 
@@ -83,6 +84,7 @@ class KazakhMorphology:
         self.not_possessive_endings = tuple(acc["not_possessive_endings"])
         self.acc_exceptions = acc["exceptions"]
         self.letter_names = acc["letter_names"]
+        self.latin_letter_names = acc["latin_letter_names"]
         self.numbers = acc["number_names"]
         verbs = lexicon["verbs"]
         self.hidden = verbs["hidden_vowel_stems"]
@@ -148,7 +150,8 @@ class KazakhMorphology:
             return f"{word}-{self._spoken_suffix(self._number_name(digits))}"
         letters = [c for c in word.split("-")[-1] if c.isalpha()]
         if len(letters) >= 2 and all(c.isupper() for c in letters):
-            name = self.letter_names.get(last, last) if not _LATIN.match(last) else last
+            names = self.latin_letter_names if _LATIN.match(last) else self.letter_names
+            name = names.get(last, last)
             return f"{word}-{self._spoken_suffix(name)}"
         if _LATIN.match(last):
             back = self.is_back(re.sub(r"[^A-Za-z]", "", lower) or lower)
@@ -164,6 +167,8 @@ class KazakhMorphology:
         if self.is_possessive(lower):
             return word + self.possessive_ending
         back = self.is_back(lower)
+        if len(lower) > 3 and lower[-1] == lower[-2] and lower[-1] not in self.vowels:
+            word, lower = word[:-1], lower[:-1]  # процесс → процесті, конгресс → конгресті
         if last in "ьъ":
             core = lower.rstrip("ьъ")
             sound = core[-1] if core else "л"
@@ -180,9 +185,9 @@ class KazakhMorphology:
 
     def nominative_of_accusative(self, word: str) -> str:
         """Undo :meth:`accusative` where it can be verified: ерекшеліктерін → ерекшеліктері."""
-        for cut in (1, 2):
+        for cut in (3, 2, 1):  # "-ны" after abbreviations, "-ны/-ды/-ты", possessive "-н"
             base = word[:-cut]
-            if len(base) >= 2 and self.accusative(base) == word:
+            if base and self.accusative(base) == word:
                 return base
         return word
 
@@ -232,7 +237,7 @@ class KazakhMorphology:
         if lower.endswith("ю"):
             base = lower[:-1]
             if base.endswith("и"):
-                return base + ("я" if self.is_back(base[:-1] or base) else "е")
+                return base + ("я" if self.is_back(base) else "е")
             return base + ("я" if self.is_back(base) else "йе")
         stem = lower[:-1]
         if stem[-1] in self.vowels:
@@ -243,7 +248,8 @@ class KazakhMorphology:
 
     def present(self, converb: str) -> str:
         """Third person present tense from a converb: талдай → талдайды, ұйымдастыра → ұйымдастырады."""
-        return converb + ("ды" if self.is_back(converb) else "ді")
+        stem = converb[:-1] if converb.endswith("и") else converb  # оқи → оқиды (оқы-й-ды)
+        return converb + ("ды" if self.is_back(stem) else "ді")
 
     def lemma_candidates(self, converb: str) -> list[str]:
         """Verbal nouns whose converb could be *converb* (checked by regenerating it)."""
@@ -436,6 +442,20 @@ class KazakhPhraser:
                 return True
         return False
 
+    def _converb_lemma(self, word: str) -> str | None:
+        """The verbal noun of a converb before "алу/білу" (пайдалана білу), None for other words.
+
+        A word that could also be a dative (есепке алу, назарға алу) counts only when its verb is
+        in the lexicon.
+        """
+        candidates = self.morph.lemma_candidates(word)
+        if not candidates:
+            return None
+        if word.lower().endswith(_DATIVE_ENDINGS):
+            known = [c for c in candidates if c in self.bloom_of]
+            return known[0] if known else None
+        return candidates[0]
+
     def head_lemma(self, body: list[Token], index: int) -> str:
         word = body[index].lower
         if index > 0 and not body[index - 1].post:
@@ -492,14 +512,11 @@ class KazakhPhraser:
             if len(body) > 1:
                 lemma = next(iter(self.morph.lemma_candidates(body[-2].core)), None)
             return self._Body([], [lemma or self.policy_verb], "rule")
-        if (
-            lower in self.modal_verbs
-            and len(body) > 1
-            and not body[-2].post
-            and self.morph.lemma_candidates(body[-2].core)
-        ):
-            last.core = self.final_verb
-            return self._Body([], [self.morph.lemma_candidates(body[-2].core)[0]], "rule")
+        if lower in self.modal_verbs and len(body) > 1 and not body[-2].post:
+            lemma = self._converb_lemma(body[-2].core)
+            if lemma:
+                last.core = self.final_verb
+                return self._Body([], [lemma], "rule")
 
         # "X істеу қабілеті": the capacity word goes, the verbal noun becomes a head.
         forced: set[int] = set()

@@ -28,6 +28,7 @@ OPEN_MAPPINGS = {
         "verbs.converb_exceptions",
         "accusative.exceptions",
         "accusative.letter_names",
+        "accusative.latin_letter_names",
         "policy.knowledge.final_verbs",
         "policy.knowledge.final_phrases",
     },
