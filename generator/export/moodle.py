@@ -38,8 +38,10 @@ So this module writes exactly that: UTF-8 without BOM, LF line endings, comma-se
 minimal ``"`` quoting. On import choose encoding **UTF-8** and delimiter **comma** (a site in a
 language whose list separator is ``;`` preselects semicolon). Windows-1251 (the usual Cyrillic
 code page) has no Kazakh letters ә ғ қ ң ө ұ ү һ і, so UTF-8 is the only encoding that keeps
-Kazakh text intact. One PHP quirk remains: ``fgetcsv``'s escape character ``\\`` would misread a
-backslash directly before a quote; standard texts do not contain one.
+Kazakh text intact. PHP's ``fgetcsv`` also has an escape character, ``\\``: a backslash right
+before a quote inside a quoted cell (text with ``\\"``, or a quoted cell ending in ``\\``) is misread
+(tried with PHP 8.2), so such a text is refused with an ExportError naming the element rather than
+arriving changed in Moodle.
 """
 from __future__ import annotations
 
@@ -200,10 +202,22 @@ def moodle_table(standard: m.Standard, card: Optional[str] = None) -> list[list[
     return table
 
 
+def _check_php_escape(row: list[str]) -> None:
+    """Refuse a cell PHP's fgetcsv would misread because of its backslash escape character."""
+    for cell in row:
+        quoted = any(ch in cell for ch in ',"\n')
+        if '\\"' in cell or (quoted and cell.endswith("\\")):
+            raise ExportError(f"{row[1] or 'framework'}: the text has a backslash before a quote, which Moodle's "
+                              f"CSV reader (PHP fgetcsv) misreads; edit the text in the standard data: {cell[:60]!r}")
+
+
 def moodle_csv(standard: m.Standard, card: Optional[str] = None) -> str:
     """The CSV text: UTF-8 (encode it without a BOM), LF line endings, comma, minimal quoting."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=",", quotechar='"', lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    # Moodle turns every CR into LF before parsing; an unquoted lone CR would split a row there.
-    writer.writerows([[re.sub(r"\r\n?", "\n", cell) for cell in row] for row in moodle_table(standard, card)])
+    for row in moodle_table(standard, card):
+        # Moodle turns every CR into LF before parsing; an unquoted lone CR would split a row there.
+        row = [re.sub(r"\r\n?", "\n", cell) for cell in row]
+        _check_php_escape(row)
+        writer.writerow(row)
     return buffer.getvalue()

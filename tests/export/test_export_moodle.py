@@ -186,3 +186,19 @@ def test_docx_fixture_round_trip(path):
     assert sorted(reached) == sorted(flat)
     assert all(len(idn) <= 100 and len(row[2]) <= 100 for idn, row in flat.items())
     assert any("а" <= ch <= "я" for ch in text)  # Russian text intact
+
+
+@pytest.mark.parametrize("text", ['путь C:\\"dir" тест', "конец, \\"])
+def test_backslash_before_a_quote_is_refused(text):
+    from generator.exceptions import ExportError
+
+    standard = russian_standard()
+    standard.cards[0].functions[1].skills[0].abilities[1].text = text
+    with pytest.raises(ExportError, match=r"^2139-P1-L4/F2/S1/A2: the text has a backslash before a quote"):
+        moodle_csv(standard)
+
+
+def test_a_lone_trailing_backslash_is_fine():
+    standard = russian_standard()
+    standard.cards[0].functions[0].skills[0].abilities[0].text = "конец \\"
+    assert rebuilt_tree(moodle_csv(standard)) == tree(standard)
