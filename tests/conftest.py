@@ -4,6 +4,7 @@ Tests never write into the repository: everything they create goes under ``tmp_p
 """
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from pathlib import Path
 
@@ -70,3 +71,20 @@ def ru_sample_path() -> Path:
 def file_tree(tmp_path):
     """``file_tree({"a/b.txt": "…"})`` builds files under tmp_path and returns their paths."""
     return lambda spec: build_file_tree(tmp_path, spec)
+
+
+def model_strings(obj, path: str = ""):
+    """Yield (path, value) for every string in a model (dataclasses, lists), e.g. to scan for glued words."""
+    if dataclasses.is_dataclass(obj):
+        for f in dataclasses.fields(obj):
+            yield from model_strings(getattr(obj, f.name), f"{path}.{f.name}" if path else f.name)
+    elif isinstance(obj, (list, tuple)):
+        for index, value in enumerate(obj):
+            yield from model_strings(value, f"{path}[{index}]")
+    elif isinstance(obj, str):
+        yield path, obj
+
+
+@pytest.fixture(name="model_strings")
+def model_strings_fixture():
+    return model_strings

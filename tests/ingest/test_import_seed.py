@@ -1,7 +1,6 @@
 """The seed (published Kazakh text of М84120) imports exactly: structure, counts, texts, no glued words."""
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import pytest
@@ -20,18 +19,6 @@ EXPECTED = {
 @pytest.fixture(scope="module")
 def seed(seed_path) -> m.Standard:
     return import_standard(seed_path)
-
-
-def strings(obj, path=""):
-    """Every string in the model with its path (keys and values of the whole tree)."""
-    if dataclasses.is_dataclass(obj):
-        for f in dataclasses.fields(obj):
-            yield from strings(getattr(obj, f.name), f"{path}.{f.name}" if path else f.name)
-    elif isinstance(obj, (list, tuple)):
-        for index, value in enumerate(obj):
-            yield from strings(value, f"{path}[{index}]")
-    elif isinstance(obj, str):
-        yield path, obj
 
 
 def item(standard: m.Standard, item_id: str) -> m.Item:
@@ -204,8 +191,8 @@ GLUED = ["РеспубликасыныңКонституциясы", "Респу
          "1Жастарға", "394бұйрығы"]
 
 
-def test_no_glued_word_anywhere_in_the_model(seed):
-    every = list(strings(seed))
+def test_no_glued_word_anywhere_in_the_model(seed, model_strings):
+    every = list(model_strings(seed))
     assert len(every) > 300
     for path, value in every:
         for glued in GLUED:
