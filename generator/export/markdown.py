@@ -25,6 +25,18 @@ def _hours(value: int) -> str:
     return str(value) if value else ""
 
 
+def counted(number: int, word) -> str:
+    """``number word``; a list of three forms is a Russian plural (1 час, 2 часа, 5 часов, 21 час)."""
+    if isinstance(word, str):
+        return f"{number} {word}"
+    one, few, many = word
+    if number % 10 == 1 and number % 100 != 11:
+        return f"{number} {one}"
+    if 2 <= number % 10 <= 4 and not 12 <= number % 100 <= 14:
+        return f"{number} {few}"
+    return f"{number} {many}"
+
+
 class _Renderer:
     def __init__(self, program: Program):
         from generator.export import labels
@@ -72,7 +84,8 @@ class _Renderer:
             (w["basis"], self.basis()),
             (w["audience"], p.audience),
             (w["entry_requirements"], p.entry_requirements),
-            (w["duration"], f"{p.total_hours} {w['academic_hours']} ({p.minutes_per_hour} {w['minutes']})"),
+            (w["duration"], f"{counted(p.total_hours, w['academic_hours'])} "
+                            f"({counted(p.minutes_per_hour, w['minutes'])})"),
             (w["format"], p.format),
             (w["group_size"], p.group_size),
             (w["language"], w["language_name"]),

@@ -155,3 +155,16 @@ def test_seed_program_contains_every_outcome_and_the_hours_table(card):
     assert sum(int(row[2].strip("*")) for row in rows[2:-1] if row[0].startswith("**")) == program.total_hours
     for row in program.coverage:
         assert f"| {row.item_id} |" in text
+
+
+def test_duration_uses_russian_plural_forms():
+    from generator.export.markdown import counted
+
+    forms = ["академический час", "академических часа", "академических часов"]
+    assert [counted(n, forms) for n in (1, 2, 5, 11, 21, 24, 72, 112)] == [
+        "1 академический час", "2 академических часа", "5 академических часов", "11 академических часов",
+        "21 академический час", "24 академических часа", "72 академических часа", "112 академических часов"]
+    assert counted(72, "академиялық сағат") == "72 академиялық сағат"
+    program = hand_made_program("ru")
+    assert "| Продолжительность | 16 академических часов (45 минут) |" in program_markdown(program)
+    assert "| Ұзақтығы | 16 академиялық сағат (45 минут) |" in program_markdown(hand_made_program())
