@@ -95,9 +95,12 @@ class AtamekenCardParser:
         if function:
             self._function(*function, line)
             return None
-        skill = labels.numbered(cell, labels.skill) if self.has_skills else None
+        skill = labels.numbered(cell, labels.skill)
         if skill:
-            self._skill(*skill, line)
+            if self.has_skills:
+                self._skill(*skill, line)
+            else:  # layout A forced on a document with tasks: their items join the function's one skill
+                self.kind, self.field_name = None, None
             return None
         kind = labels.kind(cell)
         if kind:

@@ -1,0 +1,125 @@
+"""The DOCX reader: document order, merged cells, Word numbering, broken items (synthetic files)."""
+from __future__ import annotations
+
+from docx_testlib import UP, Bullet, Num, add_paragraphs, add_table, new_document, save, \
+    wrap_last_paragraph_in_content_control
+
+from generator.ingest.docx_reader import read_docx_source
+
+
+def _read(tmp_path, document):
+    return read_docx_source(save(document, tmp_path / "doc.docx"))
+
+
+def _rows(doc):
+    return [block.cells for block in doc.blocks if block.is_row]
+
+
+def test_paragraphs_and_tables_keep_document_order(tmp_path):
+    document = new_document()
+    add_paragraphs(document, ["Before the table"])
+    add_table(document, [["a", "b"]])
+    add_paragraphs(document, ["After the table"])
+    add_table(document, [["c", "d"]])
+    doc = _read(tmp_path, document)
+    assert [(b.is_row, b.cells) for b in doc.blocks] == [
+        (False, ["Before the table"]), (True, ["a", "b"]), (False, ["After the table"]), (True, ["c", "d"])]
+    assert doc.reader == "docx"
+    assert [b.line for b in doc.blocks] == sorted(b.line for b in doc.blocks)
+
+
+def test_a_cell_merged_across_columns_is_counted_once(tmp_path):
+    document = new_document()
+    add_table(document, [["label", "one", "two", "three"], ["Трудовые функции", "merged across three"]])
+    assert _rows(_read(tmp_path, document)) == [["label", "one", "two", "three"],
+                                                ["Трудовые функции", "merged across three"]]
+
+
+def test_a_cell_merged_down_rows_is_empty_below_its_first_row(tmp_path):
+    document = new_document()
+    add_table(document, [["Трудовая функция 1: Title", "Умения:"], [UP, "1. item"], [UP, "Знания:"]])
+    assert _rows(_read(tmp_path, document)) == [["Трудовая функция 1: Title", "Умения:"],
+                                                ["", "1. item"], ["", "Знания:"]]
+
+
+def test_content_controls_are_read(tmp_path):
+    document = new_document()
+    add_paragraphs(document, ["first", "inside a content control"])
+    wrap_last_paragraph_in_content_control(document)
+    assert [b.text for b in _read(tmp_path, document).blocks] == ["first", "inside a content control"]
+
+
+def test_auto_numbers_are_synthesised_and_restart_in_each_cell_and_after_a_label(tmp_path):
+    document = new_document()
+    add_table(document, [
+        ["x", ["Умения:", Num("Первое"), Num("Второе"), "Знания:", Num("Третье", direct=True)]],
+        ["y", [Num("Снова первое"), Num("Снова второе")]],
+    ])
+    assert _rows(_read(tmp_path, document)) == [
+        ["x", "Умения:\n1. Первое\n2. Второе\nЗнания:\n1. Третье"],
+        ["y", "1. Снова первое\n2. Снова второе"],
+    ]
+
+
+def test_typed_numbers_mixed_with_auto_numbers_keep_one_count(tmp_path):
+    document = new_document()
+    add_table(document, [
+        ["a", ["Умения:", "1. Набрано вручную", Num("Авто"), Num("Ещё авто")]],
+        ["b", ["Умения:", Num("Раз"), Num("Два"), "3.  Набрано с пробелами", "4.Без пробела"]],
+        ["c", ["Знания:", "1. Первое.", "2. Второе.", "Без номера, но с заглавной."]],
+    ])
+    assert _rows(_read(tmp_path, document)) == [
+        ["a", "Умения:\n1. Набрано вручную\n2. Авто\n3. Ещё авто"],
+        ["b", "Умения:\n1. Раз\n2. Два\n3. Набрано с пробелами\n4. Без пробела"],
+        ["c", "Знания:\n1. Первое.\n2. Второе.\n3. Без номера, но с заглавной."],
+    ]
+
+
+def test_an_item_broken_over_paragraphs_or_line_breaks_is_joined(tmp_path):
+    document = new_document()
+    add_table(document, [["a", [
+        "Умения и навыки:",
+        Num("Соблюдение регламентов резервного"),
+        "копирования и восстановления БД.",
+        Num("Восстановление работоспособности СУБД и⏎целостности БД"),
+        Num("Последнее"),
+    ]]])
+    assert _rows(_read(tmp_path, document)) == [["a", "Умения и навыки:\n"
+                                                 "1. Соблюдение регламентов резервного копирования и восстановления БД.\n"
+                                                 "2. Восстановление работоспособности СУБД и целостности БД\n"
+                                                 "3. Последнее"]]
+
+
+def test_bullets_are_items_but_a_label_styled_as_a_list_item_is_not(tmp_path):
+    document = new_document()
+    add_table(document, [
+        ["Трудовая функция 2:", [Bullet("Задача 2:"), "Мониторинг проблем"]],
+        ["x", ["Знания", Bullet("Первое"), Bullet("Второе")]],
+    ])
+    assert _rows(_read(tmp_path, document)) == [
+        ["Трудовая функция 2:", "Задача 2:\nМониторинг проблем"],
+        ["x", "Знания\n1. Первое\n2. Второе"],
+    ]
+
+
+def test_a_sub_level_joins_its_item(tmp_path):
+    document = new_document()
+    add_table(document, [["x", ["Знания:", Num("Законы:", direct=True), Num("о труде;", direct=True, level=1),
+                                Num("Методы", direct=True)]]])
+    assert _rows(_read(tmp_path, document)) == [["x", "Знания:\n1. Законы: о труде;\n2. Методы"]]
+
+
+def test_body_paragraphs_are_numbered_per_list_across_the_document(tmp_path):
+    document = new_document()
+    add_paragraphs(document, ["1-тарау. Жалпы ережелер", Num("Бірінші", direct=True), Num("Екінші", direct=True),
+                              "2-тарау. Паспорт", Num("Үшінші", direct=True), "Нөмірсіз абзац"])
+    assert [b.text for b in _read(tmp_path, document).blocks] == [
+        "1-тарау. Жалпы ережелер", "1. Бірінші", "2. Екінші", "2-тарау. Паспорт", "3. Үшінші", "Нөмірсіз абзац"]
+
+
+def test_numbers_inside_text_and_non_list_numbers_stay_as_typed(tmp_path):
+    document = new_document()
+    add_table(document, [["КС", ["185. Техник-программист", "140. Инженер-программист"]],
+                         ["ОКЭД", ["62.01 Деятельность", "62.01.1. Разработка"]]])
+    assert _rows(_read(tmp_path, document)) == [["КС", "185. Техник-программист\n140. Инженер-программист"],
+                                                ["ОКЭД", "62.01 Деятельность\n62.01.1. Разработка"]]
