@@ -140,8 +140,14 @@ def _legal_module(selected, legal_acts, lang_rules, phraser, coverage) -> Module
                                     text=i.text) for i in items)
     module.methods = r.methods_for(module.outcomes, lang_rules)
     module.assessment = r.assessment_for(module.outcomes, lang_rules)
-    module.criteria = r.criteria_for(module.outcomes, lang_rules)
+    module.criteria = r.criteria_for(module.outcomes, lang_rules, _subjects(module))
     return module
+
+
+def _subjects(module: Module) -> dict[str, str]:
+    """What each outcome is about, from the topic or session made of the same item."""
+    by_item = {sid: t.title for t in module.theory_topics + module.practical_sessions for sid in t.source_ids}
+    return {o.code: by_item.get(o.source_ids[0], "") for o in module.outcomes}
 
 
 def _skill_module(entry: r.Selected, number: int, legal_acts, legal_module, lang_rules, phraser, coverage) -> Module:
@@ -173,7 +179,7 @@ def _skill_module(entry: r.Selected, number: int, legal_acts, legal_module, lang
         module.reference_note = lang_rules["legal_reference_note"].format(module=legal_module.number)
     module.methods = r.methods_for(module.outcomes, lang_rules)
     module.assessment = r.assessment_for(module.outcomes, lang_rules)
-    module.criteria = r.criteria_for(module.outcomes, lang_rules)
+    module.criteria = r.criteria_for(module.outcomes, lang_rules, _subjects(module))
     return module
 
 

@@ -159,10 +159,22 @@ def assessment_for(outcomes: list[Outcome], lang_rules: dict) -> list[str]:
     return _ordered_union(forms)
 
 
-def criteria_for(outcomes: list[Outcome], lang_rules: dict) -> list[Criterion]:
-    """One observable criterion per outcome, worded from its Bloom level (data)."""
-    return [Criterion(outcome_code=o.code, text=lang_rules["criteria_by_bloom"][o.bloom]) for o in outcomes
-            if o.bloom in lang_rules["criteria_by_bloom"]]
+def criteria_for(outcomes: list[Outcome], lang_rules: dict, subjects: dict[str, str] | None = None) -> list[Criterion]:
+    """One observable criterion per outcome: the Bloom level's wording (data) and what it is about.
+
+    ``subjects`` maps an outcome code to its subject (the ability as worded in the standard, or
+    the topic of a knowledge item): "Практикалық тапсырманы … орындайды: оқыту іс-шараларын …".
+    """
+    subjects = subjects or {}
+    criteria = []
+    for outcome in outcomes:
+        if outcome.bloom not in lang_rules["criteria_by_bloom"]:
+            continue
+        text = lang_rules["criteria_by_bloom"][outcome.bloom]
+        if subjects.get(outcome.code):
+            text = f"{text}: {lower_first(subjects[outcome.code])}"
+        criteria.append(Criterion(outcome_code=outcome.code, text=text))
+    return criteria
 
 
 def level_ratio(level: Optional[str], rules: dict) -> list[float]:
