@@ -189,32 +189,36 @@ def run_build(workspace, targets=None, jobs=1, force=False, dry_run=False, clean
         from generator.build.pdf import find_soffice
 
         find_soffice()
-    if not dry_run:
-        _check_writable(out_dir, manifest.where("output"))
-        lock = _Lock(out_dir)
-    else:
-        lock = None
-    try:
-        if lock is not None:
-            lock.__enter__()
-        return _build_locked(workspace, manifest, out_dir, targets, jobs, force, dry_run, clean, pdf,
-                             keep_going, progress, pipeline, started)
-    finally:
-        if lock is not None:
-            lock.__exit__(None, None, None)
-
-
-def _build_locked(workspace, manifest, out_dir, selectors, jobs, force, dry_run, clean, pdf, keep_going,
-                  progress, pipeline, started) -> BuildReport:
     from generator.design.engine import default_year
 
-    record = BuildRecord.load(out_dir)
-    standards = p.discover_standards(workspace, manifest, record, out_dir, write_cache=not dry_run)
+    # everything that can be wrong with the manifest is found before anything is written
+    standards = p.discover_standards(workspace, manifest, BuildRecord.load(out_dir), out_dir)
     all_targets = p.expand(workspace, manifest, standards, out_dir, pipeline, default_year())
-    chosen = p.select(all_targets, selectors)
+    chosen = p.select(all_targets, targets)
     hasher = p.InputHasher(workspace, pipeline)
     for target in chosen:
         target.inputs = hasher.inputs(target)
+    if dry_run:
+        return _decide(workspace, out_dir, BuildRecord.load(out_dir), all_targets, chosen, force, True, clean,
+                       pdf, started)[0]
+    _check_writable(out_dir, manifest.where("output"))
+    with _Lock(out_dir):
+        record = BuildRecord.load(out_dir)  # again: another build may have finished meanwhile
+        p.write_caches(record, standards)
+        report, work, results = _decide(workspace, out_dir, record, all_targets, chosen, force, False, clean,
+                                        pdf, started)
+        remove_temporaries(out_dir)
+        try:
+            _execute(work, results, record, hasher, workspace, jobs, keep_going, progress, pipeline)
+        finally:
+            p.prune_cache(out_dir, standards)
+            record.save()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _decide(workspace, out_dir, record, all_targets, chosen, force, dry_run, clean, pdf, started):
+    """Statuses of every chosen target, and the work to do; ``--clean`` deletes removed outputs."""
     report = BuildReport(workspace, out_dir, dry_run=dry_run)
 
     # removed targets --------------------------------------------------------------------------
@@ -267,18 +271,8 @@ def _build_locked(workspace, manifest, out_dir, selectors, jobs, force, dry_run,
             work.append(_Work(target, result.reason, render=bool(reason), pdf=wants_pdf,
                               backup=state == "edited"))
     report.results = [results[t.key] for t in chosen]
-    if dry_run:
-        report.seconds = time.perf_counter() - started
-        return report
-
-    remove_temporaries(out_dir)
-    try:
-        _execute(work, results, record, standards, hasher, workspace, jobs, keep_going, progress, pipeline)
-    finally:
-        p.prune_cache(out_dir, standards)
-        record.save()
     report.seconds = time.perf_counter() - started
-    return report
+    return report, work, results
 
 
 def _temp_for(path: Path, suffix: str = "") -> Path:
@@ -306,7 +300,7 @@ def _tasks(work: list[_Work], hasher: p.InputHasher) -> list[tuple[Task, list[_W
     return tasks
 
 
-def _execute(work, results, record, standards, hasher, workspace, jobs, keep_going, progress, pipeline) -> None:
+def _execute(work, results, record, hasher, workspace, jobs, keep_going, progress, pipeline) -> None:
     total = len(work)
     done = 0
     if progress:

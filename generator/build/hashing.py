@@ -181,6 +181,9 @@ def index_standard(standard: m.Standard) -> dict:
 def override_slices(path: Path) -> tuple[str, dict[str, str]]:
     """Split an overrides file (item id → outcome) into a hash of its non-id part and a hash per id.
 
+    The first is ``"none"`` when every key is an item id (or the file is missing or empty), so
+    creating the file with one override changes nothing but that item's card.
+
     A target then depends only on the overrides of its own card's items. A file of another shape is
     hashed whole (every target depends on all of it).
     """
@@ -189,13 +192,13 @@ def override_slices(path: Path) -> tuple[str, dict[str, str]]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return "missing", {}
+        return "none", {}
     try:
         data = yaml.safe_load(raw.decode("utf-8-sig"))
     except (yaml.YAMLError, UnicodeDecodeError):
         return sha256_bytes(raw), {}
     if data is None:
-        return "empty", {}
+        return "none", {}
     if not isinstance(data, dict):
         return sha256_bytes(raw), {}
     rest: dict[str, Any] = {}
@@ -208,4 +211,4 @@ def override_slices(path: Path) -> tuple[str, dict[str, str]]:
                 per_id[sub_key] = hash_value([key, sub_value])
         else:
             rest[str(key)] = value
-    return hash_value(rest), per_id
+    return (hash_value(rest) if rest else "none"), per_id

@@ -19,9 +19,10 @@ class Pipeline:
         return tuple(DOCUMENT_KINDS)
 
     def output_name(self, card_code: str, kind: str, lang: str) -> str:
+        """``<card>/<card>_<kind>_<lang>.docx`` (the layout of ``progen render``)."""
         from generator import render
 
-        return Path(render.output_name(card_code, kind, lang)).as_posix()
+        return f"{render.safe_filename_part(card_code)}/{render.output_name(card_code, kind, lang)}"
 
     def template_files(self, kind: str, lang: str, workspace: Path) -> list[Path]:
         from generator import render

@@ -42,6 +42,7 @@ class StandardInfo:
     sha: str
     index: dict  # see hashing.index_standard
     cache_path: Optional[Path] = None
+    parsed: Optional[object] = None  # the Standard, when it had to be parsed in this build
 
     @property
     def code(self) -> str:
@@ -86,10 +87,11 @@ def rel(workspace: Path, path: Path) -> str:
 
 
 # -- standards ------------------------------------------------------------------------------------
-def discover_standards(workspace: Path, manifest: Manifest, record, out_dir: Path, write_cache: bool) -> dict:
+def discover_standards(workspace: Path, manifest: Manifest, record, out_dir: Path) -> dict:
     """Index every ``standard_data/*.yaml`` and every standard a target names by path.
 
     An unchanged file (same bytes as recorded) is not parsed: its index comes from the record.
+    Nothing is written here (see :func:`write_caches`), so a bad manifest leaves no trace.
     """
     paths = sorted((workspace / STANDARD_DIR).glob("*.yaml")) + sorted((workspace / STANDARD_DIR).glob("*.yml"))
     for index, entry in enumerate(manifest.targets or []):
@@ -106,24 +108,25 @@ def discover_standards(workspace: Path, manifest: Manifest, record, out_dir: Pat
         data = path.read_bytes()
         sha = sha256_bytes(data)
         known = record.standards.get(key)
-        cache_path = out_dir / CACHE_DIR / f"{sha}.json"
+        info = StandardInfo(key, path, sha, {}, out_dir / CACHE_DIR / f"{sha}.json")
         if known and known.get("sha") == sha and known.get("index", {}).get("format") == BUILD_FORMAT:
-            index = known["index"]
-            if write_cache and not cache_path.exists():
-                cache_path = None  # workers parse the file themselves
+            info.index = known["index"]
         else:
-            standard = fast_load_standard(path, data)
-            index = dict(index_standard(standard), format=BUILD_FORMAT)
-            if write_cache:
-                write_atomic(cache_path, standard_to_json(standard))
-            else:
-                cache_path = None
-            record.standards[key] = {"sha": sha, "index": index}
-        infos[key] = StandardInfo(key, path, sha, index, cache_path if write_cache else None)
-    for key in list(record.standards):
-        if key not in infos:
-            del record.standards[key]
+            info.parsed = fast_load_standard(path, data)
+            info.index = dict(index_standard(info.parsed), format=BUILD_FORMAT)
+        infos[key] = info
     return infos
+
+
+def write_caches(record, infos: dict) -> None:
+    """Remember the indexes in the record, and leave workers a quick-to-load copy of new standards."""
+    record.standards = {key: {"sha": info.sha, "index": info.index} for key, info in infos.items()}
+    for info in infos.values():
+        if info.parsed is not None:
+            write_atomic(info.cache_path, standard_to_json(info.parsed))
+            info.parsed = None
+        elif not info.cache_path.exists():
+            info.cache_path = None  # workers read the YAML themselves
 
 
 def prune_cache(out_dir: Path, infos: dict) -> None:
@@ -236,10 +239,12 @@ def expand(workspace: Path, manifest: Manifest, standards: dict, out_dir: Path, 
     for target in targets:
         other = seen.get(target.key)
         if other is not None:
-            def name(t):
-                return manifest.where(f"targets[{t.entry}]") if t.entry is not None else f"card {t.card}"
-            problems.append(f"{name(target)}: writes {target.key}, which {name(other)} also writes; give one "
-                            f"of them another 'folder'")
+            first = (f"targets[{other.entry}] (line {manifest.lines.get(f'targets[{other.entry}]', '?')})"
+                     if other.entry is not None else f"card {other.card} of {other.standard.rel}")
+            where = (manifest.where(f"targets[{target.entry}]") if target.entry is not None
+                     else f"{target.standard.rel}: card {target.card}")
+            problems.append(f"{where}: writes {target.key}, which {first} also writes; give one of them "
+                            f"another 'folder'")
         seen[target.key] = target
     if problems:
         raise SpecError("\n".join(dict.fromkeys(problems)))
@@ -306,7 +311,8 @@ class InputHasher:
                 path = Path(path)
                 if path.name == "overrides.yaml" and path.parent.name == "phrasing":
                     rest, per_id = override_slices(path)
-                    whole.append(["overrides", rest])
+                    if rest != "none":
+                        whole.append(["overrides", rest])
                     for item_id, digest in per_id.items():
                         item_id = item_id.strip()
                         by_card.setdefault(item_id.split("/", 1)[0], {})[item_id] = digest
@@ -339,4 +345,4 @@ def changed_components(old: dict, new: dict) -> list[str]:
 
 
 __all__ = ["Target", "StandardInfo", "discover_standards", "expand", "select", "InputHasher", "inside",
-           "changed_components", "prune_cache"]
+           "changed_components", "prune_cache", "write_caches"]

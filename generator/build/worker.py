@@ -107,9 +107,8 @@ def _spec(data: dict):
 
 def run_task(task: Task) -> list[JobResult]:
     pipeline, workspace = _STATE["pipeline"], _STATE["workspace"]
-    if _STATE["environment"] != task.environment:
-        if _STATE["environment"] is not None:
-            pipeline.forget_caches()
+    if _STATE["environment"] != task.environment:  # first task, or workspace data changed
+        pipeline.forget_caches()  # e.g. a phraser cached by an earlier build in this process
         _STATE["environment"] = task.environment
     started = time.perf_counter()
     try:
