@@ -31,7 +31,7 @@ from generator.exceptions import ExportError
 FORMATS = ("moodle", "case", "markdown")
 EXTENSIONS = {"moodle": ".moodle.csv", "case": ".case.json", "markdown": ".md"}
 
-__all__ = ["FORMATS", "export", "labels", "default_output"]
+__all__ = ["FORMATS", "export", "labels", "default_output", "check_card"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -76,7 +76,8 @@ def write_export(path: Path, data: str) -> None:
         raise ExportError(f"{path}: cannot write the export: {reason}") from error
 
 
-def _check_card(standard, card: Optional[str]) -> None:
+def check_card(standard, card: Optional[str]) -> None:
+    """Raise ExportError when ``card`` is given and is not a card of ``standard``."""
     if card is not None and card not in [c.code for c in standard.cards]:
         valid = ", ".join(c.code for c in standard.cards)
         raise ExportError(f"card: no card '{card}' in standard {standard.code}; valid cards: {valid}")
@@ -107,7 +108,7 @@ def _program(source: Path, card: Optional[str], workspace: Optional[Path]):
     from generator.standard.store import load_standard
 
     standard = load_standard(source)
-    _check_card(standard, card)
+    check_card(standard, card)
     if card is None:
         if len(standard.cards) != 1:
             valid = ", ".join(c.code for c in standard.cards)
@@ -139,7 +140,7 @@ def export(source_path: Path, fmt: str, out_path: Optional[Path] = None, *, card
         from generator.standard.store import load_standard
 
         standard = load_standard(source_path)
-        _check_card(standard, card)
+        check_card(standard, card)
         if fmt == "moodle":
             from generator.export.moodle import moodle_csv
 

@@ -186,6 +186,9 @@ def change_datetime(standard: m.Standard) -> str:
 
 def case_package(standard: m.Standard, card: Optional[str] = None, base_uri: Optional[str] = None) -> dict:
     """The CFPackage as plain data (see the module docstring for identifiers and dates)."""
+    from generator.export import check_card
+
+    check_card(standard, card)
     return _Builder(standard, card, base_uri).build()
 
 

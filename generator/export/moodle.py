@@ -185,8 +185,9 @@ def _assign_short_names(rows: list[Row]) -> None:
 
 def moodle_table(standard: m.Standard, card: Optional[str] = None) -> list[list[str]]:
     """Header row, framework row and competency rows, every row with 14 cells."""
-    from generator.export import labels
+    from generator.export import check_card, labels
 
+    check_card(standard, card)
     words = labels(standard.language)
     scale = list(words["scale"])
     title = f"{standard.title} — {standard.card(card).name}" if card else standard.title

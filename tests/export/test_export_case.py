@@ -166,3 +166,12 @@ def test_the_schema_check_is_not_vacuous(seed, validator):
     messages = [e.message for e in validator.iter_errors(package)]
     assert any("date-time" in message for message in messages)
     assert any("originNodeURI" in message for message in messages)
+
+
+def test_library_refuses_an_unknown_card(seed):
+    from generator.exceptions import ExportError
+    from generator.export.moodle import moodle_csv
+
+    for function in (case_package, moodle_csv):
+        with pytest.raises(ExportError, match="no card 'nope' in standard М84120; valid cards: 1210-0-020, 3412-0-003"):
+            function(seed, "nope")
