@@ -256,3 +256,66 @@ def build_command(targets, workspace, jobs, force, dry_run, clean, pdf, keep_goi
     click.echo(report.summary())
     if not report.ok:
         raise SystemExit(1)
+
+
+# --- documents: render, templates (init, check, vars) ---------------------------------------------
+@main.command("render")
+@program_options
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["program", "outline", "assessment"]),
+              help="Document kind; repeat for several (default: all three).")
+@click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path, file_okay=False), default="output",
+              show_default=True, help="Output folder; documents go to <output>/<card>/<card>_<kind>_<lang>.docx.")
+@click.option("--pdf", is_flag=True, help="Also convert each document to PDF with LibreOffice (if installed).")
+def render_command(spec, standard, card, hours, skills, workspace, kinds, output_dir, pdf) -> None:
+    """Design a program and write it as DOCX documents from the Word templates."""
+    from generator.render import KINDS, render_documents
+
+    program = make_program_from_options(spec, standard, card, hours, skills, workspace)
+    written = render_documents(program, tuple(kinds) or KINDS, output_dir, workspace=workspace or Path.cwd())
+    for path in written:
+        click.echo(str(path))
+    if pdf:
+        from generator.render.pdf import convert_to_pdf
+
+        for path in convert_to_pdf(written):
+            click.echo(str(path))
+
+
+@main.group("templates")
+def templates_group() -> None:
+    """Word templates: copy the built-ins for editing, check edited ones, list their variables."""
+
+
+@templates_group.command("init")
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite templates that already exist in DIRECTORY.")
+def templates_init(directory: Path, force: bool) -> None:
+    """Copy the built-in templates (and labels.yaml) into DIRECTORY for editing in Word."""
+    from generator.render.manage import init_templates
+
+    for path in init_templates(directory, force=force):
+        click.echo(str(path))
+
+
+@templates_group.command("check")
+@click.argument("directory", required=False, type=click.Path(path_type=Path, file_okay=False))
+def templates_check(directory: Path | None) -> None:
+    """Report split tags, smart quotes in tags, unknown variables/filters and syntax errors.
+
+    DIRECTORY defaults to ./templates, or the built-ins when there is none.
+    """
+    from generator.render.manage import check_command
+
+    text, errors = check_command(directory)
+    click.echo(text)
+    if errors:
+        raise SystemExit(1)
+
+
+@templates_group.command("vars")
+def templates_vars() -> None:
+    """Print every variable and filter a template can use, with a description."""
+    from generator.render.labels import load_labels
+    from generator.render.variables import describe
+
+    click.echo(describe(sorted(load_labels("kk"))))

@@ -190,6 +190,26 @@ def short_id(item_id: str, card_code: str = "") -> str:
     return item_id[len(prefix):] if card_code and item_id.startswith(prefix) else item_id
 
 
+def quotes(text: Any) -> str:
+    """Straight "quotes" of the standard's text → «ёлочки», as Kazakh and Russian documents print them."""
+    return re.sub(r'"([^"\n]+)"', "«\\1»", str(text))
+
+
+def nbsp(text: Any) -> str:
+    """Non-breaking spaces, so a code like «ОН 3.1» never stretches or breaks in justified text."""
+    return str(text).replace(" ", "\u00a0")
+
+
+def drop_prefix(text: Any, prefix: str) -> str:
+    """Drop a leading «prefix:» (when a heading already says it): «Қорытынды аттестаттау: …» → «…»."""
+    text = str(text).strip()
+    if prefix and text.lower().startswith(str(prefix).lower()):
+        rest = text[len(prefix):].lstrip()
+        if rest.startswith(":") or rest.startswith("–") or rest.startswith("-"):
+            return rest[1:].strip()
+    return text
+
+
 def methods_of(modules: list) -> list[str]:
     """Every method of the given modules once, in order of first use."""
     seen: list[str] = []
@@ -218,6 +238,9 @@ FILTERS: dict[str, tuple[Callable, str]] = {
     "percent": (percent, "a percentage with a decimal comma: {{ program.coverage_percent|percent }} → 100"),
     "short_id": (short_id, "an item id without the card code: {{ c.item_id|short_id(program.card_code) }} → F2/S1/A3"),
     "methods_of": (methods_of, "every method of some modules once: {{ program.modules|methods_of|join(', ') }}"),
+    "quotes": (quotes, 'straight "quotes" → «»: {{ o.text|quotes }}'),
+    "nbsp": (nbsp, "spaces → non-breaking spaces: {{ o.code|nbsp }}"),
+    "drop_prefix": (drop_prefix, "drop a leading «label:»: {{ program.final_assessment|drop_prefix(labels.final_assessment) }}"),
     "kind_of": (kind_of, "items of one kind: sheet.criteria|kind_of('ability'), m.outcomes|kind_of('knowledge')"),
 }
 

@@ -127,11 +127,14 @@ def _base_document(body_size: float = 14, title_page: bool = True):
     _style(doc, "Outcome", "Normal", left=1.25, hanging=1.25 if body_size >= 14 else 1.0)
     _style(doc, "Reference", "Normal", left=1.0, hanging=1.0)
     _style(doc, "Annex Mark", "Normal", align=WD_ALIGN_PARAGRAPH.RIGHT, first_line=0)
+    _style(doc, "Sign Line", "Normal", first_line=0, before=12, align=WD_ALIGN_PARAGRAPH.LEFT)
     _style(doc, "Small Note", "Normal", size=max(body_size - 2, 10), italic=True, first_line=0, before=6)
     _style(doc, "Table Text", "Normal", size=12 if body_size >= 14 else 11, align=WD_ALIGN_PARAGRAPH.LEFT,
            first_line=0)
     _style(doc, "Table Head", "Table Text", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _style(doc, "Table Number", "Table Text", align=WD_ALIGN_PARAGRAPH.CENTER)
+    _style(doc, "Table Small", "Table Text", size=10 if body_size >= 14 else 9)
+    _style(doc, "Table Head Small", "Table Head", size=10 if body_size >= 14 else 9)
     for name in ("List Number", "List Bullet"):
         _style(doc, name, "Normal", first_line=0, left=1.25 if body_size >= 14 else 1.0, hanging=0.63)
     for name, left in (("TOC 1", 0), ("TOC 2", 0.5)):
@@ -231,6 +234,18 @@ def tag_row(tbl, statement: str):
     return new
 
 
+def vertical_text(cell):
+    """Text written bottom to top (narrow hour columns of a plan table's header)."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    direction = parse_xml(f'<w:textDirection {nsdecls("w")} w:val="btLr"/>')
+    valign = tc_pr.find(qn("w:vAlign"))
+    if valign is not None:  # schema order: … w:textDirection, w:tcFitText, w:vAlign
+        valign.addprevious(direction)
+    else:
+        tc_pr.append(direction)
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+
 def no_borders(tbl):
     tbl_pr = tbl._tbl.tblPr
     tbl_pr.append(parse_xml(
@@ -252,9 +267,9 @@ def toc(doc):
 
 def outcome_lines(doc, outcomes: str, style: str = "Outcome"):
     tag(doc, f"for o in {outcomes}")
-    paragraph = para(doc, "{{ o.code }}", style)
+    paragraph = para(doc, "{{ o.code|nbsp }}", style)
     paragraph.runs[0].bold = True
-    paragraph.add_run(" {{ o.text }}{{ ';' if not loop.last else '.' }}")
+    paragraph.add_run(" {{ o.text|quotes }}{{ ';' if not loop.last else '.' }}")
     tag(doc, "endfor")
 
 
@@ -337,25 +352,31 @@ def build_program():
     tag(doc, "endif")
     # academic-thematic plan
     para(doc, "{{ labels.plan }}", "Heading 1")
-    widths = [14, 71, 15, 15, 16, 15, 19]
+    widths = [12, 62, 15, 15, 15, 15, 31]
     plan = table(doc, widths)
     head1 = row(plan, ["{{ labels.number }}", "{{ labels.module_topic }}", "{{ labels.hours_count }}", "", "", "",
                        "{{ labels.assessment_form }}"], style="Table Head", header=True, keep=True)
     head2 = row(plan, ["", "", "{{ labels.total }}", "{{ labels.theory }}", "{{ labels.practice }}",
-                       "{{ labels.assessment }}", ""], style="Table Head", header=True, keep=True)
+                       "{{ labels.assessment }}", ""], style="Table Head",
+                styles=["Table Head"] * 2 + ["Table Head Small"] * 4 + ["Table Head"], header=True, keep=True)
+    for cell in head2.cells[2:6]:
+        vertical_text(cell)
+    head2._tr.get_or_add_trPr().append(parse_xml(f'<w:trHeight {nsdecls("w")} w:val="1050" w:hRule="atLeast"/>'))
     head1.cells[2].merge(head1.cells[5])
     for col in (0, 1, 6):
         head1.cells[col].merge(head2.cells[col])
     _tidy_merged(plan)
     tag_row(plan, "for m in program.modules")
     number = ["Table Number"] * 7
-    number[1] = number[6] = "Table Text"
+    number[1] = "Table Text"
+    number[6] = "Table Small"
     row(plan, ["{{ m.number }}", "{{ m|module_name }}. {{ m.title }}", "{{ m.hours.total }}",
                "{{ m.hours.theory|dash }}", "{{ m.hours.practice|dash }}", "{{ m.hours.assessment|dash }}",
                "{{ m.assessment|join(', ') }}"], bold=True, styles=number, keep=True)
+    plan.rows[-1].cells[6].paragraphs[0].runs[0].bold = False
     tag_row(plan, "for r in m|plan_rows")
-    row(plan, ["{{ r.number }}", "{{ r.title }}", "{{ r.hours|dash }}", "{{ r.theory|dash }}",
-               "{{ r.practice|dash }}", "{{ r.assessment|dash }}", ""], styles=number)
+    row(plan, ["{{ r.number }}", "{{ r.title|quotes }}", "{{ r.hours|dash }}", "{{ r.theory|dash }}",
+               "{{ r.practice|dash }}", "{{ r.assessment|dash }}", ""], styles=number, keep=True)
     tag_row(plan, "endfor")
     tag_row(plan, "endfor")
     totals = row(plan, ["{{ labels.total }}", "", "{{ totals.total }}", "{{ totals.theory }}",
@@ -375,7 +396,8 @@ def build_program():
         tag(doc, f"if m|topics|kind_of('{kind}')")
         para(doc, "{{ labels." + label + " }}:", "Label")
         tag(doc, f"for t in m|topics|kind_of('{kind}')")
-        para(doc, "{{ t.number }}. {{ t.title|capfirst }} ({{ labels.topic_hours|fill(hours=t.hours) }}).", "Outcome")
+        para(doc, "{{ t.number }}. {{ t.title|quotes|capfirst }} ({{ labels.topic_hours|fill(hours=t.hours) }}).",
+             "Outcome")
         tag(doc, "endfor")
         tag(doc, "endif")
     tag(doc, "if m.reference_note")
@@ -402,13 +424,13 @@ def build_program():
     tag(doc, "for m in program.modules")
     para(doc, "{{ m|module_name }}. {{ m.title }}", "Label")
     tag(doc, "for c in m.criteria")
-    numbered = para(doc, "{{ c.outcome_code }}", "List Number")
+    numbered = para(doc, "{{ c.outcome_code|nbsp }}", "List Number")
     numbered.runs[0].bold = True
     numbered.add_run(": {{ c.text|lower_first }}{{ ';' if not loop.last else '.' }}")
     tag(doc, "endfor")
     tag(doc, "endfor")
     para(doc, "{{ labels.final_assessment }}", "Heading 2")
-    para(doc, "{{ program.final_assessment|sentence }}")
+    para(doc, "{{ program.final_assessment|drop_prefix(labels.final_assessment)|sentence }}")
     para(doc, "{{ labels.recognition }}", "Heading 2")
     para(doc, "{{ labels.recognition_yes|fill(count=program.assessment_sheets|length) if program.assessment_sheets "
               "else labels.recognition_no }}{{ ':' if program.assessment_sheets else '.' }}")
@@ -418,13 +440,13 @@ def build_program():
     tag(doc, "if program.bibliography|normative_acts")
     para(doc, "{{ labels.normative_acts }}", "Heading 2")
     tag(doc, "for ref in program.bibliography|normative_acts")
-    para(doc, "{{ ref.number }}. {{ ref.citation }}", "Reference")
+    para(doc, "{{ ref.number }}. {{ ref.citation|quotes }}", "Reference")
     tag(doc, "endfor")
     tag(doc, "endif")
     tag(doc, "if program.bibliography|literature")
     para(doc, "{{ labels.literature }}", "Heading 2")
     tag(doc, "for ref in program.bibliography|literature")
-    para(doc, "{{ ref.number }}. {{ ref.citation }}", "Reference")
+    para(doc, "{{ ref.number }}. {{ ref.citation|quotes }}", "Reference")
     tag(doc, "endfor")
     tag(doc, "endif")
     # annex: coverage matrix
@@ -437,8 +459,8 @@ def build_program():
                  "{{ labels.module_column }}", "{{ labels.outcome_column }}"], style="Table Head", header=True,
         keep=True)
     tag_row(matrix, "for c in program.coverage")
-    row(matrix, ["{{ c.item_id|short_id(program.card_code) }}", "{{ labels.kinds[c.kind] }}", "{{ c.text }}",
-                 "{{ c.module_id|replace('M', '') }}", "{{ c.outcome }}"],
+    row(matrix, ["{{ c.item_id|short_id(program.card_code) }}", "{{ labels.kinds[c.kind] }}", "{{ c.text|quotes }}",
+                 "{{ c.module_id|replace('M', '') }}", "{{ c.outcome|nbsp }}"],
         styles=["Table Text", "Table Text", "Table Text", "Table Number", "Table Text"], keep=True)
     tag_row(matrix, "endfor")
     return doc
@@ -486,7 +508,7 @@ def build_outline():
                    "{{ labels.hours_column }}", "{{ labels.methods_column }}"], style="Table Head", header=True,
         keep=True)
     tag_row(schedule, "for s in program.sessions")
-    row(schedule, ["{{ s.number }}", "{{ s.title }}", "{{ labels.session_kinds[s.kind] }}", "{{ s.hours }}",
+    row(schedule, ["{{ s.number }}", "{{ s.title|quotes }}", "{{ labels.session_kinds[s.kind] }}", "{{ s.hours }}",
                    "{{ s.methods|join(', ') }}"],
         styles=["Table Number", "Table Text", "Table Text", "Table Number", "Table Text"], keep=True)
     tag_row(schedule, "endfor")
@@ -504,7 +526,7 @@ def build_outline():
 
 
 def build_assessment():
-    doc = _base_document(14, title_page=False)
+    doc = _base_document(12, title_page=False)
     tag(doc, "for s in program.assessment_sheets")
     tag(doc, "if not loop.first")
     page_break(doc)
@@ -522,25 +544,28 @@ def build_assessment():
         row(info, ["{{ labels." + label + " }}", value], keep=True)
         info.rows[-1].cells[0].paragraphs[0].runs[0].bold = True
     para(doc, "")
-    widths = [12, 93, 20, 20, 20]
+    widths = [11, 85, 23, 23, 23]
     sheet = table(doc, widths)
     row(sheet, ["{{ labels.number }}", "{{ labels.sheet_criterion }}", "{{ labels.sheet_met }}",
-                "{{ labels.sheet_not_met }}", "{{ labels.sheet_signature }}"], style="Table Head", header=True,
-        keep=True)
+                "{{ labels.sheet_not_met }}", "{{ labels.sheet_signature }}"], style="Table Head",
+        styles=["Table Head", "Table Head", "Table Head Small", "Table Head Small", "Table Head Small"],
+        header=True, keep=True)
     for kind, label in (("ability", "sheet_abilities"), ("knowledge", "sheet_knowledge")):
         tag_row(sheet, f"if s.criteria|kind_of('{kind}')")
         group = row(sheet, ["{{ labels." + label + " }}", "", "", "", ""], bold=True, keep=True)
         group.cells[0].merge(group.cells[4])
         _tidy_merged(sheet)
         tag_row(sheet, f"for c in s.criteria|kind_of('{kind}')")
-        row(sheet, ["{{ c.number }}", "{{ c.text|capfirst }}", "", "", ""],
+        row(sheet, ["{{ c.number }}", "{{ c.text|quotes|capfirst }}", "", "", ""],
             styles=["Table Number", "Table Text", "Table Text", "Table Text", "Table Text"], keep=True)
         tag_row(sheet, "endfor")
         tag_row(sheet, "endif")
-    para(doc, "{{ labels.sheet_note }}", "Small Note")
-    para(doc, "{{ labels.sheet_result }}").paragraph_format.space_before = Pt(12)
-    para(doc, "{{ labels.sheet_assessor }}").paragraph_format.space_before = Pt(12)
-    para(doc, "{{ labels.sheet_learner_sign }}").paragraph_format.space_before = Pt(12)
+    closing = [para(doc, "{{ labels.sheet_note }}", "Small Note"),
+               para(doc, "{{ labels.sheet_result }}", "Sign Line"),
+               para(doc, "{{ labels.sheet_assessor }}", "Sign Line"),
+               para(doc, "{{ labels.sheet_learner_sign }}", "Sign Line")]
+    for paragraph in closing[:-1]:  # the closing block stays together on one page
+        paragraph.paragraph_format.keep_with_next = True
     tag(doc, "endfor")
     tag(doc, "if not program.assessment_sheets")
     para(doc, "{{ labels.sheet_kind|upper }}", "Title Big")

@@ -1,0 +1,160 @@
+"""Every variable and filter a DOCX template can use, with a description (``progen templates vars``).
+
+A test checks that every field of the program model is described here, so a new field cannot be
+added without documentation.
+"""
+from __future__ import annotations
+
+TOP_LEVEL: dict[str, str] = {
+    "program": "the program (type Program below): {{ program.title }}, {% for m in program.modules %}",
+    "labels": "headings and labels in the document's language, from labels.yaml: {{ labels.passport }}",
+    "lang": "language code of the document: kk or ru",
+    "kind": "document kind being rendered: program, outline or assessment",
+    "totals": "hours of the whole program (type Hours): {{ totals.total }}, {{ totals.theory }} …",
+}
+
+# type name → (how templates reach it, {field: description})
+TYPES: dict[str, tuple[str, dict[str, str]]] = {
+    "Program": ("program", {
+        "language": "kk or ru",
+        "standard_code": "code of the professional standard, e.g. М84120",
+        "standard_title": "title of the professional standard",
+        "card_code": "profession card code, e.g. 3412-0-003",
+        "card_name": "profession name on the card",
+        "level": "СБШ/ОРК qualification level of the card (text, may be empty)",
+        "title": "title of the program (the profession, or the skill for a one-skill program)",
+        "total_hours": "total academic hours",
+        "minutes_per_hour": "minutes in one academic hour (45)",
+        "format": "format of study: күндізгі / онлайн / аралас (очный / онлайн / смешанный)",
+        "audience": "who the program is for",
+        "group_size": "group size, e.g. 12–20",
+        "provider": "the centre (type Provider)",
+        "year": "year of the program",
+        "goal": "goal of the program (one sentence)",
+        "tasks": "tasks of the program (list of text)",
+        "entry_requirements": "entry requirements, from the card's education level",
+        "document_issued": "document a learner receives",
+        "modules": "modules in order (list of Module)",
+        "cross_cutting_outcomes": "personal competencies as outcomes served by every module (list of Outcome)",
+        "bibliography": "normative acts and literature (list of Reference); see filters normative_acts, literature",
+        "coverage": "coverage matrix rows: every ability and knowledge item and where it is taught (list of CoverageRow)",
+        "final_assessment": "final assessment (text)",
+        "assessment_sheets": "one assessment sheet per recognisable skill (list of AssessmentSheet)",
+        "sessions": "session schedule of the course outline (list of Session)",
+        "totals": "hours of the whole program (Hours; may be empty — use the top-level `totals`)",
+        "coverage_percent": "share of the items covered, in percent (100.0); see filter percent",
+        "warnings": "design warnings (list of text), e.g. items not used",
+    }),
+    "Provider": ("program.provider", {
+        "name": "name of the centre",
+        "city": "city",
+        "approver_name": "name of the person who approves the program",
+        "approver_title": "position of the approver, e.g. Директор",
+    }),
+    "Module": ("program.modules[]", {
+        "id": "M1, M2 …",
+        "number": "module number 1, 2 …; see filter module_name",
+        "title": "module title (the skill, or the legal module's title)",
+        "kind": "legal (introductory normative module) or skill",
+        "hours": "hours of the module (Hours)",
+        "function_id": "id of the labour function (skill modules)",
+        "function_number": "number of the labour function",
+        "function_title": "title of the labour function (empty for the legal module)",
+        "skill_id": "id of the skill, e.g. 3412-0-003/F2/S1",
+        "recognition": "true when recognition of the skill is recommended",
+        "outcomes": "learning outcomes (list of Outcome)",
+        "theory_topics": "theory topics (list of Topic); see filter topics",
+        "practical_sessions": "practical sessions (list of Topic); see filter topics",
+        "methods": "teaching methods (list of text)",
+        "assessment": "assessment forms (list of text)",
+        "criteria": "assessment criteria, one or more per outcome (list of Criterion)",
+        "references": "ids of legal items taught in the legal module instead",
+        "reference_note": "a note that normative knowledge is taught in module 1 (may be empty)",
+    }),
+    "Hours": ("module.hours, totals", {
+        "total": "academic hours in all",
+        "theory": "theory hours",
+        "practice": "practice hours",
+        "assessment": "assessment hours",
+    }),
+    "Outcome": ("module.outcomes[], program.cross_cutting_outcomes[]", {
+        "code": "ОН 3.1 / РО 3.1; see filter nbsp",
+        "text": "the outcome: «… ұйымдастыра алады», «… біледі»; see filter quotes",
+        "source_ids": "ids of the standard's items it comes from",
+        "bloom": "Bloom level: remember, understand, apply, analyse, evaluate, create",
+        "verb": "the head verb (may be empty)",
+        "kind": "ability, knowledge or personal",
+        "source": "rule, policy or override (how the phrasing was made)",
+    }),
+    "Topic": ("module.theory_topics[], module.practical_sessions[]", {
+        "number": "3.1 … (theory topics; use filter topics for one numbering of both lists)",
+        "title": "topic title",
+        "kind": "theory or practice",
+        "source_ids": "ids of the standard's items",
+        "hours": "academic hours of the topic",
+    }),
+    "Criterion": ("module.criteria[]", {
+        "outcome_code": "code of the outcome it checks",
+        "text": "observable criterion",
+    }),
+    "Reference": ("program.bibliography[]", {
+        "number": "number in the list",
+        "kind": "constitution, code, law, presidential_decree, government_decree, ministerial_order or other",
+        "citation": "the citation as printed",
+        "item_ids": "ids of the knowledge items that cite it",
+    }),
+    "CoverageRow": ("program.coverage[]", {
+        "item_id": "id of the ability or knowledge item; see filter short_id",
+        "kind": "ability or knowledge; labels.kinds[c.kind] names it",
+        "module_id": "module where it is taught (M2)",
+        "outcome": "code of the outcome",
+        "text": "the item's text as in the standard",
+    }),
+    "AssessmentSheet": ("program.assessment_sheets[]", {
+        "skill_id": "id of the skill",
+        "module_id": "module that teaches it",
+        "title": "the skill",
+        "function_title": "its labour function",
+        "criteria": "criteria (list of SheetCriterion); see filter kind_of",
+    }),
+    "SheetCriterion": ("sheet.criteria[]", {
+        "number": "row number",
+        "text": "the criterion (the outcome of an ability or knowledge item)",
+        "source_id": "id of the item",
+        "kind": "ability or knowledge",
+    }),
+    "Session": ("program.sessions[]", {
+        "number": "session number",
+        "module_id": "module of the session",
+        "title": "title, e.g. «Практикалық сабақ: …»",
+        "hours": "academic hours",
+        "kind": "theory, practice or assessment; labels.session_kinds[s.kind] names it",
+        "methods": "methods (list of text)",
+    }),
+}
+
+TAGS_HELP = """\
+Tags (docxtpl): {{ value }} prints; {%p if … %} / {%p for … %} / {%p endfor %} alone in a paragraph repeat or
+hide paragraphs; {%tr for … %} in the first cell of a table row repeats rows; {%tc … %} cells. Type a tag in
+one go so Word keeps it in one run, and use straight quotes inside tags. Values are XML-escaped.
+"""
+
+
+def describe(labels_keys: list[str] | None = None) -> str:
+    """The text ``progen templates vars`` prints."""
+    from generator.render.environment import FILTERS, builtin_filter_names
+
+    out = ["Variables", ""]
+    width = max(len(n) for n in TOP_LEVEL)
+    out += [f"  {name:<{width}}  {text}" for name, text in TOP_LEVEL.items()]
+    for type_name, (reached, fields) in TYPES.items():
+        out += ["", f"{type_name}  ({reached})"]
+        width = max(len(n) for n in fields)
+        out += [f"  .{name:<{width}}  {text}" for name, text in fields.items()]
+    if labels_keys:
+        out += ["", "Labels  (labels.<key>; kk and ru in labels.yaml)", "  " + ", ".join(labels_keys)]
+    out += ["", "Filters  (value|filter)"]
+    width = max(len(n) for n in FILTERS)
+    out += [f"  {name:<{width}}  {doc}" for name, (_f, doc) in FILTERS.items()]
+    out += ["", "Jinja's own filters also work: " + ", ".join(builtin_filter_names()), "", TAGS_HELP]
+    return "\n".join(out)
