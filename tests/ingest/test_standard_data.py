@@ -124,8 +124,7 @@ def test_ids_that_do_not_match_their_place_are_refused(seed_yaml_path, tmp_path)
     (b"code: a\x00b\n", ":1: not valid YAML: unacceptable character #x0000"),
     ("code: М84120\n".encode("cp1251"), ":1: not UTF-8 text"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ":1: not UTF-8 text"),
-    (b"code: " + b"[" * 5000 + b"]" * 5000 + b"\n", "nested too deeply"),
-])
+], ids=["empty", "list", "unclosed", "nul", "cp1251", "png"])
 def test_broken_yaml_gives_one_line_with_location(tmp_path, content, expected):
     path = tmp_path / "broken.yaml"
     path.write_bytes(content)
@@ -135,6 +134,16 @@ def test_broken_yaml_gives_one_line_with_location(tmp_path, content, expected):
     assert "\n" not in message
     assert message.startswith(str(path))
     assert expected in message
+
+
+def test_deeply_nested_yaml_is_an_error_not_a_crash(tmp_path):
+    """The pure-Python composer recurses (RecursionError, reported); libyaml does not (a type error)."""
+    path = tmp_path / "deep.yaml"
+    path.write_bytes(b"code: " + b"[" * 5000 + b"]" * 5000 + b"\n")
+    with pytest.raises(StandardDataError) as caught:
+        load_standard(path)
+    first = str(caught.value).splitlines()[0]
+    assert first in (f"{path}: not valid progen data: lists or mappings nested too deeply", f"{path}: 4 problems found")
 
 
 def test_missing_and_folder_paths(tmp_path):
