@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import types
 import typing
 from pathlib import Path
@@ -38,8 +39,14 @@ class _Collector:
         self.errors.append(f"{self.filename}:{line}:{where} {message}")
 
 
+_LOADER_CLASS = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CONSTRUCTOR = yaml.SafeLoader("")
+
+
 def _scalar_value(node: yaml.ScalarNode) -> Any:
-    return yaml.SafeLoader("").construct_object(node, deep=True)
+    if node.tag == "tag:yaml.org,2002:str":
+        return node.value
+    return _CONSTRUCTOR.construct_object(node, deep=True)
 
 
 def _describe(value: Any) -> str:
@@ -96,7 +103,7 @@ def _convert(node: yaml.Node, hint: Any, path: str, errors: _Collector) -> Any:
             result[key] = _convert(value_node, value_hint, f"{path}.{key}" if path else key, errors)
         return result
     if hint is Any:
-        return yaml.SafeLoader("").construct_object(node, deep=True)
+        return _CONSTRUCTOR.construct_object(node, deep=True)
     if not isinstance(node, yaml.ScalarNode):
         errors.add(node, path, f"expected {_TYPE_NAMES.get(hint, hint)}, got a {'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}")
         return None
@@ -112,12 +119,17 @@ def _convert(node: yaml.Node, hint: Any, path: str, errors: _Collector) -> Any:
     return value
 
 
+@functools.lru_cache(maxsize=None)
+def _schema(cls: type) -> tuple[dict, dict]:
+    """Fields and resolved type hints of a dataclass (resolving hints is slow: do it once)."""
+    return {f.name: f for f in dataclasses.fields(cls) if f.init}, typing.get_type_hints(cls)
+
+
 def _convert_dataclass(node: yaml.Node, cls: type, path: str, errors: _Collector) -> Any:
     if not isinstance(node, yaml.MappingNode):
         errors.add(node, path, f"expected a mapping with keys {', '.join(f.name for f in dataclasses.fields(cls))}")
         return None
-    fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
-    hints = typing.get_type_hints(cls)
+    fields, hints = _schema(cls)
     values: dict[str, Any] = {}
     seen: set[str] = set()
     for key_node, value_node in node.value:
@@ -153,7 +165,7 @@ def _required(f: dataclasses.Field) -> bool:
 def parse_yaml(text: str, cls: type[T], filename: str) -> T:
     """Parse YAML text into ``cls``, raising StandardDataError that lists every problem."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER_CLASS)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 if mark is not None else "?"
