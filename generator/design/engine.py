@@ -175,6 +175,8 @@ def _skill_module(entry: r.Selected, number: int, legal_acts, legal_module, lang
         module.theory_topics.append(r.theory_topic(phraser, item, f"{number}.{len(module.theory_topics) + 1}"))
         coverage.append(CoverageRow(item_id=item.id, kind="knowledge", module_id=module.id, outcome=outcome.code,
                                     text=item.text))
+    for index, topic in enumerate(module.theory_topics + module.practical_sessions, start=1):
+        topic.number = f"{number}.{index}"  # one numbering per module: theory first, then practice
     if module.references:
         module.reference_note = lang_rules["legal_reference_note"].format(module=legal_module.number)
     module.methods = r.methods_for(module.outcomes, lang_rules)
