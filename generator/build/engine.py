@@ -29,6 +29,7 @@ from generator.exceptions import BuildError, SpecError
 log = logging.getLogger(__name__)
 
 TEMP_MARK = ".progen-tmp"
+LOCK_WAIT = 2.0  # seconds to wait for the lock of another build
 Progress = Callable[[int, int, str], None]
 
 
@@ -105,12 +106,18 @@ class _Lock:
         import fcntl
 
         self.handle = open(self.path, "a+b")  # noqa: SIM115
-        try:
-            fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self.handle.close()
-            raise BuildError(f"{self.path.parent}: another progen build is running in this output folder") from None
-        return self
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return self
+            except BlockingIOError:
+                # the workers of a build killed a moment ago may still hold it for a few milliseconds
+                if time.monotonic() >= deadline:
+                    self.handle.close()
+                    raise BuildError(f"{self.path.parent}: another progen build is running in this output "
+                                     f"folder") from None
+                time.sleep(0.05)
 
     def __exit__(self, *exc):
         self.handle.close()

@@ -246,9 +246,11 @@ def test_selected_targets(built, pipe):
         build(built, targets=["9999-0-000"], _pipeline=pipe)
 
 
-def test_a_second_build_at_the_same_time_is_refused(built, pipe):
+def test_a_second_build_at_the_same_time_is_refused(built, pipe, monkeypatch):
+    from generator.build import engine
     from generator.build.engine import _Lock
 
+    monkeypatch.setattr(engine, "LOCK_WAIT", 0.1)
     with _Lock(built / "output"):
         with pytest.raises(BuildError, match="another progen build is running"):
             build(built, _pipeline=pipe)
