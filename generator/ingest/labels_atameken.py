@@ -44,13 +44,7 @@ class AtamekenLabels:
 
     # -- tolerant comparison ------------------------------------------------------------------
     def _similar(self, text: str, forms: tuple[str, ...]) -> float:
-        best = 0.0
-        for form in forms:
-            if text == form:
-                return 1.0
-            if abs(len(text) - len(form)) <= max(3, len(form) // 4):
-                best = max(best, difflib.SequenceMatcher(None, text, form).ratio())
-        return best
+        return _best_ratio(text, forms, self.fuzzy)
 
     def is_label(self, text: str, forms: tuple[str, ...]) -> bool:
         return self._similar(normalise(text), forms) >= self.fuzzy
@@ -119,9 +113,27 @@ class AtamekenLabels:
         """How many structural labels of this language occur (detects language and layout)."""
         count = 0
         for text in texts:
-            if self.numbered(text, self.function) or self.numbered(text, self.skill) or self.kind(text):
+            if self.numbered(text, self.function) or self.numbered(text, self.skill) or self.kind(text) \
+                    or self.card_heading_name(text) is not None or self.field(text, self.passport):
                 count += 1
         return count
+
+
+@functools.lru_cache(maxsize=65536)
+def _best_ratio(text: str, forms: tuple[str, ...], threshold: float) -> float:
+    """The best similarity of ``text`` to one of ``forms`` (0 when below ``threshold``); cached,
+    because a standard repeats its labels in every row."""
+    best = 0.0
+    for form in forms:
+        if text == form:
+            return 1.0
+        if abs(len(text) - len(form)) > max(3, len(form) // 4):
+            continue
+        matcher = difflib.SequenceMatcher(None, text, form, autojunk=False)
+        if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+            continue
+        best = max(best, matcher.ratio())
+    return best if best >= threshold else 0.0
 
 
 @functools.lru_cache(maxsize=None)

@@ -13,6 +13,10 @@ Parser = Callable[[SourceDocument, Optional[str]], Standard]
 def _layout_2023(doc: SourceDocument, lang: Optional[str]) -> Standard:
     from generator.ingest.layout2023 import parse_standard
 
+    if doc.reader == "docx":  # a Word copy: merged label cells and loosely worded labels
+        from generator.ingest.docx2023 import adapt
+
+        doc = adapt(doc)
     return parse_standard(doc, lang)
 
 
@@ -52,7 +56,8 @@ def _structure(doc: SourceDocument) -> dict[str, bool]:
     from generator.ingest.labels_atameken import LANGUAGES as OLD_LANGUAGES, atameken_labels
     from generator.ingest.vocabulary import LANGUAGES, vocabulary
 
-    found = {"function": False, "task": False, "kind": False, "skill_2023": False}
+    found = {"function": False, "task": False, "kind": False, "skill_2023": False, "chapter_2023": False,
+             "card_heading": False}
     old = [atameken_labels(lang) for lang in OLD_LANGUAGES]
     new = [vocabulary(lang) for lang in LANGUAGES]
     for block in doc.blocks:
@@ -62,6 +67,11 @@ def _structure(doc: SourceDocument) -> dict[str, bool]:
             for line in cell.split("\n")[:3]:
                 if any(v.match("skill", line) for v in new):
                     found["skill_2023"] = True
+                if any(v.match("chapter", line) for v in new):
+                    found["chapter_2023"] = True
+            if any(labels.card_heading_name(cell) is not None or labels.field(cell, labels.passport)
+                   for labels in old):
+                found["card_heading"] = True  # or the passport of an older standard
             for labels in old:
                 if labels.numbered(cell, labels.function):
                     found["function"] = True
@@ -79,8 +89,12 @@ def _is_layout_b(doc: SourceDocument) -> bool:
 
 
 def _is_layout_a(doc: SourceDocument) -> bool:
+    """Layout A; also any document with the older card headings («КАРТОЧКА ПРОФЕССИИ») and nothing of
+    the 2023 layout, so that a broken older standard gets the older layout's precise error."""
     found = _structure(doc)
-    return found["function"] and found["kind"] and not found["task"] and not found["skill_2023"]
+    if found["skill_2023"] or found["chapter_2023"]:
+        return False
+    return (found["function"] and found["kind"] and not found["task"]) or found["card_heading"]
 
 
 DETECTORS: dict[str, Callable[[SourceDocument], bool]] = {"B": _is_layout_b, "A": _is_layout_a}

@@ -12,6 +12,7 @@ A cell is given as a list of paragraph specs (or one string for a single paragra
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
@@ -131,3 +132,114 @@ def wrap_last_paragraph_in_content_control(document) -> None:
 def save(document, path: Path) -> Path:
     document.save(str(path))
     return path
+
+
+# --- a published text (TAB|TAB rows) rebuilt as the Word file it was flattened from -------------
+_ROW = "\t|\t"
+_NUMBERED = re.compile(r"^\s*(\d+)\s*\.(?!\d)\s*")  # «84.12 …» is a classifier code, not an item
+_RECOGNITION = re.compile(r"^(Возможность признания навыка|Дағдыны тану мүмкіндігі)")
+_RELATED = re.compile(r"^(Связь с другими профессиями|СБШ шеңберіндегі басқа кәсіптермен)")
+# loosely worded labels seen in Word copies (what the importer must still read)
+LOOSE_LABELS = [
+    (re.compile(r"^Умения:\s*$"), "Умение"),
+    (re.compile(r"^Знания:\s*$"), "Знания"),
+    (re.compile(r"^Қабілет:\s*$"), "Қабілеттер"),
+    (re.compile(r"^Білім:\s*$"), "Білім"),
+    (re.compile(r"^Трудовая функция(?=\s*2)"), "Трудовая функцыя"),
+    (re.compile(r"^Еңбек функциясы(?=\s*2)"), "Еңбек функцисы"),
+]
+
+
+def split_run_together(line: str) -> list[str]:
+    """'1. a;2. b' → ['a;', 'b'], splitting only where the next expected number starts an item."""
+    first = _NUMBERED.match(line)
+    number = int(first.group(1))
+    rest = line[first.end():]
+    items = []
+    while True:
+        following = re.search(rf"(?<=[;.])\s*{number + 1}\s*\.(?!\d)\s*", rest)
+        if not following:
+            items.append(rest)
+            return items
+        items.append(rest[: following.start()])
+        rest = rest[following.end():]
+        number += 1
+
+
+def _cell_specs(lines: list[str], loose: bool) -> list:
+    specs: list = []
+    for line in lines:
+        if _NUMBERED.match(line):
+            specs.extend(Num(item) for item in split_run_together(line))
+            continue
+        if loose:
+            for pattern, replacement in LOOSE_LABELS:
+                line = pattern.sub(replacement, line)
+        specs.append(line)
+    return specs
+
+
+def _is_structural(line: str) -> bool:
+    return bool(re.match(r"^\s*(\d+\s*-\s*тарау|Глава\s*\d)", line) or "карточкасы" in line
+                or "Карточка профессии" in line
+                or line.startswith(("Еңбек функцияларының сипаттамасы", "Описание трудовых функций")))
+
+
+def docx_from_published_text(text: str, path: Path, loose: bool = False) -> Path:
+    """The Word file a published text was flattened from.
+
+    Every ``TAB|TAB`` row is a table row (a shorter row's last cell spans the remaining columns;
+    an empty first cell continues the cell above), lines continuing a cell are paragraphs of it,
+    run-together numbered items («1. …;2. …») are separate auto-numbered paragraphs without the
+    number in their text, and the numbered paragraphs of the standard's chapters are auto-numbered.
+    ``loose`` builds it as Word copies often are: the function cell merged down over the
+    recognition row, the «related professions» label merged down over its level rows, and labels
+    without colons, in the singular or with typos (``LOOSE_LABELS``).
+    """
+    document = new_document()
+    table: list[list] = []  # rows of cells; a cell is a list of lines, or UP
+    in_standard = False
+    previous_was_row_text = False
+    in_related = False
+
+    def flush() -> None:
+        if not table:
+            return
+        cols = max(len(row) for row in table)
+        add_table(document, [[cell if cell is UP else _cell_specs(cell, loose) for cell in row] for row in table],
+                  cols)
+        table.clear()
+
+    for raw in text.split("\n"):
+        line = raw.rstrip()
+        if not line.strip():
+            previous_was_row_text = False
+            continue
+        if _ROW in line:
+            cells = [cell.strip() for cell in line.split(_ROW)]
+            row: list = [[cell] if cell else [] for cell in cells]
+            if not cells[0] and table:
+                row[0] = UP
+            elif loose and table and len(cells) == 2 and (_RECOGNITION.match(cells[0])
+                                                         or (in_related and cells[0].isdigit())):
+                row = [UP, *row]
+            in_related = bool(_RELATED.match(cells[0])) or (in_related and cells[0].isdigit())
+            table.append(row)
+            previous_was_row_text = True
+            continue
+        if table and previous_was_row_text and not _is_structural(line):
+            table[-1][-1].append(line.strip())
+            continue
+        if table and line.startswith(("Еңбек функцияларының сипаттамасы", "Описание трудовых функций")):
+            table.append([[line.strip()]])
+            continue
+        flush()
+        previous_was_row_text = False
+        in_standard = in_standard or bool(re.match(r"^\s*(1\s*-\s*тарау|Глава\s*1\b)", line))
+        numbered = _NUMBERED.match(line)
+        if in_standard and numbered:
+            add_paragraphs(document, [Num(line[numbered.end():], direct=True)])
+        else:
+            add_paragraphs(document, [line.strip()])
+    flush()
+    return save(document, path)

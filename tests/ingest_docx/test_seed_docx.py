@@ -1,10 +1,10 @@
-"""The seed standard as a Word file imports into the same data as its published text.
+"""The seed standard (and the Russian 2023 sample) as Word files import into the same data as their text.
 
-The DOCX is built here from the seed's own content (standard_data/sources/M84120.kk.txt): every
-``TAB|TAB`` row becomes a table row (a shorter row's last cell spans the remaining columns, an empty
-first cell continues the cell above), the lines that continue a cell become paragraphs of that cell,
-run-together numbered items («1. …;2. …») become separate Word auto-numbered paragraphs with no
-number in their text, and the numbered paragraphs of the standard's chapters are auto-numbered too.
+The DOCX files are built here from the standards' own published text (see
+``docx_testlib.docx_from_published_text``): every ``TAB|TAB`` row becomes a table row, run-together
+numbered items become Word auto-numbered paragraphs with no number in their text, the numbered
+paragraphs of the chapters are auto-numbered too. The «loose» builds add what Word copies of the
+2023 layout do: label cells merged down rows, labels without colons, singular, or misspelt.
 """
 from __future__ import annotations
 
@@ -12,89 +12,12 @@ import re
 from pathlib import Path
 
 import pytest
-from docx_testlib import UP, Num, add_paragraphs, add_table, new_document, save
+from docx_testlib import docx_from_published_text
 
 from generator.ingest import import_standard
 
 SEED = Path(__file__).resolve().parents[2] / "standard_data" / "sources" / "M84120.kk.txt"
-_ROW = "\t|\t"
-_NUMBERED = re.compile(r"^\s*(\d+)\s*\.(?!\d)\s*")  # «84.12 …» is a classifier code, not an item
-
-
-def _items(line: str) -> list[str]:
-    """'1. a;2. b' → ['a;', 'b'], splitting only where the next expected number starts an item."""
-    first = _NUMBERED.match(line)
-    number = int(first.group(1))
-    rest = line[first.end():]
-    items = []
-    while True:
-        following = re.search(rf"(?<=[;.])\s*{number + 1}\s*\.\s*", rest)
-        if not following:
-            items.append(rest)
-            return items
-        items.append(rest[: following.start()])
-        rest = rest[following.end():]
-        number += 1
-
-
-def _cell_specs(lines: list[str]) -> list:
-    specs: list = []
-    for line in lines:
-        if _NUMBERED.match(line):
-            specs.extend(Num(item) for item in _items(line))
-        else:
-            specs.append(line)
-    return specs
-
-
-def _is_structural(line: str) -> bool:
-    return bool(re.match(r"^\s*\d+\s*-\s*тарау", line) or "карточкасы" in line
-                or line.startswith("Еңбек функцияларының сипаттамасы"))
-
-
-def build_seed_docx(path: Path) -> Path:
-    document = new_document()
-    lines = SEED.read_text("utf-8").split("\n")
-    table: list[list] = []  # rows of cells, each cell a list of lines (or UP)
-    in_standard = False  # numbered paragraphs of the standard (after chapter 1) are auto-numbered
-    previous_was_row_text = False
-
-    def flush() -> None:
-        if not table:
-            return
-        cols = max(len(row) for row in table)
-        add_table(document, [[cell if cell is UP else _cell_specs(cell) for cell in row] for row in table], cols)
-        table.clear()
-
-    for raw in lines:
-        line = raw.rstrip()
-        if not line.strip():
-            previous_was_row_text = False
-            continue
-        if _ROW in line:
-            cells = [cell.strip() for cell in line.split(_ROW)]
-            row: list = [[cell] if cell else [] for cell in cells]
-            if not cells[0] and table:
-                row[0] = UP
-            table.append(row)
-            previous_was_row_text = True
-            continue
-        if table and previous_was_row_text and not _is_structural(line):
-            table[-1][-1].append(line.strip())
-            continue
-        if table and line.startswith("Еңбек функцияларының сипаттамасы"):
-            table.append([[line.strip()]])
-            continue
-        flush()
-        previous_was_row_text = False
-        in_standard = in_standard or bool(re.match(r"^\s*1\s*-\s*тарау", line))
-        numbered = _NUMBERED.match(line)
-        if in_standard and numbered:
-            add_paragraphs(document, [Num(line[numbered.end():], direct=True)])
-        else:
-            add_paragraphs(document, [line.strip()])
-    flush()
-    return save(document, path)
+RU_SAMPLE = Path(__file__).resolve().parents[1] / "data" / "ru_sample_2023.txt"
 
 
 def _shape(standard):
@@ -128,7 +51,7 @@ def _shape(standard):
 
 @pytest.fixture(scope="module")
 def seed_docx(tmp_path_factory) -> Path:
-    return build_seed_docx(tmp_path_factory.mktemp("seed") / "M84120.kk.docx")
+    return docx_from_published_text(SEED.read_text("utf-8"), tmp_path_factory.mktemp("seed") / "M84120.kk.docx")
 
 
 def test_the_built_docx_hides_item_numbers_in_word_numbering(seed_docx):
@@ -154,3 +77,21 @@ def test_seed_docx_has_the_seed_counts(seed_docx):
               for card in standard.cards}
     assert counts == {"1210-0-020": [(7, 6), (7, 9), (4, 7)],
                       "3412-0-003": [(3, 4), (4, 3), (3, 5), (5, 6)]}
+
+
+@pytest.mark.parametrize("source", [SEED, RU_SAMPLE], ids=["seed-kk", "sample-ru"])
+@pytest.mark.parametrize("loose", [False, True], ids=["clean", "loose"])
+def test_2023_docx_with_merged_cells_and_loose_labels_imports_like_the_text(tmp_path, source, loose):
+    if not source.exists():
+        pytest.skip(f"{source} not found")
+    built = docx_from_published_text(source.read_text("utf-8"), tmp_path / f"{source.stem}.docx", loose=loose)
+    assert _shape(import_standard(built)) == _shape(import_standard(source))
+
+
+def test_loose_build_really_has_loose_labels(tmp_path):
+    import docx
+
+    built = docx_from_published_text(RU_SAMPLE.read_text("utf-8"), tmp_path / "ru.docx", loose=True)
+    texts = {p.text for t in docx.Document(str(built)).tables for r in t.rows for c in r.cells for p in c.paragraphs}
+    assert {"Умение", "Знания"} <= texts and not {"Умения:", "Знания:"} & texts
+    assert any(t.startswith("Трудовая функцыя 2") for t in texts)

@@ -1,0 +1,75 @@
+"""The 2023 layout as a Word file: adapt DOCX blocks to what the 2023 parser reads.
+
+The 2023 parser was written for the published text; a Word copy of the same standard differs in
+two ways that this module evens out before parsing (DOCX only, the text path is untouched):
+
+* A row under a label cell merged down the rows («Связь с другими профессиями в рамках ОРК» over
+  its «6 | Директор центра» rows) comes with an empty first cell; the published text has no cell
+  there. Such level rows lose the empty cell.
+* Labels are worded loosely in Word copies: «Умение», «Умения и навыки» or «Знания» without the
+  colon, typos in «Трудовая функцыя 2» or «Навик 1». A line that the 2023 vocabulary does not
+  match but that is close to one of its labels (data: ``layout_2023_variants`` in
+  ``data/labels_2022.yaml``) is rewritten to the canonical label. Item lines (numbered) are never
+  touched.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+from generator.ingest.blocks import Block, SourceDocument
+from generator.ingest.labels_atameken import _best_ratio, _data, normalise
+from generator.ingest.vocabulary import LANGUAGES, vocabulary
+
+_NUMBERED_HEADING = re.compile(r"^(?P<label>[^\d:\n]{4,40}?)\s*(?P<number>\d{1,2})(?!\d)(?P<rest>.*)$", re.DOTALL)
+_LEVEL = re.compile(r"^\s*\d{1,2}(\s*[-–—]\s*\d{1,2})?\s*$")
+_KEYS_2023 = ("function", "skill", "abilities", "knowledge", "recognition")
+
+
+@functools.lru_cache(maxsize=1)
+def _variants() -> dict:
+    data = _data().get("layout_2023_variants", {})
+    fuzzy = float(_data()["fuzzy"])
+    return {lang: {kind: (entry["canonical"], tuple(entry["forms"])) for kind, entry in table.items()}
+            for lang, table in data.items()} | {"_fuzzy": fuzzy}
+
+
+def _known(line: str) -> bool:
+    return any(vocabulary(lang).match(key, line) for lang in LANGUAGES for key in _KEYS_2023)
+
+
+def canonical_line(line: str) -> str:
+    """A loosely worded 2023 label → its canonical form; any other line unchanged."""
+    stripped = line.strip()
+    if not stripped or stripped[0].isdigit() or _known(stripped):
+        return line
+    variants = _variants()
+    fuzzy = variants["_fuzzy"]
+    head, colon, after = stripped.partition(":")
+    key = normalise(head)
+    if key and len(key.split()) <= 4:
+        for lang in LANGUAGES:
+            for kind in ("abilities", "knowledge"):
+                canonical, forms = variants[lang][kind]
+                if _best_ratio(key, forms, fuzzy):
+                    return f"{canonical} {after.strip()}".rstrip() if colon and after.strip() else canonical
+    heading = _NUMBERED_HEADING.match(stripped)
+    if heading:
+        label = normalise(heading.group("label"))
+        for lang in LANGUAGES:
+            for kind in ("function", "skill"):
+                canonical, forms = variants[lang][kind]
+                if _best_ratio(label, forms, fuzzy):
+                    return f"{canonical} {heading.group('number')}{heading.group('rest')}"
+    return line
+
+
+def adapt(doc: SourceDocument) -> SourceDocument:
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        cells = ["\n".join(canonical_line(line) for line in cell.split("\n")) for cell in block.cells]
+        if block.is_row and len(cells) >= 3 and not cells[0] and _LEVEL.match(cells[1]):
+            cells = cells[1:]
+        blocks.append(Block(cells=cells, line=block.line, is_row=block.is_row))
+    return replace(doc, blocks=blocks)
