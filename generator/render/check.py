@@ -151,7 +151,12 @@ def _jinja_checks(name: str, part: str, source: str, contexts: list[dict]) -> li
     for node in tree.find_all(nodes.Test):
         if node.name not in env.tests:
             findings.append(Finding(name, "error", part, f"unknown test '{node.name}'", _line_text(lines, node.lineno)))
-    unknown = meta.find_undeclared_variables(tree) - set(TOP_LEVEL) - set(env.globals)
+    try:
+        declared = meta.find_undeclared_variables(tree)
+    except TemplateError:  # compiling stops at an unknown filter; approximate with the names loaded
+        stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+        declared = {n.name for n in tree.find_all(nodes.Name) if n.ctx == "load"} - stored
+    unknown = declared - set(TOP_LEVEL) - set(env.globals)
     for variable in sorted(unknown):
         line = next((n.lineno for n in tree.find_all(nodes.Name) if n.name == variable), None)
         findings.append(Finding(name, "error", part, f"unknown variable '{variable}'; see `progen templates vars`",

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from pathlib import Path
 from typing import Any, Optional
 
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docxtpl import DocxTemplate
@@ -58,7 +60,10 @@ def paragraph_text(xml_line: str) -> str:
     text = _TAG.sub("", xml_line)
     for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
         text = text.replace(entity, char)
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    # docxtpl puts the statement of a removed {%p …%} paragraph on the neighbouring line: drop it there
+    trimmed = re.sub(r"(\s*\{%.*?%\})+\s*$", "", re.sub(r"^(\s*\{%.*?%\})+\s*", "", text))
+    return trimmed if trimmed.strip() else text
 
 
 def _paragraph_of(error: BaseException) -> str:
@@ -82,7 +87,7 @@ def _variable_of(error: BaseException) -> Optional[str]:
     message = str(error)
     for pattern in (r"has no attribute '([^']+)'", r"'([^']+)' is undefined", r"no filter named '([^']+)'",
                     r"placeholder (\{[^}]+\})", r"no test named '([^']+)'"):
-        match = re.search(pattern, message)
+        match = re.search(pattern, message, re.I)
         if match:
             return match.group(1)
     return None
@@ -188,7 +193,7 @@ def render_bytes(template_path: Path, context: dict[str, Any], *, title: str = "
         template.render(context, jinja_env=make_environment())
     except TemplateError as error:
         raise TemplateProblem(describe_error(template_path, error)) from error
-    except (KeyError, ValueError, OSError) as error:  # not a DOCX, a broken zip member
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError) as error:  # not a DOCX
         raise TemplateProblem(f"template {Path(template_path).name}: cannot be read as a Word document: {error}") from error
     document = template.docx
     restart_numbering(document)
