@@ -145,8 +145,8 @@ class KazakhMorphology:
             result = self.acc_exceptions[lower]
             return result[0].upper() + result[1:] if word[0].isupper() else result
         last = lower[-1]
-        if last.isdigit():
-            digits = re.search(r"\d+$", lower).group()
+        if last in "0123456789":
+            digits = re.search(r"[0-9]+$", lower).group()
             return f"{word}-{self._spoken_suffix(self._number_name(digits))}"
         letters = [c for c in word.split("-")[-1] if c.isalpha()]
         if len(letters) >= 2 and all(c.isupper() for c in letters):

@@ -75,7 +75,10 @@ class RussianPhraser:
     # --- morphology helpers ------------------------------------------------------------------
     def parses(self, word: str) -> list:
         if word not in self._parse_cache:
-            self._parse_cache[word] = self.morph.parse(word)
+            try:
+                self._parse_cache[word] = self.morph.parse(word)
+            except (KeyError, ValueError):  # pymorphy3 fails on letters without a Unicode name
+                self._parse_cache[word] = []
         return self._parse_cache[word]
 
     def _is_abbreviation(self, word: str) -> bool:
