@@ -5,6 +5,7 @@ Tests never write into the repository: everything they create goes under ``tmp_p
 from __future__ import annotations
 
 import dataclasses
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -14,6 +15,13 @@ REPO = Path(__file__).resolve().parents[1]
 SEED_TEXT = REPO / "standard_data" / "sources" / "M84120.kk.txt"
 SEED_YAML = REPO / "standard_data" / "M84120.kk.yaml"
 RU_SAMPLE = Path(__file__).resolve().parent / "data" / "ru_sample_2023.txt"
+
+
+def pytest_configure(config):
+    """Hypothesis keeps its example database outside the repository (it defaults to ./.hypothesis)."""
+    from hypothesis import configuration
+
+    configuration.set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "progen-hypothesis")
 
 
 def build_file_tree(root: Path, spec: dict[str, str | bytes]) -> dict[str, Path]:

@@ -22,10 +22,13 @@ def _start(number: int) -> re.Pattern[str]:
 def clean_item(text: str) -> str:
     """Collapse whitespace and drop the list punctuation after an item (not an abbreviation's dot)."""
     text = re.sub(r"\s+", " ", text).strip()
-    while text and text[-1] in ";,":
-        text = text[:-1].rstrip()
-    if text.endswith(".") and not text.endswith(_ABBREVIATIONS) and not text.endswith(".."):
-        text = text[:-1].rstrip()
+    while text:  # "…;", "…,", "…." and combinations such as "…,." (each stripped in turn)
+        if text[-1] in ";,":
+            text = text[:-1].rstrip()
+        elif text.endswith(".") and not text.endswith(_ABBREVIATIONS) and not text.endswith(".."):
+            text = text[:-1].rstrip()
+        else:
+            break
     return text
 
 
