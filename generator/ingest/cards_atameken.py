@@ -48,11 +48,17 @@ def split_items(text: str) -> list[str]:
             continue
         match = _ITEM_NUMBER.match(line)
         body = line[match.end():] if match else line
-        pieces = [body]
+        pieces = []
         if match:
-            following = re.search(_GLUED_NEXT.format(n=int(match.group(1)) + 1), body)
-            if following:
-                pieces = [body[: following.start()], body[following.end():]]
+            number = int(match.group(1))
+            while True:  # «1. a;2. b» (published text) or «…оборудования2. Использовать…» (run on)
+                following = re.search(_GLUED_NEXT.format(n=number + 1), body)
+                if not following:
+                    break
+                pieces.append(body[: following.start()])
+                body = body[following.end():]
+                number += 1
+        pieces.append(body)
         for piece in pieces:
             cleaned = clean_item(repair_glued(piece))
             if cleaned and cleaned not in ("-", "—", "–"):
@@ -206,6 +212,21 @@ class AtamekenCardParser:
                 # layout A, or a B function without «Задача»: one implicit skill, titled like the function
                 self.skill = m.Skill(id="", number=1, title=self.function.title)
                 self.function.skills.append(self.skill)
+        # a cell may hold both lists: «Умения:\n1. …\nЗнания:\n1. …»
+        segment: list[str] = []
+        for line in text.split("\n") + [None]:
+            kind = self.labels.kind(line) if line is not None and not line[:1].isdigit() else None
+            if line is not None and kind is None:
+                segment.append(line)
+                continue
+            self._add_items("\n".join(segment))
+            segment = []
+            if kind is not None:
+                self.kind = kind[0]
+                if kind[1]:
+                    segment.append(kind[1])
+
+    def _add_items(self, text: str) -> None:
         target = self.skill.abilities if self.kind == "ability" else self.skill.knowledge
         for text_item in split_items(text):
             target.append(m.Item(id="", text=text_item,
