@@ -21,7 +21,7 @@ from jinja2 import TemplateError
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
 from generator.exceptions import TemplateProblem
-from generator.render.environment import make_environment
+from generator.render.environment import render_environment
 from generator.standard.yaml_io import write_atomic
 
 LANGUAGE_TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
@@ -190,7 +190,7 @@ def render_bytes(template_path: Path, context: dict[str, Any], *, title: str = "
     """Render ``template_path`` with ``context``; return the DOCX bytes."""
     try:
         template = _Template(str(template_path))
-        template.render(context, jinja_env=make_environment())
+        template.render(context, jinja_env=render_environment())
     except TemplateError as error:
         raise TemplateProblem(describe_error(template_path, error)) from error
     except (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError) as error:  # not a DOCX

@@ -245,12 +245,52 @@ FILTERS: dict[str, tuple[Callable, str]] = {
 }
 
 
-def make_environment() -> SandboxedEnvironment:
+class CachingEnvironment(SandboxedEnvironment):
+    """A sandboxed environment that keeps the templates it compiled from strings.
+
+    docxtpl compiles the whole ``document.xml`` with ``from_string`` on every render; a batch build
+    renders the same template for many cards, so compiled templates are kept (by source text, at most
+    ``CACHE_SIZE``). A compiled template is immutable; each render gets its own context.
+    """
+
+    CACHE_SIZE = 64
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._compiled: dict[str, Any] = {}
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (Jinja's signature)
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        template = self._compiled.get(source)
+        if template is None:
+            template = super().from_string(source)
+            if len(self._compiled) >= self.CACHE_SIZE:
+                self._compiled.pop(next(iter(self._compiled)))
+            self._compiled[source] = template
+        return template
+
+    def clear_cache(self) -> None:
+        self._compiled.clear()
+
+
+def make_environment(cached: bool = False) -> SandboxedEnvironment:
     """A fresh sandboxed, strict, autoescaping environment with the documented filters."""
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    cls = CachingEnvironment if cached else SandboxedEnvironment
+    env = cls(undefined=StrictUndefined, autoescape=True)
     for name, (function, _doc) in FILTERS.items():
         env.filters[name] = function
     return env
+
+
+_SHARED: list[CachingEnvironment] = []
+
+
+def render_environment() -> CachingEnvironment:
+    """The environment renders share (created once; never mutated after creation)."""
+    if not _SHARED:
+        _SHARED.append(make_environment(cached=True))  # type: ignore[arg-type]
+    return _SHARED[0]
 
 
 def builtin_filter_names() -> list[str]:
