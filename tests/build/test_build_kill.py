@@ -71,12 +71,13 @@ def test_killed_builds_never_leave_a_partial_docx(workspace):
         how = rng.choice(["SIGKILL the build", "SIGKILL the group", "SIGINT the group"])
         kinds.append(how)
         running += process.poll() is None
-        if how == "SIGKILL the build":
-            process.send_signal(signal.SIGKILL)
-        elif how == "SIGKILL the group":
-            os.killpg(process.pid, signal.SIGKILL)
-        else:
-            os.killpg(process.pid, signal.SIGINT)
+        try:
+            if how == "SIGKILL the build":
+                process.send_signal(signal.SIGKILL)
+            else:
+                os.killpg(process.pid, signal.SIGKILL if how == "SIGKILL the group" else signal.SIGINT)
+        except ProcessLookupError:  # it had already finished
+            pass
         process.wait(timeout=60)
         wait_group_gone(process.pid)
         assert_whole_documents(workspace / "output")
