@@ -62,6 +62,7 @@ class RussianPhraser:
         self.knowledge_heads = knowledge["heads"]
         self.knowledge_verbs = knowledge["verbs"]
         self.knowledge_fallback = knowledge["fallback"]
+        self.infinitive_prefix = knowledge["infinitive_prefix"]
         self.understand_words = set(knowledge["understand_words"])
         self.bloom_of: dict[str, str] = {}
         for level in BLOOM_ORDER:
@@ -155,7 +156,7 @@ class RussianPhraser:
             if gender is None:
                 for parse in self.parses(tokens[noun_index].core.lower()):
                     if "Abbr" in parse.tag and parse.tag.POS == "NOUN":
-                        gender = parse.tag.gender
+                        gender = str(parse.tag.gender) if parse.tag.gender else None
                         break
             if adjectives and gender is None:
                 return None
@@ -166,9 +167,9 @@ class RussianPhraser:
             if form is None:
                 return None
             changes.append((noun_index, _match_case(tokens[noun_index].core, form.word)))
-            number = form.tag.number or "sing"
-            gender = form.tag.gender
-            animacy = form.tag.animacy or "inan"
+            number = str(form.tag.number or "sing")
+            gender = str(form.tag.gender) if form.tag.gender else None
+            animacy = str(form.tag.animacy or "inan")
         for index, adjective in adjectives:
             grammemes = {case, number}
             if number == "sing" and gender in ("masc", "femn", "neut"):
@@ -246,7 +247,7 @@ class RussianPhraser:
         word = first.core
         if word and word[0].isupper() and not self._is_abbreviation(word.split("-")[0]):
             following = tokens[1].core if len(tokens) > 1 else ""
-            if following[:1].isupper() and not self._is_abbreviation(following):
+            if following[:1].isupper() and _CYRILLIC.match(following) and not self._is_abbreviation(following):
                 return  # "Закон Республики Казахстан …" keeps its capital
             if re.match(r"[A-Za-z]", word):
                 return
@@ -255,7 +256,7 @@ class RussianPhraser:
     def _prepare(self, text: str) -> list[Token]:
         tokens = tokenize(text)
         strip_final_punctuation(tokens)
-        if tokens and _NUMBERING.match(tokens[0].text):
+        if len(tokens) > 1 and _NUMBERING.match(tokens[0].text):
             tokens = tokens[1:]
         return tokens
 
@@ -393,6 +394,10 @@ class RussianPhraser:
         if first in self.knowledge_verbs and len(tokens) > 1 and tokens[0].plain:
             verb = self.knowledge_verbs[first]
             return Result(render([Token("", verb, "")] + tokens[1:]), [first], "rule")
+        if self.is_infinitive(tokens[0].core):
+            self._lower_first(tokens)
+            words = [Token("", w, "") for w in self.infinitive_prefix.split()]
+            return Result(render(words + tokens), [self.knows_verb], "rule")
         if tokens[0].plain or tokens[0].post == ",":
             if self.noun_phrase(tokens, 0, "nomn") is not None:
                 self.convert_chain(tokens, 0, "nomn", "accs")
