@@ -107,7 +107,8 @@ def lint_standard(standard: m.Standard) -> list[Warning_]:
 OLDER_LAYOUTS = ("A", "B")
 _LEFTOVER_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s")
 # Russian: an item that starts with an infinitive (Применять, Проводить, Осуществить) names an action
-_RU_ACTION = re.compile(r"^[А-ЯЁа-яё-]{3,}(ть|ться|ти|чь)\b")
+# (infinitives in -ать/-ять/-еть/-ить/-оть/-уть/-ыть, reflexive -ться, -ти, -чь; not nouns in -сть)
+_RU_ACTION = re.compile(r"^(?![А-ЯЁа-яё-]*сть\b)[А-ЯЁа-яё-]{2,}([аяеиоуы]ть(ся)?|ти(сь)?|чь(ся)?)\b")
 # Kazakh: an item that ends in a verbal noun (ұйымдастыру, жүргізу, талдау) names an action, except «білу»
 _KK_ACTION = re.compile(r"[а-яәғқңөұүһі]{2,}(у|ю)$")
 _KK_KNOWING = ("білу", "түсіну", "меңгеру")
