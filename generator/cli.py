@@ -275,10 +275,13 @@ def render_command(spec, standard, card, hours, skills, workspace, kinds, output
     for path in written:
         click.echo(str(path))
     if pdf:
-        from generator.render.pdf import convert_to_pdf
+        from generator.render.pdf import convert_to_pdf, soffice_path, uno_python
 
         for path in convert_to_pdf(written):
             click.echo(str(path))
+        if not uno_python(soffice_path() or ""):
+            click.echo("note: the PDF's table of contents is not refreshed (install python3-uno for that); "
+                       "Word refreshes it when it opens the DOCX", err=True)
 
 
 @main.group("templates")

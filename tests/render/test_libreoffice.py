@@ -41,3 +41,18 @@ def test_seed_documents_convert_to_pdf(seed_programs, tmp_path):
 def test_russian_sample_converts(sample_ru, tmp_path):
     documents = render_documents(sample_ru, KINDS, tmp_path)
     assert all(p.read_bytes().startswith(b"%PDF") for p in convert_to_pdf(documents, tmp_path))
+
+
+def test_pdf_has_a_real_table_of_contents_when_uno_is_there(seed_programs, tmp_path):
+    from generator.render.pdf import soffice_path, uno_python
+
+    if not uno_python(soffice_path()) or not shutil.which("pdftotext"):
+        pytest.skip("no Python with LibreOffice's uno module, or no pdftotext")
+    (document,) = render_documents(seed_programs[CARDS[1]], ["program"], tmp_path)
+    (pdf,) = convert_to_pdf([document])
+    contents = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+    assert "Мазмұны" in contents and "Word" not in contents  # the hint was replaced by entries
+    for heading in ("Бағдарлама паспорты", "Оқу-тақырыптық жоспар", "Сәйкестік матрицасы", "1-модуль."):
+        line = next(line for line in contents.splitlines() if heading in line)
+        assert line.rstrip()[-1].isdigit(), line  # with its page number
