@@ -124,6 +124,16 @@ def merge(base: dict, extra: dict) -> dict:
     return result
 
 
+def _move_bloom_verbs(data: dict, added: dict) -> None:
+    """A verb the workspace puts on a Bloom level leaves the level the built-in data gave it."""
+    for level, verbs in added.items():
+        if not isinstance(verbs, list):
+            continue
+        for other, other_verbs in data["bloom"].items():
+            if other != level and isinstance(other_verbs, list):
+                data["bloom"][other] = [verb for verb in other_verbs if verb not in verbs]
+
+
 def load_lexicon(lang: str, workspace: Path | None = None) -> tuple[dict, list[Path]]:
     """Load the lexicon of *lang*, extended by the workspace; return it and every file read."""
     if lang not in LANGUAGES:
@@ -141,6 +151,7 @@ def load_lexicon(lang: str, workspace: Path | None = None) -> tuple[dict, list[P
                 extra = {}
             _validate_extension(extra, data, lang, extension)
             data = merge(data, extra)
+            _move_bloom_verbs(data, extra.get("bloom") or {})
             files.append(extension)
     return data, files
 
