@@ -44,9 +44,10 @@ _CASE_ENDINGS = (
     "дан", "ден", "тан", "тен", "нан", "нен",
     "мен", "бен", "пен",
 )
-_VERBAL_NOUN_CASE = re.compile(
-    r"[ую](?:ды|ді|ға|ге|дың|дің|да|де|дан|ден|мен|ы|і|ын|ін|ына|іне|ның|нің|нан|нен|нда|нде)$"
-)
+# A verbal noun in the genitive or accusative (or possessive) after "және": parallel to the
+# verbal noun before it (басқару мен ұйымдастырудың …, талдау және бағалауды …).  In other cases it
+# is an argument of its own verb (монтаждау және пайдалануға беру).
+_VERBAL_NOUN_CASE = re.compile(r"[ую](?:ды|ді|дың|дің|ы|і|ын|ін|ның|нің)$")
 _DATIVE_ENDINGS = ("ға", "ге", "қа", "ке", "ына", "іне")
 _PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)$")
 _ADJECTIVE_ENDINGS = ("лы", "лі", "ды", "ді", "ты", "ті", "сыз", "сіз", "ғы", "гі", "қы", "кі")
