@@ -79,8 +79,8 @@ def _cases(seed_text: str) -> dict[str, tuple[bytes, str]]:
                            r"unlabelled\.txt:149: text in the skill cell without a label \('Ескерту қосымша мәтін…'\); "
                            r"expected it after an abilities or knowledge label"),
         "unrelated.txt": (UNRELATED_KK.encode(),
-                          r"unrelated\.txt: not a professional standard in a known layout: expected the 2023 "
-                          r"layout with labels such as 'Еңбек функциясы 1'"),
+                          r"unrelated\.txt: not a professional standard in a known layout: expected .*"
+                          r"'Еңбек функциясы 1'"),
         "labels-only.txt": ("Еңбек функциясы 1: Басқару\nДағды 1 Жоспарлау\nҚабілет:\n1. Жоспар құру\n".encode(),
                             r"labels-only\.txt: no chapter 3 \(profession cards\) heading found"),
     }

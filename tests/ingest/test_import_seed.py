@@ -206,3 +206,18 @@ def test_glued_header_and_technical_words_are_separated(seed):
     assert seed.approval.signer_title == "Министрдің міндетін атқарушы"
     assert seed.approval.signed_by == "Қ. Ысқақов"
     assert "бұйрығы (Нормативтік" in seed.cards[0].tariff_level
+
+
+@pytest.mark.parametrize("variant", ["crlf", "bom", "nbsp", "trailing-spaces"])
+def test_saved_by_other_editors_the_seed_imports_the_same(seed, seed_text, tmp_path, variant):
+    text = {
+        "crlf": seed_text.replace("\n", "\r\n"),
+        "bom": "\ufeff" + seed_text,
+        "nbsp": seed_text.replace("Қабілет:", "Қабілет:\u00a0").replace(" мен ", " мен\u00a0"),
+        "trailing-spaces": seed_text.replace("\n", "  \n"),
+    }[variant]
+    path = tmp_path / "M84120.kk.txt"
+    path.write_text(text, encoding="utf-8", newline="")
+    again = import_standard(path)
+    assert again.cards == seed.cards
+    assert again.common_knowledge == seed.common_knowledge
