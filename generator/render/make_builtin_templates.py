@@ -543,8 +543,11 @@ def build_assessment():
     ):
         row(info, ["{{ labels." + label + " }}", value], keep=True)
         info.rows[-1].cells[0].paragraphs[0].runs[0].bold = True
+        if not value:  # room to write by hand
+            info.rows[-1]._tr.get_or_add_trPr().append(
+                parse_xml(f'<w:trHeight {nsdecls("w")} w:val="454" w:hRule="atLeast"/>'))
     para(doc, "")
-    widths = [11, 85, 23, 23, 23]
+    widths = [11, 79, 24, 24, 27]
     sheet = table(doc, widths)
     row(sheet, ["{{ labels.number }}", "{{ labels.sheet_criterion }}", "{{ labels.sheet_met }}",
                 "{{ labels.sheet_not_met }}", "{{ labels.sheet_signature }}"], style="Table Head",
