@@ -56,6 +56,7 @@ class RussianPhraser:
         self.not_deverbal = set(lexicon["not_deverbal"])
         self.abbreviations = lexicon["abbreviations"]
         self.np_adverbs = set(lexicon["np_adverbs"])
+        self.proper_names = list(lexicon["proper_names"])
         knowledge = lexicon["knowledge"]
         self.knows = knowledge["verb"]
         self.knows_verb = knowledge["lemma"]
@@ -245,6 +246,9 @@ class RussianPhraser:
             return
         first = tokens[0]
         word = first.core
+        start = " ".join(t.core for t in tokens[:3])
+        if any(start.startswith(name) for name in self.proper_names):
+            return
         if word and word[0].isupper() and not self._is_abbreviation(word.split("-")[0]):
             following = tokens[1].core if len(tokens) > 1 else ""
             if following[:1].isupper() and _CYRILLIC.match(following) and not self._is_abbreviation(following):
