@@ -17,6 +17,7 @@ import os
 import shutil
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
@@ -325,8 +326,14 @@ def _execute(work, results, record, hasher, workspace, jobs, keep_going, progres
             result = results[item.target.key]
             result.seconds = outcome.seconds
             if outcome.ok:
-                _put_in_place(item, outcome, result, record)
-            else:
+                try:
+                    _put_in_place(item, outcome, result, record)
+                except OSError as error:
+                    outcome = JobResult(outcome.key, False, error=f"cannot put the output in place: {error}")
+                    for leftover in (item.temp, item.pdf_temp):
+                        if leftover is not None:
+                            leftover.unlink(missing_ok=True)
+            if not outcome.ok:
                 result.status, result.message = "failed", outcome.error or "failed"
                 if outcome.detail:
                     log.debug("%s failed:\n%s", item.target.key, outcome.detail)
@@ -361,7 +368,12 @@ def _execute(work, results, record, hasher, workspace, jobs, keep_going, progres
                     finished, _ = wait(running, return_when=FIRST_COMPLETED)
                     for future in finished:
                         items = running.pop(future)
-                        finish(items, future.result())
+                        try:
+                            job_results = future.result()
+                        except BrokenProcessPool as error:  # a worker was killed (out of memory, a signal)
+                            job_results = [JobResult(i.target.key, False, error=f"a worker process died: {error}")
+                                           for i in items]
+                        finish(items, job_results)
             except BaseException:
                 for future in running:
                     future.cancel()

@@ -16,8 +16,9 @@ FAKE_TEMPLATES = Path(__file__).parent / "fake_templates"
 class FakeRender(Pipeline):
     """Real design and phrasing; a template is ``templates/<kind>.<lang>.txt`` (workspace) or built in."""
 
-    def __init__(self, fail_cards=(), delay: float = 0.0):
+    def __init__(self, fail_cards=(), delay: float = 0.0, crash_cards=()):
         self.fail_cards = tuple(fail_cards)
+        self.crash_cards = tuple(crash_cards)  # the worker process dies (use with jobs > 1 only)
         self.delay = delay
 
     def output_name(self, card_code, kind, lang):
@@ -32,6 +33,8 @@ class FakeRender(Pipeline):
 
         import docx
 
+        if program.card_code in self.crash_cards:
+            os._exit(3)
         if program.card_code in self.fail_cards:
             raise RuntimeError(f"render failed on purpose for {program.card_code}")
         if self.delay:

@@ -278,3 +278,20 @@ def test_journal_of_a_killed_build_is_not_mistaken_for_a_hand_edit(built, pipe):
     report = build(built, _pipeline=pipe)
     assert len(report.up_to_date) == 6 and not report.kept
     assert not (built / "output" / JOURNAL_NAME).exists()
+
+
+def test_a_dying_worker_fails_its_targets_not_the_build(workspace):
+    report = build(workspace, jobs=2, keep_going=True, _pipeline=FakeRender(crash_cards=("1210-0-020",)))
+    assert not report.ok
+    assert {r.card for r in report.failed} >= {"1210-0-020"}
+    assert all("worker process died" in r.message for r in report.failed)
+    assert build(workspace, jobs=2, _pipeline=FakeRender()).ok
+    assert not list((workspace / "output").rglob("*progen-tmp*"))
+
+
+def test_an_output_that_cannot_be_put_in_place_fails_that_target(workspace, pipe):
+    (workspace / "output/3412-0-003/3412-0-003_outline_kk.docx").mkdir(parents=True)
+    report = build(workspace, keep_going=True, _pipeline=pipe)
+    assert [r.key for r in report.failed] == ["output/3412-0-003/3412-0-003_outline_kk.docx"]
+    assert "cannot put the output in place" in report.failed[0].message
+    assert len(report.built) == 5
