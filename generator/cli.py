@@ -262,7 +262,7 @@ def build_command(targets, workspace, jobs, force, dry_run, clean, pdf, keep_goi
 @main.command("render")
 @program_options
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(["program", "outline", "assessment"]),
-              help="Document kind; repeat for several (default: all three).")
+              help="Document kind; repeat for several (default: the spec's kinds, else all three).")
 @click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path, file_okay=False), default="output",
               show_default=True, help="Output folder; documents go to <output>/<card>/<card>_<kind>_<lang>.docx.")
 @click.option("--pdf", is_flag=True, help="Also convert each document to PDF with LibreOffice (if installed).")
@@ -271,6 +271,10 @@ def render_command(spec, standard, card, hours, skills, workspace, kinds, output
     from generator.render import KINDS, render_documents
 
     program = make_program_from_options(spec, standard, card, hours, skills, workspace)
+    if not kinds and spec is not None:  # the spec's own `kinds`, when it lists them
+        from generator.design.spec import load_spec
+
+        kinds = tuple(load_spec(spec).kinds or ())
     written = render_documents(program, tuple(kinds) or KINDS, output_dir, workspace=workspace or Path.cwd())
     for path in written:
         click.echo(str(path))

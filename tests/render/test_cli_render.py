@@ -59,6 +59,15 @@ def test_render_end_to_end_with_the_design_engine(runner, tmp_path):
     assert (tmp_path / "out" / "1210-0-020" / "1210-0-020_program_kk.docx").is_file()
 
 
+def test_render_takes_the_kinds_of_the_spec(runner, program_stub, tmp_path):
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("card: 3412-0-003\nkinds: [assessment, outline]\n", encoding="utf-8")
+    result = runner.invoke(main, ["render", str(spec), "-o", str(tmp_path / "o"), "--workspace", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "o" / "3412-0-003").iterdir()) == [
+        "3412-0-003_assessment_kk.docx", "3412-0-003_outline_kk.docx"]
+
+
 def test_render_without_standard_or_spec_is_a_usage_error(runner, tmp_path):
     result = runner.invoke(main, ["render", "--card", "3412-0-003", "-o", str(tmp_path)])
     assert result.exit_code == 2

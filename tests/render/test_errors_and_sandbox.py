@@ -97,6 +97,15 @@ def test_quotes_ampersands_and_angle_brackets_survive(sample, tmp_path):
     assert 'a < b && c > d «x»' in full_text(tmp_path / "program.docx")
 
 
+def test_values_cannot_inject_word_markup(sample, tmp_path):
+    sample.provider.name = '</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>ИНЪЕКЦИЯ'
+    sample.title = "{{ program.provider.approver_name }}"  # data is printed, never rendered again
+    path = render_document(sample, "program", tmp_path / "p.docx")
+    text = full_text(path)
+    assert '</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>ИНЪЕКЦИЯ' in text
+    assert "«{{ program.provider.approver_name }}»" in text
+
+
 @pytest.mark.parametrize("attack", [
     "{{ ''.__class__.__mro__ }}",
     "{{ cycler.__init__.__globals__ }}",

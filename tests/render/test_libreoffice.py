@@ -36,6 +36,13 @@ def test_seed_documents_convert_to_pdf(seed_programs, tmp_path):
         else:
             assert pages >= 1
     assert not [p for p in tmp_path.rglob(".pdf-*")]  # no work folders left
+    if shutil.which("pdffonts"):
+        # Kazakh letters found in the chosen font: LibreOffice fell back to no other font (DejaVu …)
+        for pdf in pdfs:
+            out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+            fonts = {line.split()[0].split("+")[-1] for line in out.splitlines()[2:] if line.strip()}
+            assert fonts and all(f.startswith(("LiberationSerif", "TimesNewRoman", "Times", "OpenSymbol"))
+                                 for f in fonts), (pdf.name, fonts)
 
 
 def test_russian_sample_converts(sample_ru, tmp_path):
