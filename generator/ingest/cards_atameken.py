@@ -28,7 +28,8 @@ CARD_CODE = re.compile(r"(\d{4})\s*-\s*(\d)\s*-\s*(\d{3})")
 GROUP_CODE = re.compile(r"^\s*(\d{4})(?:\s*-\s*(\d))?(?!\d)")
 _ITEM_NUMBER = re.compile(r"^\s*(\d{1,3})(?:\s*[.)](?!\d)\s*|\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\"«]))")
 _GLUED_NEXT = r"(?<=\S)\s*(?<!\d){n}\s*\.\s*(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])"
-_LEVEL = re.compile(r"^\s*(\d{1,2})(?!\d)\s*(?:[-–—]\s*(\d{1,2}))?")
+_TYPED_BULLET = re.compile(r"^\s*[-–—•·▪*]\s+")
+_LEVEL = re.compile(r"(?<!\d)(\d{1,2})(?!\d)\s*(?:[-–—]\s*(\d{1,2})(?!\d))?")
 
 
 def text_of(value: str) -> str:
@@ -47,7 +48,7 @@ def split_items(text: str) -> list[str]:
         if not line:
             continue
         match = _ITEM_NUMBER.match(line)
-        body = line[match.end():] if match else line
+        body = line[match.end():] if match else _TYPED_BULLET.sub("", line)
         pieces = []
         if match:
             number = int(match.group(1))
@@ -84,19 +85,64 @@ class AtamekenCardParser:
         self.kind: Optional[str] = None
         self.list_mandatory: Optional[bool] = None  # inside «Трудовые функции»: True/False per sub-label
         self.field_name: Optional[str] = None  # the last field label, for value rows below it
+        self.columns: dict[int, str] = {}  # a header row «… | Умения | Знания»: column (from the right) → kind
+        self.untitled: Optional[object] = None  # a function/skill whose title is in the next cell
 
     # -- rows ---------------------------------------------------------------------------------
+    def starts_new_card(self, block: Block) -> bool:
+        """A card without a heading row: its code or profession row after a described card."""
+        if not self.functions:
+            return False
+        first = next((cell for cell in block.cells if cell.strip()), "")
+        return self.labels.field(first, self.labels.card_fields) in ("code", "group_code", "profession_name")
+
     def feed(self, block: Block) -> None:
         cells = [cell for cell in block.cells if cell.strip()]
-        if not block.is_row and self.heading == "" and cells and not self.functions and not self.fields:
+        if (not block.is_row and self.heading == "" and cells and not self.functions and not self.fields
+                and not self._is_label(cells[0]) and not self.labels.kind(cells[0])):
             self.heading = text_of(cells[0]).strip("«»\"“”")
             return
+        if block.is_row and self._header_row(block):
+            return
         pending: Optional[str] = None
-        for cell in cells:
+        size = len(block.cells)
+        for index, cell in enumerate(block.cells):
+            if not cell.strip():
+                continue
+            column_kind = self.columns.get(index - size) if block.is_row else None
+            if column_kind and not self._is_label(cell):
+                self.kind = column_kind
+                self._items(cell, block.line)
+                continue
             pending = self._cell(cell, pending, block.line)
+
+    def _header_row(self, block: Block) -> bool:
+        """«Трудовая функция | Задача | Умения | Знания» above rows of items: remember the columns."""
+        # columns counted from the right: the item columns are the last ones, whatever the left holds
+        size = len(block.cells)
+        kinds = {i - size: self.labels.kind(cell) for i, cell in enumerate(block.cells) if cell.strip()}
+        columns = {i: kind[0] for i, kind in kinds.items() if kind and not kind[1]}
+        if len(columns) < 2 or len(set(columns.values())) < 2:
+            return False
+        self.columns, self.kind = columns, None
+        return True
+
+    def _is_label(self, cell: str) -> bool:
+        labels = self.labels
+        return bool(labels.numbered(cell, labels.function) or labels.numbered(cell, labels.skill)
+                    or labels.field(cell, labels.card_fields))
 
     def _cell(self, cell: str, pending: Optional[str], line: int) -> Optional[str]:
         labels = self.labels
+        if self.untitled is not None and not self._is_label(cell) and not labels.kind(cell):
+            # «Трудовая функция 1 | Установка ПО | …»: the title in the cell after the label
+            self.untitled.title = clean_item(text_of(cell))
+            if isinstance(self.untitled, m.LabourFunction):
+                for skill in self.untitled.skills:
+                    skill.title = skill.title or self.untitled.title
+            self.untitled = None
+            return None
+        self.untitled = None
         function = labels.numbered(cell, labels.function)
         if function:
             self._function(*function, line)
@@ -117,6 +163,8 @@ class AtamekenCardParser:
         field = labels.field(cell, labels.card_fields)
         if field:
             self.kind = None
+            if field in ("personal", "related", "regulations", "education", "tariff_level"):
+                self.columns = {}  # the functions' part of the card is over
             if field in ("mandatory", "additional"):
                 self.list_mandatory = field == "mandatory"
                 self.field_name = "function_list"
@@ -182,6 +230,8 @@ class AtamekenCardParser:
                                          mandatory=listed.mandatory if listed else True)
         self.functions.append(self.function)
         self.skill = None
+        if not title:
+            self.untitled = self.function
 
     def _skill(self, number: int, title: str, line: int) -> None:
         if self.function is None:
@@ -201,6 +251,8 @@ class AtamekenCardParser:
             return
         self.skill = m.Skill(id="", number=number, title=title)
         self.function.skills.append(self.skill)
+        if not title:
+            self.untitled = self.skill
 
     def _items(self, text: str, line: int) -> None:
         if self.function is None:
@@ -257,7 +309,7 @@ class AtamekenCardParser:
 
     def level(self) -> Optional[str]:
         raw = self.value("level")
-        match = _LEVEL.match(raw or "")
+        match = _LEVEL.search(raw or "")
         if not match:
             return raw
         return match.group(1) + (f"-{match.group(2)}" if match.group(2) else "")
@@ -270,7 +322,8 @@ class AtamekenCardParser:
             )
         _assign_ids(self.functions, code)
         level_text = self.value("level") or ""
-        level_rest = _LEVEL.sub("", level_text, count=1).strip(" .:\n")
+        # «4.\nТехническое и профессиональное образование, без практического опыта» (layout A)
+        level_rest = _LEVEL.sub("", level_text, count=1).strip(" .:\n") if re.match(r"\s*\d", level_text) else ""
         education = self._education(level_rest)
         personal = self.value("personal") or ""
         return m.Card(

@@ -34,6 +34,7 @@ class AtamekenLabels:
     abilities: tuple[str, ...]
     knowledge: tuple[str, ...]
     card_heading: tuple[str, ...]
+    card_section: tuple[str, ...]
     technical: tuple[str, ...]
     card_fields: dict[str, tuple[str, ...]]
     passport: dict[str, tuple[str, ...]]
@@ -57,10 +58,14 @@ class AtamekenLabels:
         key = normalise(first)
         if not key:
             return None
-        scores = {name: self._similar(key, forms) for name, forms in table.items()}
-        name = max(scores, key=scores.get)
-        if scores[name] >= self.fuzzy:
-            return name
+        heads = [key]
+        if ":" in first:  # «Код: 2523-0-001» — the label and its value in one cell
+            heads.append(normalise(first.split(":", 1)[0]))
+        for head in heads:
+            scores = {name: self._similar(head, forms) for name, forms in table.items()}
+            name = max(scores, key=scores.get)
+            if scores[name] >= self.fuzzy:
+                return name
         # a long label followed by words of its own («Связь с ЕТКС или КС или другими справочниками»)
         for name, forms in table.items():
             if any(len(form.split()) >= 3 and key.startswith(form + " ") for form in forms):
@@ -99,6 +104,8 @@ class AtamekenLabels:
         """«КАРТОЧКА ПРОФЕССИИ: АДМИНИСТРАТОР …» / «КАРТОЧКА ПРОФЕССИИ\\n«…»» → the name ('' if on the next line)."""
         stripped = text.strip()
         words = normalise(stripped).split()
+        if words and words[0] in self.card_section:  # «Карточки профессий»: the section, not a card
+            return None
         for form in self.card_heading:
             size = len(form.split())
             if len(words) >= size and self._similar(" ".join(words[:size]), (form,)) >= self.fuzzy:
@@ -154,6 +161,7 @@ def atameken_labels(lang: str) -> AtamekenLabels:
         abilities=tuple(entry["abilities"]),
         knowledge=tuple(entry["knowledge"]),
         card_heading=tuple(entry["card_heading"]),
+        card_section=tuple(entry["card_section"]),
         technical=tuple(entry["technical"]),
         card_fields=tupled(entry["card_fields"]),
         passport=tupled(entry["passport"]),

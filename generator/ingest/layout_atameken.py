@@ -106,12 +106,21 @@ def parse_atameken(doc: SourceDocument, lang: Optional[str], layout: str) -> m.S
         if section == "card" and _is_technical(first, labels):
             section = "technical"
             continue
+        implicit = (section == "passport"
+                    and labels.field(first, labels.card_fields) in ("code", "group_code", "profession_name")
+                    and not labels.field(first, labels.passport))
+        if implicit or (section == "card" and parsers[-1].starts_new_card(block)):
+            # a card without a heading row: it starts with its code or profession row
+            parsers.append(AtamekenCardParser(labels, doc.where, "", block.line, has_skills=layout == "B"))
+            section = "card"
         if section == "passport":
             passport.append(block)
         elif section == "card":
             parsers[-1].feed(block)
         else:
             technical.append(block)
+    # a heading-like line that opened nothing (no fields, no functions) is not a card
+    parsers = [p for p in parsers if p.functions or p.fields or p.listed]
     if not parsers:
         raise ImportFormatError(f"{name}: no profession card found; expected headings like 'КАРТОЧКА ПРОФЕССИИ "
                                 "«…»' with rows 'Трудовая функция 1', 'Умения', 'Знания'")

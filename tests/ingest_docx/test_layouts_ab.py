@@ -224,3 +224,36 @@ def test_published_text_of_layout_a_imports_too(tmp_path):
     skill = standard.cards[0].functions[0].skills[0]
     assert [i.text for i in skill.abilities] == ["Оформление дел", "Проверка документов"]
     assert [i.text for i in skill.knowledge] == ["Трудовое законодательство"]
+
+
+def test_a_grid_with_column_headers_and_cards_without_heading_rows(tmp_path):
+    """Another way to draw layout A: «Умения и навыки | Знания» column headers over one row per function,
+    the label and its value in one cell («Код: …»), no «КАРТОЧКА ПРОФЕССИИ» row, the function title in
+    the cell after its label, typed dashes for items, the level worded («Уровень 5»)."""
+    document = new_document()
+    document.add_paragraph("Карточки профессий")  # the section heading, not a card
+    card = [
+        ["Код: 2611-1-002"],
+        ["Наименование профессии:", "Юрист"],
+        ["Квалификационный уровень по ОРК:", "Уровень 5"],
+        ["Трудовые функции", "Умения и навыки", "Знания"],
+        ["Трудовая функция 1", "Консультирование", "- Консультировать клиентов\n- Готовить справки",
+         "- Гражданский кодекс"],
+        ["Трудовая функция 2 Представительство в суде", "1. Составлять иски", "1. Процессуальный кодекс\n2. Этика"],
+        ["Требования к личностным компетенциям", "Ответственность"],
+    ]
+    second = [row[:] for row in card]
+    second[0] = ["Код: 2611-1-003"]
+    second[1] = ["Наименование профессии:", "Старший юрист"]
+    add_table(document, card + second, cols=4)
+    standard = import_standard(save(document, tmp_path / "grid.docx"))
+    assert standard.source.layout == "A"
+    assert [(c.code, c.name, c.level) for c in standard.cards] == [("2611-1-002", "Юрист", "5"),
+                                                                   ("2611-1-003", "Старший юрист", "5")]
+    functions = [(f.id, f.title, [i.text for i in f.skills[0].abilities], [i.text for i in f.skills[0].knowledge])
+                 for f in standard.cards[0].functions]
+    assert functions == [
+        ("2611-1-002/F1", "Консультирование", ["Консультировать клиентов", "Готовить справки"], ["Гражданский кодекс"]),
+        ("2611-1-002/F2", "Представительство в суде", ["Составлять иски"], ["Процессуальный кодекс", "Этика"]),
+    ]
+    assert standard.cards[0].functions[0].skills[0].title == "Консультирование"
