@@ -240,9 +240,27 @@ def check_template(path: Path) -> list[Finding]:
     return findings
 
 
+def check_labels(path: Path) -> list[Finding]:
+    """A workspace labels.yaml: readable, only known languages and keys."""
+    from generator.exceptions import TemplateProblem
+    from generator.render.labels import LANGUAGES, _load
+
+    findings = []
+    for lang in LANGUAGES:
+        try:
+            _load(lang, str(path), Path(path).stat().st_mtime_ns)
+        except TemplateProblem as error:
+            findings.append(Finding(Path(path).name, "error", "labels", str(error)))
+            break
+    return findings
+
+
 def check_folder(folder: Path) -> list[Finding]:
-    """Every finding of every ``.docx`` in ``folder`` (Word's lock files ``~$…`` are skipped)."""
+    """Every finding of every ``.docx`` in ``folder`` (Word's lock files ``~$…`` are skipped), and of
+    its ``labels.yaml`` if there is one."""
     findings: list[Finding] = []
+    if (Path(folder) / "labels.yaml").is_file():
+        findings += check_labels(Path(folder) / "labels.yaml")
     for path in sorted(Path(folder).glob("*.docx")):
         if not path.name.startswith("~$"):
             findings += check_template(path)

@@ -92,6 +92,25 @@ def _style(doc, name: str, base: str | None = "Normal", *, size: float | None = 
     return style
 
 
+def _list_indent(doc, style_name: str, left_twips: int, hanging_twips: int) -> None:
+    """Indent of the first list level in numbering.xml (Word lets it win over the style): room for «10.»."""
+    style = doc.styles[style_name].element
+    num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}").get(qn("w:val"))
+    numbering = doc.part.numbering_part.element
+    num = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == num_id)
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id)
+    level = abstract.find(qn("w:lvl"))
+    ppr = level.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = parse_xml(f'<w:pPr {nsdecls("w")}/>')
+        level.append(ppr)
+    for old in ppr.findall(qn("w:ind")) + ppr.findall(qn("w:tabs")):
+        ppr.remove(old)
+    ppr.append(parse_xml(f'<w:tabs {nsdecls("w")}><w:tab w:val="num" w:pos="{left_twips}"/></w:tabs>'))
+    ppr.append(parse_xml(f'<w:ind {nsdecls("w")} w:left="{left_twips}" w:hanging="{hanging_twips}"/>'))
+
+
 def _base_document(body_size: float = 14, title_page: bool = True):
     doc = Document()
     # document defaults: Times New Roman everywhere, no theme fonts
@@ -136,7 +155,8 @@ def _base_document(body_size: float = 14, title_page: bool = True):
     _style(doc, "Table Small", "Table Text", size=10 if body_size >= 14 else 9)
     _style(doc, "Table Head Small", "Table Head", size=10 if body_size >= 14 else 9)
     for name in ("List Number", "List Bullet"):
-        _style(doc, name, "Normal", first_line=0, left=1.25 if body_size >= 14 else 1.0, hanging=0.63)
+        _style(doc, name, "Normal", first_line=0, left=1.25, hanging=0.75)
+        _list_indent(doc, name, left_twips=709, hanging_twips=425)
     for name, left in (("TOC 1", 0), ("TOC 2", 0.5)):
         _style(doc, name, "Normal", first_line=0, left=left, align=WD_ALIGN_PARAGRAPH.LEFT)
     _style(doc, "Header", "Normal", first_line=0, size=10, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -374,6 +394,8 @@ def build_program():
                "{{ m.hours.theory|dash }}", "{{ m.hours.practice|dash }}", "{{ m.hours.assessment|dash }}",
                "{{ m.assessment|join(', ') }}"], bold=True, styles=number, keep=True)
     plan.rows[-1].cells[6].paragraphs[0].runs[0].bold = False
+    for cell in plan.rows[-1].cells:  # a module row never ends a page: it stays with its first topic
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
     tag_row(plan, "for r in m|plan_rows")
     row(plan, ["{{ r.number }}", "{{ r.title|quotes }}", "{{ r.hours|dash }}", "{{ r.theory|dash }}",
                "{{ r.practice|dash }}", "{{ r.assessment|dash }}", ""], styles=number, keep=True)

@@ -174,3 +174,18 @@ def test_headers_are_checked_too(tmp_path):
     findings = check_folder(folder)
     assert len(findings) == 1 and findings[0].part == "header1" and "'nmae'" in findings[0].message
     assert part(path, "word/header1.xml")
+
+
+def test_check_validates_labels_yaml(tmp_path):
+    init_templates(tmp_path / "t")
+    assert check_folder(tmp_path / "t") == []
+    (tmp_path / "t" / "labels.yaml").write_text("kk:\n  pasport: Паспорт\n", encoding="utf-8")
+    findings = check_folder(tmp_path / "t")
+    assert len(findings) == 1 and "unknown label 'pasport'" in findings[0].message
+
+
+def test_misspelt_label_in_a_template_is_reported(tmp_path):
+    folder = tmp_path / "t"
+    make_template(folder, "outline.docx", "{{ labels.pasport }}")
+    findings = check_folder(folder)
+    assert len(findings) == 1 and "unknown variable 'pasport'" in findings[0].message
