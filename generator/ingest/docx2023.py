@@ -6,6 +6,9 @@ two ways that this module evens out before parsing (DOCX only, the text path is 
 * A row under a label cell merged down the rows («Связь с другими профессиями в рамках ОРК» over
   its «6 | Директор центра» rows) comes with an empty first cell; the published text has no cell
   there. Such level rows lose the empty cell.
+* Item numbers Word did not keep: a paragraph of the passport or the technical data that starts
+  with an item's label («Код профессионального стандарта: …»), or a card heading («Карточка
+  профессии «…»»), without its number gets a placeholder number so the parser sees the item.
 * Labels are worded loosely in Word copies: «Умение», «Умения и навыки» or «Знания» without the
   colon, typos in «Трудовая функцыя 2» or «Навик 1». A line that the 2023 vocabulary does not
   match but that is close to one of its labels (data: ``layout_2023_variants`` in
@@ -65,11 +68,40 @@ def canonical_line(line: str) -> str:
     return line
 
 
+_NUMBERED_PARAGRAPH = re.compile(r"^\s*\d+\s*\.\s+")
+# paragraphs of chapters 2 and 4 that start a numbered item (by their label)
+_ITEM_LABELS = {2: ("standard_title", "standard_code", "classifier", "description", "card_list"),
+                4: ("state_body", "organisations", "sectoral_council", "national_body", "chamber", "version",
+                    "review_date")}
+
+
+def _unnumbered_item(text: str, chapter: int) -> bool:
+    """A paragraph whose item number Word did not keep (no numbering, or a format we do not see)."""
+    if _NUMBERED_PARAGRAPH.match(text):
+        return False
+    keys = _ITEM_LABELS.get(chapter, ())
+    for lang in LANGUAGES:
+        vocab = vocabulary(lang)
+        if chapter == 3 and vocab.match("card_heading", f"0. {text}"):
+            return True
+        if any(vocab.match(key, text) and vocab.match(key, text).start() < 100 for key in keys):
+            return True
+    return False
+
+
 def adapt(doc: SourceDocument) -> SourceDocument:
     blocks: list[Block] = []
+    chapter = 0
     for block in doc.blocks:
         cells = ["\n".join(canonical_line(line) for line in cell.split("\n")) for cell in block.cells]
         if block.is_row and len(cells) >= 3 and not cells[0] and _LEVEL.match(cells[1]):
             cells = cells[1:]
+        if not block.is_row:
+            heading = next((m for m in (vocabulary(lang).match("chapter", cells[0]) for lang in LANGUAGES) if m), None)
+            if heading:
+                chapter = int(heading.group(1))
+            elif _unnumbered_item(cells[0], chapter):
+                # the parser groups chapters 2–4 by item numbers; the number itself is not kept
+                cells = [f"0. {cells[0]}"]
         blocks.append(Block(cells=cells, line=block.line, is_row=block.is_row))
     return replace(doc, blocks=blocks)

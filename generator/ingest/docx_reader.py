@@ -54,6 +54,7 @@ TYPED_NUMBER = re.compile(r"^\s*(\d{1,3})\s*([.)])(?!\d)\s*(?=\S)")
 _BARE_NUMBER = re.compile(rf"^\s*(\d{{1,2}})\s+(?=[{_UPPER}\"«])")
 _STARTS_LOWER = re.compile(rf"^[{_LOWER}]")
 _STARTS_ITEMLIKE = re.compile(rf"^[{_UPPER}\"«“(]")
+_TYPED_BULLET = re.compile(r"^[-–—•·▪◦*]\s+(?=\S)")
 _CONTACT = re.compile(r"^(\S+@\S+|https?://\S+|www\.\S+)")  # an e-mail or web address on its own line
 _BULLET_CHARS = "•·▪◦‣-–—*o\uf0b7\uf0a7\uf0d8\uf076\uf06e"
 
@@ -308,6 +309,11 @@ class _Lines:
             else:
                 self._append(text, "text")
             return
+        bullet = _TYPED_BULLET.match(text) if self.in_cell else None
+        if bullet:  # «- пункт», «• пункт» typed by hand: an item like an auto-numbered one
+            self.counter += 1
+            self._append(f"{self.counter}. {text[bullet.end():]}", "item")
+            return
         if self._continues(text):
             self._join(text)
             return
@@ -362,6 +368,15 @@ def _block_children(element) -> Iterator:
             yield from _block_children(child)
 
 
+def _table_rows(tbl) -> Iterator:
+    """The rows of this table only (not of tables nested in its cells)."""
+    for child in tbl:
+        if child.tag == TR:
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _table_rows(child)
+
+
 def _row_cells(tr) -> Iterator:
     for child in tr:
         if child.tag == TC:
@@ -387,7 +402,7 @@ def _cell_text(tc, numbering: _Numbering) -> str:
         if element.tag == P:
             lines.add_paragraph(paragraph_text(element), numbering.of(element))
         else:  # a nested table: its cells' lines, row by row
-            for tr in element.iter(TR):
+            for tr in _table_rows(element):
                 for inner in _row_cells(tr):
                     text = _cell_text(inner, numbering)
                     if text:
@@ -408,7 +423,7 @@ def blocks_from_document(document) -> list[Block]:
             for line in lines.lines:
                 blocks.append(Block(cells=[line], line=ordinal))
             continue
-        for tr in element.iter(TR):
+        for tr in _table_rows(element):
             ordinal += 1
             cells: list[str] = []
             for tc in _row_cells(tr):

@@ -185,7 +185,7 @@ def _is_structural(line: str) -> bool:
                 or line.startswith(("Еңбек функцияларының сипаттамасы", "Описание трудовых функций")))
 
 
-def docx_from_published_text(text: str, path: Path, loose: bool = False) -> Path:
+def docx_from_published_text(text: str, path: Path, loose: bool = False, body_numbers: str = "auto") -> Path:
     """The Word file a published text was flattened from.
 
     Every ``TAB|TAB`` row is a table row (a shorter row's last cell spans the remaining columns;
@@ -194,7 +194,9 @@ def docx_from_published_text(text: str, path: Path, loose: bool = False) -> Path
     number in their text, and the numbered paragraphs of the standard's chapters are auto-numbered.
     ``loose`` builds it as Word copies often are: the function cell merged down over the
     recognition row, the «related professions» label merged down over its level rows, and labels
-    without colons, in the singular or with typos (``LOOSE_LABELS``).
+    without colons, in the singular or with typos (``LOOSE_LABELS``). ``body_numbers`` is how the
+    chapters' numbered paragraphs carry their numbers: ``auto`` (Word numbering), ``typed`` (in the
+    text) or ``lost`` (nowhere: the list formatting was lost when the file was made).
     """
     document = new_document()
     table: list[list] = []  # rows of cells; a cell is a list of lines, or UP
@@ -237,8 +239,9 @@ def docx_from_published_text(text: str, path: Path, loose: bool = False) -> Path
         previous_was_row_text = False
         in_standard = in_standard or bool(re.match(r"^\s*(1\s*-\s*тарау|Глава\s*1\b)", line))
         numbered = _NUMBERED.match(line)
-        if in_standard and numbered:
-            add_paragraphs(document, [Num(line[numbered.end():], direct=True)])
+        if in_standard and numbered and body_numbers != "typed":
+            body = line[numbered.end():]
+            add_paragraphs(document, [Num(body, direct=True) if body_numbers == "auto" else body])
         else:
             add_paragraphs(document, [line.strip()])
     flush()

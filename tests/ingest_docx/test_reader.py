@@ -123,3 +123,25 @@ def test_numbers_inside_text_and_non_list_numbers_stay_as_typed(tmp_path):
                          ["ОКЭД", ["62.01 Деятельность", "62.01.1. Разработка"]]])
     assert _rows(_read(tmp_path, document)) == [["КС", "185. Техник-программист\n140. Инженер-программист"],
                                                 ["ОКЭД", "62.01 Деятельность\n62.01.1. Разработка"]]
+
+
+def test_a_table_nested_in_a_cell_stays_in_that_cell(tmp_path):
+    document = new_document()
+    table = add_table(document, [["outer", "cell"]])
+    inner = table.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "Inner one"
+    inner.cell(0, 1).text = "Inner two"
+    assert _rows(_read(tmp_path, document)) == [["outer", "cell\nInner one\nInner two"]]
+
+
+def test_typed_dashes_and_bullets_in_a_cell_are_items(tmp_path):
+    document = new_document()
+    add_table(document, [["x", ["Умения:", "- Первое", "• Второе", "Знания:", "– Третье"]], ["y", "-"]])
+    assert _rows(_read(tmp_path, document)) == [["x", "Умения:\n1. Первое\n2. Второе\nЗнания:\n1. Третье"],
+                                                ["y", "-"]]
+
+
+def test_contact_lines_are_not_joined_to_the_name_above(tmp_path):
+    document = new_document()
+    add_table(document, [["Разработано:", ["ТОО «Фактор»", "Исин Н.К.", "info@itk.kz", "+7 701 1111871"]]])
+    assert _rows(_read(tmp_path, document)) == [["Разработано:", "ТОО «Фактор»\nИсин Н.К.\ninfo@itk.kz\n+7 701 1111871"]]

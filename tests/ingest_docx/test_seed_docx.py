@@ -95,3 +95,13 @@ def test_loose_build_really_has_loose_labels(tmp_path):
     texts = {p.text for t in docx.Document(str(built)).tables for r in t.rows for c in r.cells for p in c.paragraphs}
     assert {"Умение", "Знания"} <= texts and not {"Умения:", "Знания:"} & texts
     assert any(t.startswith("Трудовая функцыя 2") for t in texts)
+
+
+@pytest.mark.parametrize("source", [SEED, RU_SAMPLE], ids=["seed-kk", "sample-ru"])
+@pytest.mark.parametrize("body_numbers", ["typed", "lost"])
+def test_2023_docx_with_typed_or_lost_item_numbers_imports_like_the_text(tmp_path, source, body_numbers):
+    if not source.exists():
+        pytest.skip(f"{source} not found")
+    built = docx_from_published_text(source.read_text("utf-8"), tmp_path / f"{source.stem}.docx",
+                                     body_numbers=body_numbers)
+    assert _shape(import_standard(built)) == _shape(import_standard(source))
