@@ -425,10 +425,14 @@ def build_program():
     tag(doc, "if m.reference_note")
     para(doc, "{{ m.reference_note|sentence }}", "Small Note")
     tag(doc, "endif")
+    tag(doc, "if m.methods")
     para(doc, "{{ labels.methods_label }}:", "Label")
     bullets(doc, "m.methods")
+    tag(doc, "endif")
+    tag(doc, "if m.assessment")
     para(doc, "{{ labels.assessment_label }}:", "Label")
     bullets(doc, "m.assessment")
+    tag(doc, "endif")
     tag(doc, "endfor")
     # methods
     para(doc, "{{ labels.methods }}", "Heading 1")
@@ -443,7 +447,7 @@ def build_program():
     # assessment
     para(doc, "{{ labels.assessment_section }}", "Heading 1")
     para(doc, "{{ labels.criteria_intro }}")
-    tag(doc, "for m in program.modules")
+    tag(doc, "for m in program.modules if m.criteria")
     para(doc, "{{ m|module_name }}. {{ m.title }}", "Label")
     tag(doc, "for c in m.criteria")
     numbered = para(doc, "{{ c.outcome_code|nbsp }}", "List Number")

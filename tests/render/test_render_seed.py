@@ -201,3 +201,15 @@ def test_russian_documents_use_russian_labels(sample_ru, tmp_path):
         assert label in program
     assert "ОЦЕНОЧНЫЙ ЛИСТ НАВЫКА" in full_text(paths["assessment"])
     assert 'w:lang w:val="ru-RU"' in part(paths["program"], "word/styles.xml")
+
+
+def test_no_empty_sections_for_a_module_without_methods_or_criteria(sample, tmp_path):
+    module = sample.modules[1]
+    module.methods, module.assessment, module.criteria = [], [], []
+    lines = paragraphs(render_document(sample, "program", tmp_path / "p.docx"))
+    for label in ("Оқыту әдістері:", "Бағалау нысандары:"):
+        positions = [i for i, line in enumerate(lines) if line == label]
+        assert len(positions) == len(sample.modules) - 1
+        for position in positions:
+            assert lines[position + 1]  # the label is followed by its list
+    assert f"2-модуль. {module.title}" not in lines[lines.index("Оқыту нәтижелерін бағалау"):]
