@@ -17,6 +17,11 @@ GROUP_CODE = re.compile(r"^\s*(\d{4}-\d)\s*$")
 SPECIALITY = re.compile(r"((?:\d[A-Z])?\d{2,4})\s+(.+?)(?=\s+(?:\d[A-Z])?\d{2,4}\s+[А-ЯЁӘҒҚҢӨҰҮҺІ]|\s*[\"«]|$)", re.DOTALL)
 
 
+def _leading_lines(text: str) -> int:
+    """How many line breaks come before the first visible character."""
+    return text[: len(text) - len(text.lstrip())].count("\n")
+
+
 def _text(value: str) -> str:
     return repair_glued(re.sub(r"\s*\n\s*", " ", value))
 
@@ -157,7 +162,9 @@ class CardParser:
                     f"('{snippet}…'); expected it after an abilities or knowledge label"
                 )
             label = "abilities" if kind == "ability" else "knowledge"
-            items = split_numbered(body, f"{self.where(part_line)}: skill '{skill.title[:40]}', {label}")
+            # the list's own line: "Қабілет:" ends one line and the items usually start on the next
+            list_line = part_line + _leading_lines(part) + _leading_lines(body)
+            items = split_numbered(body, f"{self.where(list_line)}: skill '{skill.title[:40]}', {label}")
             target = skill.abilities if kind == "ability" else skill.knowledge
             for text_item in items:
                 repaired = repair_glued(text_item)

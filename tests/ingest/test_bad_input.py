@@ -63,14 +63,19 @@ def _cases(seed_text: str) -> dict[str, tuple[bytes, str]]:
                              r"no-functions\.txt:133: card 3412-0-003 has no labour function descriptions; "
                              r"expected rows like 'Еңбек функциясы 1: …'"),
         "duplicated.txt": (_seed_variant(seed_text, ";2. Жастарға сенімді", ";1. Жастарға сенімді").encode(),
-                           r"duplicated\.txt:149: skill 'Жастарға консультация беру', abilities: item number 1 "
+                           r"duplicated\.txt:150: skill 'Жастарға консультация беру', abilities: item number 1 "
                            r"appears again after item 1; fix the duplicated numbering in the source"),
         "duplicated-2.txt": (_seed_variant(seed_text, "талдау дағдылары;3. Бағалау", "талдау дағдылары;2. Бағалау")
                              .encode(),
-                             r"duplicated-2\.txt:159: skill '.*', abilities: item number 2 appears again after "
+                             r"duplicated-2\.txt:160: skill '.*', abilities: item number 2 appears again after "
                              r"item 2"),
+        # the line of the list itself, the line after "Білім:"
+        "duplicated-knowledge.txt": (_seed_variant(seed_text, "тіркелген);4. Жастарға арналған",
+                                                   "тіркелген);3. Жастарға арналған").encode(),
+                                     r"duplicated-knowledge\.txt:152: skill 'Жастарға консультация беру', knowledge: "
+                                     r"item number 3 appears again after item 3"),
         "skipped.txt": (_seed_variant(seed_text, ";2. Жастарға сенімді", ";3. Жастарға сенімді").encode(),
-                        r"skipped\.txt:149: .*item 1 is followed by item 3; item 2 is missing"),
+                        r"skipped\.txt:150: .*item 1 is followed by item 3; item 2 is missing"),
         "function-twice.txt": (_seed_variant(seed_text, "Еңбек функциясы 4:Жастарға", "Еңбек функциясы 3:Жастарға")
                                .encode(), r"function-twice\.txt:164: labour function 3 is described twice"),
         # found by fuzzing: the quoted text spanned two lines, so the "one-line" error had two
@@ -217,3 +222,21 @@ def test_unknown_card_in_show(seed_yaml_path):
     result = CliRunner().invoke(main, ["show", str(seed_yaml_path), "--card", "9999-9-999"])
     assert result.exit_code == 1
     assert result.stderr == "Error: no card '9999-9-999' in М84120; valid cards: 1210-0-020, 3412-0-003\n"
+
+
+def test_unreadable_source_is_one_line(seed_path, tmp_path, monkeypatch):
+    """Regression: an OSError while opening the source (e.g. no permission) was a traceback."""
+    source = tmp_path / "locked.txt"
+    source.write_bytes(seed_path.read_bytes())
+    real_open = Path.open
+
+    def refuse(self, *args, **kwargs):
+        if self == source:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(tmp_path / "x.yaml")])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {source}: cannot read the file: Permission denied\n"
+    assert not (tmp_path / "x.yaml").exists()
