@@ -197,7 +197,8 @@ class KazakhMorphology:
         lower = word.lower()
         if len(lower) < 3 or lower[-1] not in "ую" or not _KAZAKH_WORD.match(lower):
             return False
-        if lower in self.not_verbal or lower.rsplit("-", 1)[-1] in self.not_verbal:
+        last = lower.rsplit("-", 1)[-1]
+        if len(last) < 2 or lower in self.not_verbal or last in self.not_verbal:
             return False
         letters = [c for c in word if c.isalpha()]
         if sum(c.isupper() for c in letters) >= 2:
@@ -216,15 +217,12 @@ class KazakhMorphology:
         if not self.is_verbal_noun(word):
             return None
         lower = word.lower()
-        head, sep, last = lower.rpartition("-")
-        prefix = word[: len(head) + len(sep)]
         if lower in self.converb_exceptions:
-            form, prefix = self.converb_exceptions[lower], ""
-        elif last in self.converb_exceptions:
-            form = self.converb_exceptions[last]
-        else:
-            form = self._converb_of_word(lower if lower in self.hidden else last)
-        result = prefix + form[len(prefix):] if lower in self.converb_exceptions else prefix + form
+            result = self.converb_exceptions[lower]
+        else:  # a hyphenated word changes its last part: іс-қимылдау → іс-қимылдай
+            head, sep, last = lower.rpartition("-")
+            form = self.converb_exceptions.get(last) or self._converb_of_word(last)
+            result = head + sep + form
         if word[:1].isupper():
             result = result[0].upper() + result[1:]
         return result

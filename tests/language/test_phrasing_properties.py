@@ -121,6 +121,7 @@ def check_preserved(source_text: str, outcome_text: str) -> None:
 
 kazakh_word = st.one_of(
     st.sampled_from(VOCABULARY),
+    st.text(alphabet=KAZAKH_LETTERS[:12] + "у-", min_size=1, max_size=6),
     st.text(alphabet=KAZAKH_LETTERS, min_size=1, max_size=10),
     st.text(alphabet=KAZAKH_LETTERS, min_size=1, max_size=8).map(lambda w: w + "у"),
 )
