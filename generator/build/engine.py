@@ -303,8 +303,9 @@ def _tasks(work: list[_Work], hasher: p.InputHasher) -> list[tuple[Task, list[_W
             jobs.append(Job(item.target.key, item.target.kind, str(item.temp) if item.temp else None,
                             str(item.target.path), str(item.pdf_temp) if item.pdf_temp else None))
         standard = first.standard
-        tasks.append((Task(str(standard.path), standard.sha, str(standard.cache_path) if standard.cache_path else None,
-                           first.spec, environment, jobs), items))
+        cache = standard.card_cache(first.card)
+        tasks.append((Task(str(standard.path), standard.sha, str(cache) if cache else None, first.spec, environment,
+                           jobs), items))
     return tasks
 
 

@@ -162,6 +162,19 @@ def standard_to_json(standard: m.Standard) -> str:
     return json.dumps(to_plain(standard), ensure_ascii=False)
 
 
+def card_slices(standard: m.Standard):
+    """(card code, JSON of the standard reduced to that one card) for every card.
+
+    A worker loads only the card it designs, so its memory does not grow with the standard; the
+    program is the same (a test checks that design reads only the card and STANDARD_FIELDS_USED).
+    """
+    from generator.standard.yaml_io import to_plain
+
+    base = {f.name: to_plain(getattr(standard, f.name)) for f in dataclasses.fields(standard) if f.name != "cards"}
+    for card in standard.cards:
+        yield card.code, json.dumps(dict(base, cards=[to_plain(card)]), ensure_ascii=False)
+
+
 def index_standard(standard: m.Standard) -> dict:
     """What a build needs to know of a standard without loading it: per-card hashes, levels, skill ids."""
     from generator.standard.yaml_io import to_plain

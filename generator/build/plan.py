@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Optional
 
 from generator.build.hashing import (
-    FileHasher, fast_load_standard, hash_value, index_standard, override_slices, sha256_bytes, standard_to_json,
+    FileHasher, card_slices, fast_load_standard, hash_value, index_standard, override_slices, sha256_bytes,
 )
 from generator.build.manifest import Manifest, defaults_spec, entry_spec
 from generator.design.spec import ProgramSpec, merge_specs
@@ -41,7 +41,7 @@ class StandardInfo:
     path: Path
     sha: str
     index: dict  # see hashing.index_standard
-    cache_path: Optional[Path] = None
+    cache_dir: Optional[Path] = None  # one JSON per card, for the workers (see hashing.card_slices)
     parsed: Optional[object] = None  # the Standard, when it had to be parsed in this build
 
     @property
@@ -51,6 +51,9 @@ class StandardInfo:
     @property
     def language(self) -> str:
         return self.index["language"]
+
+    def card_cache(self, card: str) -> Optional[Path]:
+        return self.cache_dir / f"{safe_code(card)}.json" if self.cache_dir is not None else None
 
 
 @dataclass
@@ -108,7 +111,7 @@ def discover_standards(workspace: Path, manifest: Manifest, record, out_dir: Pat
         data = path.read_bytes()
         sha = sha256_bytes(data)
         known = record.standards.get(key)
-        info = StandardInfo(key, path, sha, {}, out_dir / CACHE_DIR / f"{sha}.json")
+        info = StandardInfo(key, path, sha, {}, out_dir / CACHE_DIR / sha)
         if known and known.get("sha") == sha and known.get("index", {}).get("format") == BUILD_FORMAT:
             info.index = known["index"]
         else:
@@ -119,24 +122,47 @@ def discover_standards(workspace: Path, manifest: Manifest, record, out_dir: Pat
 
 
 def write_caches(record, infos: dict) -> None:
-    """Remember the indexes in the record, and leave workers a quick-to-load copy of new standards."""
+    """Remember the indexes in the record, and leave workers one small file per card of a new standard."""
+    import os
+
     record.standards = {key: {"sha": info.sha, "index": info.index} for key, info in infos.items()}
     for info in infos.values():
         if info.parsed is not None:
-            write_atomic(info.cache_path, standard_to_json(info.parsed))
+            info.cache_dir.mkdir(parents=True, exist_ok=True)
+            for code, text in card_slices(info.parsed):
+                target = info.card_cache(code)
+                temp = target.with_name(target.name + ".progen-tmp")
+                temp.write_text(text, "utf-8")  # a cache: a torn file only makes a worker read the YAML
+                os.replace(temp, target)
             info.parsed = None
-        elif not info.cache_path.exists():
-            info.cache_path = None  # workers read the YAML themselves
+            _release_memory()
+        elif not info.cache_dir.is_dir():
+            info.cache_dir = None  # workers read the YAML themselves
+
+
+def _release_memory() -> None:
+    """Give the memory of a big parsed standard back before worker processes are forked."""
+    import gc
+
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # pragma: no cover - not glibc
+        pass
 
 
 def prune_cache(out_dir: Path, infos: dict) -> None:
+    import shutil
+
     folder = out_dir / CACHE_DIR
     if not folder.is_dir():
         return
-    keep = {f"{info.sha}.json" for info in infos.values()}
+    keep = {info.sha for info in infos.values()}
     for path in folder.iterdir():
-        if path.name not in keep and path.suffix == ".json":
-            path.unlink(missing_ok=True)
+        if path.name not in keep:
+            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
 
 
 def _looks_like_path(value: str) -> bool:
@@ -278,6 +304,21 @@ def _matches(target: Target, wanted: str) -> bool:
 
 
 # -- input hashes ----------------------------------------------------------------------------------
+PIPELINE_PACKAGES = ("build", "design", "language", "render", "standard")
+
+
+def code_fingerprint() -> str:
+    """A hash of the generator's own code that a build runs, so that a development checkout (code
+    changed, version not bumped) rebuilds too. An installed release changes it with its version."""
+    import generator
+
+    root = Path(generator.__file__).parent
+    files = [root / "__init__.py"] + sorted(path for package in PIPELINE_PACKAGES
+                                            for path in (root / package).rglob("*.py"))
+    hasher = FileHasher()
+    return hash_value([[path.relative_to(root).as_posix(), hasher(path)] for path in files])[:16]
+
+
 class InputHasher:
     """Computes each target's input hashes; shared files are hashed once per build."""
 
@@ -287,7 +328,7 @@ class InputHasher:
         self.workspace = workspace
         self.pipeline = pipeline
         self.files = FileHasher()
-        self.version = f"{__version__}/build{BUILD_FORMAT}"
+        self.version = f"{__version__}/build{BUILD_FORMAT}/code:{code_fingerprint()}"
         self._templates: dict[tuple, str] = {}
         self._phrasing: dict[str, tuple[str, dict]] = {}
         self._design: Optional[str] = None

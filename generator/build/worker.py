@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from generator.build.hashing import fast_load_standard, sha256_file, standard_from_json
+from generator.build.hashing import _Mismatch, fast_load_standard, sha256_file, standard_from_json
 from generator.exceptions import GeneratorError
 
 _STATE: dict = {"pipeline": None, "workspace": None, "standards": {}, "environment": None}
@@ -37,7 +37,7 @@ class Job:
 class Task:
     standard_path: str
     standard_sha: str
-    cache_path: Optional[str]
+    cache_path: Optional[str]  # the card's slice of the standard (JSON), if the build left one
     spec: dict
     environment: str  # hash of workspace data (phrasing, design, templates): a change drops caches
     jobs: list[Job] = field(default_factory=list)
@@ -79,17 +79,16 @@ def init_worker(pipeline, workspace: str, parent_pid: Optional[int] = None) -> N
 
 
 def _standard(task: Task):
+    """The card's slice of the standard (small), or else the whole standard, loaded once per process."""
+    if task.cache_path:
+        try:
+            return standard_from_json(Path(task.cache_path).read_text("utf-8"))
+        except (OSError, ValueError, TypeError, _Mismatch):
+            pass
     cached = _STATE["standards"].get(task.standard_sha)
     if cached is not None:
         return cached
-    standard = None
-    if task.cache_path:
-        try:
-            standard = standard_from_json(Path(task.cache_path).read_text("utf-8"))
-        except (OSError, ValueError, TypeError):
-            standard = None
-    if standard is None:
-        standard = fast_load_standard(Path(task.standard_path))
+    standard = fast_load_standard(Path(task.standard_path))
     standards = _STATE["standards"]
     while len(standards) >= _KEEP_STANDARDS:
         standards.pop(next(iter(standards)))

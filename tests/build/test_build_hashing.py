@@ -76,3 +76,15 @@ def test_override_slices(tmp_path):
     path.write_text("- not a mapping\n", "utf-8")
     rest, per_id = override_slices(path)
     assert rest not in ("none",) and per_id == {}
+
+
+def test_a_card_slice_designs_the_same_program(seed, monkeypatch):
+    """Workers load one card's slice of the standard (hashing.card_slices), never the whole of it."""
+    from generator.build.hashing import card_slices
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    for code, text in card_slices(seed):
+        sliced = standard_from_json(text)
+        assert [c.code for c in sliced.cards] == [code]
+        spec = ProgramSpec(card=code)
+        assert to_plain(plan_program(sliced, spec)) == to_plain(plan_program(seed, spec))
