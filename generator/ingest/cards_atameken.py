@@ -28,6 +28,8 @@ CARD_CODE = re.compile(r"(\d{4})\s*-\s*(\d)\s*-\s*(\d{3})")
 GROUP_CODE = re.compile(r"^\s*(\d{4})(?:\s*-\s*(\d))?(?!\d)")
 _ITEM_NUMBER = re.compile(r"^\s*(\d{1,3})(?:\s*[.)](?!\d)\s*|\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\"«]))")
 _GLUED_NEXT = r"(?<=\S)\s*(?<!\d){n}\s*\.\s*(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])"
+_OCCUPATION_CODE = re.compile(r"\d{3,4}(-\d(-\d{3})?)?")
+_LEVEL_VALUE = re.compile(r"\d{1,2}(\s*[-–—]\s*\d{1,2})?")
 _TYPED_BULLET = re.compile(r"^\s*[-–—•·▪*]\s+")
 _LEVEL = re.compile(r"(?<!\d)(\d{1,2})(?!\d)\s*(?:[-–—]\s*(\d{1,2})(?!\d))?")
 
@@ -79,7 +81,6 @@ class AtamekenCardParser:
         self.fields: dict[str, list[str]] = {}
         self.functions: list[m.LabourFunction] = []
         self.listed: list[m.ListedFunction] = []
-        self.related: list[m.RelatedProfession] = []
         self.function: Optional[m.LabourFunction] = None
         self.skill: Optional[m.Skill] = None
         self.kind: Optional[str] = None
@@ -188,18 +189,12 @@ class AtamekenCardParser:
     def _value(self, field: str, value: str) -> None:
         if field == "function_list":
             self._listed(value)
-        elif field == "related":
-            self._related(value)
         else:
             self.fields.setdefault(field, []).append(value)
 
-    def _related(self, value: str) -> None:
-        parts = self.fields.setdefault("related", [])
-        parts.append(value)
-
     def _listed(self, value: str) -> None:
         mandatory = self.list_mandatory if self.list_mandatory is not None else True
-        if self.labels.is_label(value, ("-",)) or value.strip() in ("-", "—", "–"):
+        if value.strip() in ("-", "—", "–"):
             return
         for line in value.split("\n"):
             match = _ITEM_NUMBER.match(line)
@@ -378,8 +373,14 @@ class AtamekenCardParser:
             if len(lefts) != len(rights):
                 lefts = [" ".join(lefts)] * len(rights)
             for left, right in zip(lefts, rights):
-                if clean_item(right):
-                    related.append(m.RelatedProfession(level=clean_item(left), name=clean_item(text_of(right))))
+                left, name = clean_item(left), clean_item(text_of(right))
+                if not name:
+                    continue
+                if _OCCUPATION_CODE.fullmatch(left):  # layout A gives the occupation code, not a level
+                    left, name = "", f"{left} {name}"
+                elif not _LEVEL_VALUE.fullmatch(left):  # «Новая профессия»
+                    left = ""
+                related.append(m.RelatedProfession(level=left, name=name))
         if len(parts) % 2:
             related.append(m.RelatedProfession(level="", name=clean_item(text_of(parts[-1]))))
         return related

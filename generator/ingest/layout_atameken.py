@@ -277,7 +277,7 @@ def _parse_technical(standard: m.Standard, blocks: list[Block], labels: Atameken
         last = field if block.is_row else None
         if not field or not values:
             continue
-        lines = [line.strip() for line in values[0].split("\n") if line.strip()]
+        lines = _balanced([line.strip() for line in values[0].split("\n") if line.strip()])
         if field == "developers" and lines:
             developer = m.Developer(organisation=clean_item(lines[0]))
             developer.executors = [clean_item(line) for line in lines[1:]
@@ -286,7 +286,7 @@ def _parse_technical(standard: m.Standard, blocks: list[Block], labels: Atameken
         elif field == "updated" and lines:
             technical.developers.append(m.Developer(organisation=clean_item(lines[0])))
         elif field == "expertise" and lines:
-            technical.chamber_expertise = clean_item(" ".join(lines[:1]))
+            technical.chamber_expertise = clean_item(re.sub(r"^(Организация|Ұйым)\s*:\s*", "", lines[0]))
         elif field == "version" and lines:  # the last version given is the current one
             standard.version = clean_item(lines[0])
             year = re.search(r"(19|20)\d{2}", lines[0])
@@ -294,6 +294,20 @@ def _parse_technical(standard: m.Standard, blocks: list[Block], labels: Atameken
         elif field == "review_date" and lines:
             standard.review_date = _date(lines[0])
     standard.technical = technical
+
+
+def _balanced(lines: list[str]) -> list[str]:
+    """Join a name broken over lines inside its quotes: «АО «Национальный инфокоммуникационный» + «Холдинг «Зерде»»."""
+    joined: list[str] = []
+    open_quote = False
+    for line in lines:
+        if open_quote:  # one continuation line at most: the source's own quotes may never close
+            joined[-1] = f"{joined[-1]} {line}"
+            open_quote = False
+        else:
+            joined.append(line)
+            open_quote = line.count("«") > line.count("»")
+    return joined
 
 
 def _date(text: str) -> str:

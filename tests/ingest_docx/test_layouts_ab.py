@@ -86,14 +86,14 @@ def build_a(path, numbers=(1, 2), repeat_function_cells=True, second_profession=
     return save(document, path)
 
 
-@pytest.fixture()
-def b_doc(tmp_path):
-    return build_b(tmp_path / "b.docx")
+@pytest.fixture(scope="module")
+def b_doc(tmp_path_factory):
+    return build_b(tmp_path_factory.mktemp("b") / "b.docx")
 
 
-@pytest.fixture()
-def a_doc(tmp_path):
-    return build_a(tmp_path / "a.docx")
+@pytest.fixture(scope="module")
+def a_doc(tmp_path_factory):
+    return build_a(tmp_path_factory.mktemp("a") / "a.docx")
 
 
 def test_layout_b_is_detected_by_content(b_doc):
