@@ -18,7 +18,6 @@ import argparse
 import copy
 import io
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -98,7 +97,7 @@ def bare_docxtpl(kinds: list[str], samples: int = 20) -> dict[str, float]:
     return result
 
 
-def measure_build(workspace: Path, jobs: int, **options) -> tuple[float, object, int, int]:
+def measure_build(workspace: Path, jobs: int, **options) -> dict:
     """Build in a fresh process; its peak RSS (VmHWM: ru_maxrss would include the benchmark's own, kept
     across exec) and the largest worker's (RUSAGE_CHILDREN), in MB."""
     import json

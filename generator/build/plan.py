@@ -24,9 +24,9 @@ from generator.build.hashing import (
 )
 from generator.build.manifest import Manifest, defaults_spec, entry_spec
 from generator.design.spec import ProgramSpec, merge_specs
-from generator.exceptions import BuildError, GeneratorError, SpecError
+from generator.exceptions import BuildError, SpecError
 from generator.standard.store import safe_code
-from generator.standard.yaml_io import to_plain, write_atomic
+from generator.standard.yaml_io import to_plain
 
 log = logging.getLogger(__name__)
 
