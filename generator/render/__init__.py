@@ -128,5 +128,19 @@ def render_documents(program, kinds: tuple[str, ...] | list[str], output_dir: Pa
                             workspace) for kind in kinds]
 
 
-__all__ = ["KINDS", "output_name", "template_name", "template_files", "render_document", "render_documents",
+def clear_caches() -> None:
+    """Forget cached labels and compiled templates (a long-lived process whose workspace changed).
+
+    Not needed for correctness — labels are cached by file modification time and compiled templates by
+    their full text — but it frees memory and makes a fresh start explicit.
+    """
+    from generator.render import labels
+    from generator.render.environment import render_environment
+
+    labels._builtin.cache_clear()
+    labels._load.cache_clear()
+    render_environment().clear_cache()
+
+
+__all__ = ["KINDS", "clear_caches", "safe_filename_part", "output_name", "template_name", "template_files", "render_document", "render_documents",
            "find_template", "search_dirs", "builtin_dir", "build_context", "template_candidates"]

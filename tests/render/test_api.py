@@ -93,3 +93,31 @@ def test_render_document_returns_destination(sample, tmp_path):
     assert render_document(sample, "outline", target) == target
     assert target.is_file()
     assert [p.name for p in target.parent.iterdir()] == ["x.docx"]  # no temporary file left
+
+
+def test_clear_caches_then_render_again(sample, tmp_path):
+    from generator.render import clear_caches
+
+    render_document(sample, "outline", tmp_path / "a.docx")
+    clear_caches()
+    render_document(sample, "outline", tmp_path / "b.docx")
+    from helpers import full_text
+
+    assert full_text(tmp_path / "a.docx") == full_text(tmp_path / "b.docx")
+
+
+def test_labels_yaml_edited_between_renders_is_picked_up(sample, tmp_path):
+    import os
+
+    from helpers import full_text
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    labels = folder / "labels.yaml"
+    labels.write_text("kk:\n  approve: «А»\n", encoding="utf-8")
+    render_document(sample, "program", tmp_path / "a.docx", workspace=tmp_path)
+    labels.write_text("kk:\n  approve: «Б»\n", encoding="utf-8")
+    stat = labels.stat()
+    os.utime(labels, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000))
+    render_document(sample, "program", tmp_path / "b.docx", workspace=tmp_path)
+    assert "«А»" in full_text(tmp_path / "a.docx") and "«Б»" in full_text(tmp_path / "b.docx")
