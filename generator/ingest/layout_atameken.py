@@ -51,12 +51,16 @@ def slug(text: str, limit: int = 60) -> str:
 
 def detect_language(doc: SourceDocument, forced: Optional[str]) -> str:
     name = doc.path.name
-    if forced:
-        if forced not in LANGUAGES:
-            raise ImportFormatError(f"{name}: unknown language '{forced}'; use kk or ru")
-        return forced
+    if forced and forced not in LANGUAGES:
+        raise ImportFormatError(f"{name}: unknown language '{forced}'; use kk or ru")
     texts = [cell for block in doc.blocks for cell in block.cells if cell and len(cell) < 2000]
     scores = {lang: atameken_labels(lang).score(texts) for lang in LANGUAGES}
+    if forced:
+        if scores[forced] == 0:
+            other = [lang for lang in LANGUAGES if scores[lang]]
+            hint = f"; it looks like '{other[0]}' — try --lang {other[0]}" if other else ""
+            raise ImportFormatError(f"{name}: no labels of layout A/B in '{forced}' found{hint}")
+        return forced
     best = max(LANGUAGES, key=lambda lang: scores[lang])
     if scores[best] == 0:
         raise ImportFormatError(f"{name}: no labels of layout A/B found ('Трудовая функция 1', 'Задача 1', "

@@ -138,3 +138,19 @@ def test_2023_docx_without_cards(tmp_path):
                          ["Трудовая функция 2: Тест", "Навык 1: Тест", "Знания:"]])
     _assert_one_line_error(_import(save(document, tmp_path / "nocards2023.docx")), "nocards2023.docx",
                            "no profession card")
+
+
+@pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"fixtures not found at {FIXTURES}")
+def test_forcing_the_wrong_language_says_which_one_fits(tmp_path):
+    result = _import(FIXTURES / "ru_2022A_administrirovanie-baz-dannykh.docx", "--lang", "kk", "-o", tmp_path / "x.yaml")
+    _assert_one_line_error(result, "no labels of layout A/B in 'kk'", "try --lang ru")
+
+
+@pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"fixtures not found at {FIXTURES}")
+def test_show_and_lint_read_the_imported_older_standard(tmp_path):
+    out = tmp_path / "b.yaml"
+    assert _import(FIXTURES / "ru_2022B_administrirovanie-graficheskikh-i-os.docx", "-o", out).exit_code == 0
+    shown = CliRunner().invoke(main, ["show", str(out)])
+    assert shown.exit_code == 0 and "2523-0-001-L5" in shown.output and "layout B" in shown.output
+    linted = CliRunner().invoke(main, ["lint", str(out)])
+    assert linted.exit_code == 0 and "[code-label]" in linted.output
