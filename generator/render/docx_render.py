@@ -25,6 +25,12 @@ from generator.render.environment import render_environment
 from generator.standard.yaml_io import write_atomic
 
 LANGUAGE_TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
+# elements that follow w:numPr in w:pPr (schema order; Word rejects a document otherwise)
+_AFTER_NUMPR = ("w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
+                "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+                "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 NUMBERED_STYLES = ("ListNumber", "ListNumber2", "ListNumber3")
 _TAG = re.compile(r"<[^>]+>")
 
@@ -159,9 +165,9 @@ def restart_numbering(document) -> int:
                         f'<w:num {nsdecls("w")} w:numId="{current}"><w:abstractNumId w:val="{abstract}"/>'
                         f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
             if current is not None:
-                style_el = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-                style_el.addnext(parse_xml(
-                    f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{current}"/></w:numPr>'))
+                element.pPr.insert_element_before(
+                    parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{current}"/></w:numPr>'),
+                    *_AFTER_NUMPR)
         previous_style = style_id
     return blocks
 

@@ -43,6 +43,40 @@ PACKAGE_DIR = Path(__file__).resolve().parent / "builtin_templates"
 REPOSITORY_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 
+# Schema order matters to Word ("unreadable content" otherwise): children are inserted before the
+# first element that must follow them.
+_TBLPR_AFTER = {
+    "w:tblW": ("w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar",
+               "w:tblLook", "w:tblCaption", "w:tblDescription"),
+    "w:tblBorders": ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"),
+    "w:tblLayout": ("w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"),
+    "w:tblCellMar": ("w:tblLook", "w:tblCaption", "w:tblDescription"),
+}
+_TRPR_AFTER = {
+    "w:cantSplit": ("w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del",
+                    "w:trPrChange"),
+    "w:trHeight": ("w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange"),
+    "w:tblHeader": ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange"),
+}
+_SETTINGS_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr",
+    "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
+    "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator")
+
+
+def _add_tbl_pr(tbl_pr, xml: str, tag: str) -> None:
+    for old in tbl_pr.findall(qn(tag)):
+        tbl_pr.remove(old)
+    tbl_pr.insert_element_before(parse_xml(xml), *_TBLPR_AFTER[tag])
+
+
+def _add_tr_pr(tr_pr, xml: str, tag: str) -> None:
+    for old in tr_pr.findall(qn(tag)):
+        tr_pr.remove(old)
+    tr_pr.insert_element_before(parse_xml(xml), *_TRPR_AFTER[tag])
+
+
 # -- styles ---------------------------------------------------------------------------------
 def _set_fonts(rpr_parent) -> None:
     """Times New Roman in all four slots, no theme fonts."""
@@ -175,7 +209,8 @@ def _base_document(body_size: float = 14, title_page: bool = True):
 
     # Word refreshes fields (the table of contents, page numbers) when it opens the document
     settings = doc.settings.element
-    settings.append(parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>'))
+    settings.insert_element_before(parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>'),
+                                   *_SETTINGS_AFTER_UPDATE_FIELDS)
     return doc
 
 
@@ -216,12 +251,10 @@ def table(doc, widths_mm: list[float], style: str = "Table Grid"):
     tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
     tbl.autofit = False
     tbl_pr = tbl._tbl.tblPr
-    tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
-    tbl_pr.append(parse_xml(f'<w:tblCellMar {nsdecls("w")}><w:left w:w="80" w:type="dxa"/>'
-                            f'<w:right w:w="80" w:type="dxa"/></w:tblCellMar>'))
-    for old in tbl_pr.findall(qn("w:tblW")):
-        tbl_pr.remove(old)
-    tbl_pr.append(parse_xml(f'<w:tblW {nsdecls("w")} w:w="{int(sum(widths_mm) * 56.7)}" w:type="dxa"/>'))
+    _add_tbl_pr(tbl_pr, f'<w:tblW {nsdecls("w")} w:w="{int(sum(widths_mm) * 56.7)}" w:type="dxa"/>', "w:tblW")
+    _add_tbl_pr(tbl_pr, f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>', "w:tblLayout")
+    _add_tbl_pr(tbl_pr, f'<w:tblCellMar {nsdecls("w")}><w:left w:w="80" w:type="dxa"/>'
+                        f'<w:right w:w="80" w:type="dxa"/></w:tblCellMar>', "w:tblCellMar")
     grid = tbl._tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm):
         col.set(qn("w:w"), str(int(width * 56.7)))
@@ -239,9 +272,9 @@ def row(tbl, texts: list[str], *, style: str = "Table Text", bold: bool = False,
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER if header else WD_CELL_VERTICAL_ALIGNMENT.TOP
     tr_pr = new._tr.get_or_add_trPr()
     if header:
-        tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+        _add_tr_pr(tr_pr, f'<w:tblHeader {nsdecls("w")}/>', "w:tblHeader")
     if keep:
-        tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+        _add_tr_pr(tr_pr, f'<w:cantSplit {nsdecls("w")}/>', "w:cantSplit")
     return new
 
 
@@ -267,11 +300,9 @@ def vertical_text(cell):
 
 
 def no_borders(tbl):
-    tbl_pr = tbl._tbl.tblPr
-    tbl_pr.append(parse_xml(
-        f'<w:tblBorders {nsdecls("w")}>' + "".join(f'<w:{side} w:val="nil"/>' for side in
-                                                 ("top", "left", "bottom", "right", "insideH", "insideV"))
-        + "</w:tblBorders>"))
+    _add_tbl_pr(tbl._tbl.tblPr, f'<w:tblBorders {nsdecls("w")}>' + "".join(
+        f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        + "</w:tblBorders>", "w:tblBorders")
 
 
 def toc(doc):
@@ -381,7 +412,8 @@ def build_program():
                 styles=["Table Head"] * 2 + ["Table Head Small"] * 4 + ["Table Head"], header=True, keep=True)
     for cell in head2.cells[2:6]:
         vertical_text(cell)
-    head2._tr.get_or_add_trPr().append(parse_xml(f'<w:trHeight {nsdecls("w")} w:val="1050" w:hRule="atLeast"/>'))
+    _add_tr_pr(head2._tr.get_or_add_trPr(), f'<w:trHeight {nsdecls("w")} w:val="1050" w:hRule="atLeast"/>',
+               "w:trHeight")
     head1.cells[2].merge(head1.cells[5])
     for col in (0, 1, 6):
         head1.cells[col].merge(head2.cells[col])
@@ -570,8 +602,8 @@ def build_assessment():
         row(info, ["{{ labels." + label + " }}", value], keep=True)
         info.rows[-1].cells[0].paragraphs[0].runs[0].bold = True
         if not value:  # room to write by hand
-            info.rows[-1]._tr.get_or_add_trPr().append(
-                parse_xml(f'<w:trHeight {nsdecls("w")} w:val="454" w:hRule="atLeast"/>'))
+            _add_tr_pr(info.rows[-1]._tr.get_or_add_trPr(),
+                       f'<w:trHeight {nsdecls("w")} w:val="454" w:hRule="atLeast"/>', "w:trHeight")
     para(doc, "")
     widths = [11, 79, 24, 24, 27]
     sheet = table(doc, widths)
