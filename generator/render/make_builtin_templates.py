@@ -442,7 +442,7 @@ def build_program():
     tag(doc, "for m in program.modules")
     para(doc, "{{ m|module_name }}. {{ m.title }}", "Heading 2")
     tag(doc, "if m.function_title")
-    para(doc, "{{ m.function_number }}. «{{ m.function_title }}»", bold_prefix="{{ labels.function }}: ")
+    para(doc, "{{ m.function_number }}. «{{ m.function_title|quotes }}»", bold_prefix="{{ labels.function }}: ")
     tag(doc, "endif")
     para(doc, "{{ labels.module_hours|fill(m.hours) }}.")
     para(doc, "{{ m.outcomes|map(attribute='code')|join(', ') }}.", bold_prefix="{{ labels.module_outcomes }}: ")
@@ -484,7 +484,7 @@ def build_program():
     tag(doc, "for c in m.criteria")
     numbered = para(doc, "{{ c.outcome_code|nbsp }}", "List Number")
     numbered.runs[0].bold = True
-    numbered.add_run(": {{ c.text|lower_first }}{{ ';' if not loop.last else '.' }}")
+    numbered.add_run(": {{ c.text|quotes|lower_first }}{{ ';' if not loop.last else '.' }}")
     tag(doc, "endfor")
     tag(doc, "endfor")
     para(doc, "{{ labels.final_assessment }}", "Heading 2")
