@@ -389,6 +389,19 @@ def _execute(work, results, record, hasher, workspace, jobs, keep_going, progres
                     leftover.unlink(missing_ok=True)
 
 
+def file_mode() -> int:
+    """0666 less the umask: what a plainly created file gets."""
+    global _FILE_MODE
+    if _FILE_MODE is None:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        _FILE_MODE = 0o666 & ~mask
+    return _FILE_MODE
+
+
+_FILE_MODE = None
+
+
 def _mp_context():
     """fork when this process has a single thread (fast, no re-import), else spawn (always safe)."""
     import multiprocessing
@@ -408,9 +421,11 @@ def _put_in_place(item: _Work, outcome: JobResult, result: TargetResult, record:
         entry = {"inputs": target.inputs, "output": outcome.output, "card": target.card, "kind": target.kind,
                  "language": target.language, "standard": target.standard.rel,
                  "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+        os.chmod(item.temp, file_mode())  # temporary files are private (0600); documents are not
         record.intent(target.key, entry)  # journal first: a kill after it is recognised by the hash
         os.replace(item.temp, target.path)
     if item.pdf and outcome.pdf:
+        os.chmod(item.pdf_temp, file_mode())
         os.replace(item.pdf_temp, target.path.with_suffix(".pdf"))
         entry["pdf"] = outcome.pdf
         entry["pdf_source"] = entry.get("output")

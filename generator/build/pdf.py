@@ -1,15 +1,14 @@
-"""DOCX → PDF through LibreOffice (``--pdf``), written atomically like every output."""
+"""``--pdf``: each document also as PDF, through the render stage's LibreOffice conversion
+(``generator.render.pdf``: private profile, table of contents refreshed when LibreOffice's UNO bridge
+is there), written atomically like every output."""
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 from generator.exceptions import BuildError
-
-TIMEOUT = 180
 
 
 def find_soffice() -> str:
@@ -21,24 +20,16 @@ def find_soffice() -> str:
 
 
 def convert(docx: Path, pdf: Path) -> None:
-    """Convert ``docx`` to ``pdf``; a private LibreOffice profile lets conversions run in parallel."""
+    """Convert ``docx`` to ``pdf`` (any name, e.g. a temporary one) in a private work folder."""
+    from generator.render.pdf import convert_to_pdf
+
     docx, pdf = Path(docx), Path(pdf)
+    final_stem = pdf.name.split(".progen-tmp")[0].lstrip(".").removesuffix(".pdf").split(".pdf.")[0]
     work = Path(tempfile.mkdtemp(prefix=f".{pdf.name}.", suffix=".progen-tmp", dir=pdf.parent))
     try:
-        source = work / (pdf.stem + ".docx")
+        source = work / f"{final_stem or 'document'}.docx"  # the PDF's title and file name come from it
         shutil.copyfile(docx, source)
-        profile = (work / "profile").as_uri()
-        command = [find_soffice(), f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", str(work), str(source)]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
-        except subprocess.TimeoutExpired as error:
-            raise BuildError(f"{docx}: LibreOffice did not finish the PDF conversion in {TIMEOUT} s") from error
-        produced = work / (pdf.stem + ".pdf")
-        if done.returncode != 0 or not produced.exists():
-            detail = (done.stderr or done.stdout).strip().splitlines()
-            raise BuildError(f"{docx}: LibreOffice could not convert it to PDF"
-                             + (f": {detail[-1]}" if detail else ""))
+        (produced,) = convert_to_pdf([source], outdir=work)
         os.replace(produced, pdf)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -81,6 +81,9 @@ def init_workspace(directory, force: bool = False) -> list[Path]:
         if path.exists() and not force:
             return
         write_atomic(path, data)
+        from generator.build.engine import file_mode
+
+        path.chmod(file_mode())
         written.append(path)
 
     try:

@@ -295,3 +295,14 @@ def test_an_output_that_cannot_be_put_in_place_fails_that_target(workspace, pipe
     assert [r.key for r in report.failed] == ["output/3412-0-003/3412-0-003_outline_kk.docx"]
     assert "cannot put the output in place" in report.failed[0].message
     assert len(report.built) == 5
+
+
+def test_documents_get_ordinary_permissions(built):
+    import os
+    import stat
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    for path in (built / "output").rglob("*.docx"):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
+    assert stat.S_IMODE((built / "programs.yaml").stat().st_mode) == 0o666 & ~mask
