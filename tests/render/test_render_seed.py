@@ -30,6 +30,7 @@ def test_every_kind_renders_and_opens(rendered, card, kind):
     text = full_text(path)
     assert text.strip()
     assert "{{" not in text and "{%" not in text and "}}" not in text, "raw Jinja left in the document"
+    assert '"' not in text, "straight quotes: Kazakh documents print «»"
     assert KAZAKH <= set(text.lower()) | {"һ"}  # every Kazakh letter the content uses survives
     assert document.sections[0].page_width is not None
 
