@@ -9,6 +9,8 @@ two ways that this module evens out before parsing (DOCX only, the text path is 
 * Item numbers Word did not keep: a paragraph of the passport or the technical data that starts
   with an item's label («Код профессионального стандарта: …»), or a card heading («Карточка
   профессии «…»»), without its number gets a placeholder number so the parser sees the item.
+* Rows drawn differently: a labour function in a full-width row of its own above its skill rows,
+  a skill row without the function's cell, the recognition label and its value in one cell.
 * Labels are worded loosely in Word copies: «Умение», «Умения и навыки» or «Знания» without the
   colon, typos in «Трудовая функцыя 2» or «Навик 1». A line that the 2023 vocabulary does not
   match but that is close to one of its labels (data: ``layout_2023_variants`` in
@@ -89,13 +91,39 @@ def _unnumbered_item(text: str, chapter: int) -> bool:
     return False
 
 
+def _matches(key: str, text: str) -> bool:
+    return any(vocabulary(lang).match(key, text) for lang in LANGUAGES)
+
+
+def _row_shape(cells: list[str]) -> list[str]:
+    """Cells as the published text has them."""
+    if len(cells) >= 3 and not cells[0] and _LEVEL.match(cells[1]):
+        return cells[1:]  # a level row under the merged «related professions» label
+    if cells and _matches("skill", cells[0]):
+        return ["", *cells]  # a skill row whose function cell is not drawn at all
+    if cells and _matches("recognition", cells[-1]) and ":" in cells[-1]:
+        label, _, value = cells[-1].partition(":")
+        if value.strip():  # «Возможность признания навыка: рекомендуется» in one cell
+            return [*cells[:-1], label.strip(), value.strip()]
+    return cells
+
+
 def adapt(doc: SourceDocument) -> SourceDocument:
     blocks: list[Block] = []
     chapter = 0
     for block in doc.blocks:
         cells = ["\n".join(canonical_line(line) for line in cell.split("\n")) for cell in block.cells]
-        if block.is_row and len(cells) >= 3 and not cells[0] and _LEVEL.match(cells[1]):
-            cells = cells[1:]
+        if block.is_row:
+            cells = _row_shape(cells)
+        elif chapter == 3 and _matches("function", cells[0]):
+            # «Трудовая функция 1: …» in a row of its own, across the table: the row of the function
+            blocks.append(Block(cells=cells, line=block.line, is_row=True))
+            continue
+        elif chapter == 3 and _matches("recognition", cells[0]):
+            # «Возможность признания навыка: рекомендуется» across the table
+            label, _, value = cells[0].partition(":")
+            blocks.append(Block(cells=[label.strip(), value.strip()], line=block.line, is_row=True))
+            continue
         if not block.is_row:
             heading = next((m for m in (vocabulary(lang).match("chapter", cells[0]) for lang in LANGUAGES) if m), None)
             if heading:

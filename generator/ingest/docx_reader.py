@@ -56,7 +56,7 @@ _STARTS_LOWER = re.compile(rf"^[{_LOWER}]")
 _STARTS_ITEMLIKE = re.compile(rf"^[{_UPPER}\"«“(]")
 _TYPED_BULLET = re.compile(r"^[-–—•·▪◦*]\s+(?=\S)")
 _CONTACT = re.compile(r"^(\S+@\S+|https?://\S+|www\.\S+)")  # an e-mail or web address on its own line
-_BULLET_CHARS = "•·▪◦‣-–—*o\uf0b7\uf0a7\uf0d8\uf076\uf06e"
+_TYPED_MARK = re.compile(r"^([•·▪◦‣\uf0b7\uf0a7\uf0d8\uf076\uf06e]\s*|[-–—*]\s+)")  # a bullet typed as well
 
 
 # --- opening the file ------------------------------------------------------------------------
@@ -118,8 +118,8 @@ class _Numbering:
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.abstract_of: dict[str, str] = {}
         self.overrides: dict[tuple[str, int], int] = {}
-        self.style_num: dict[str, tuple[Optional[str], Optional[int]]] = {}
         self._styles = {}
+        self._style_cache: dict[str, tuple[Optional[str], Optional[int]]] = {}
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
@@ -128,10 +128,11 @@ class _Numbering:
             for abstract in numbering.iterchildren(_q("abstractNum")):
                 aid = abstract.get(_q("abstractNumId"))
                 for lvl in abstract.iterchildren(_q("lvl")):
-                    ilvl = int(lvl.get(_q("ilvl"), "0"))
+                    ilvl = _int(lvl.get(_q("ilvl"))) or 0
                     fmt = _child_val(lvl, "numFmt") or "decimal"
                     text = _child_val(lvl, "lvlText") or ""
-                    start = int(_child_val(lvl, "start") or 1)
+                    start = _int(_child_val(lvl, "start"))
+                    start = 1 if start is None else start
                     delimiter = ")" if text.endswith(")") else "."
                     if fmt != "bullet" and not re.search(r"%\d", text):
                         fmt = "none"
@@ -141,8 +142,9 @@ class _Numbering:
                 self.abstract_of[nid] = _child_val(num, "abstractNumId") or ""
                 for override in num.iterchildren(_q("lvlOverride")):
                     start = override.find(_q("startOverride"))
-                    if start is not None:
-                        self.overrides[(nid, int(override.get(_q("ilvl"), "0")))] = int(start.get(_VAL, "1"))
+                    value = _int(start.get(_VAL)) if start is not None else None
+                    if value is not None:
+                        self.overrides[(nid, _int(override.get(_q("ilvl"))) or 0)] = value
         try:
             styles = document.part.styles.element
         except (KeyError, NotImplementedError):
@@ -151,17 +153,22 @@ class _Numbering:
             for style in styles.iterchildren(_q("style")):
                 self._styles[style.get(_q("styleId"))] = style
 
-    @functools.lru_cache(maxsize=None)
     def _style_numpr(self, style_id: str, depth: int = 0) -> tuple[Optional[str], Optional[int]]:
+        """The numPr a paragraph style gives, following its basedOn chain."""
+        if style_id in self._style_cache:
+            return self._style_cache[style_id]
         style = self._styles.get(style_id)
-        if style is None or depth > 10:
-            return None, None
-        ppr = style.find(PPR)
-        numpr = ppr.find(_q("numPr")) if ppr is not None else None
-        if numpr is not None:
-            return _child_val(numpr, "numId"), _int(_child_val(numpr, "ilvl"))
-        based = _child_val(style, "basedOn")
-        return self._style_numpr(based, depth + 1) if based else (None, None)
+        result: tuple[Optional[str], Optional[int]] = (None, None)
+        if style is not None and depth <= 10:
+            ppr = style.find(PPR)
+            numpr = ppr.find(_q("numPr")) if ppr is not None else None
+            if numpr is not None:
+                result = (_child_val(numpr, "numId"), _int(_child_val(numpr, "ilvl")))
+            else:
+                based = _child_val(style, "basedOn")
+                result = self._style_numpr(based, depth + 1) if based else (None, None)
+        self._style_cache[style_id] = result
+        return result
 
     def of(self, p) -> Optional[tuple[str, int, str, str, int]]:
         """(list key, ilvl, format, delimiter, start) of an auto-numbered paragraph, else None."""
@@ -341,7 +348,7 @@ class _Lines:
             if typed and int(typed.group(1)) == self.counter + 1:
                 text = text[typed.end():].strip()
             self.counter += 1
-            self._append(f"{self.counter}{delimiter} {text.lstrip(_BULLET_CHARS).strip()}", "item")
+            self._append(f"{self.counter}{delimiter} {_TYPED_MARK.sub('', text).strip()}", "item")
             return
         counters = self.body_counters
         number = counters.get((key, level), start - 1) + 1
