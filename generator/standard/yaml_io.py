@@ -240,6 +240,19 @@ class _Dumper(yaml.SafeDumper):
         return super().increase_indent(flow, False)
 
 
+# Unicode line breaks that YAML folds when a quoted scalar is read back (NEL would come back as a
+# space): texts holding one are written double-quoted, where they are escaped as \N, \L and \P.
+_YAML_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if any(ch in value for ch in _YAML_LINE_BREAKS) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 def dump_yaml(obj: Any, header: str | None = None, omit_none: tuple[type, ...] = ()) -> str:
     text = yaml.dump(
         to_plain(obj, omit_none),

@@ -140,3 +140,12 @@ def test_found_by_fuzzing_unlabelled_text_error_is_one_line(fuzz_file):
     text = "\n".join(SEED_LINES).replace("\t|\tДағды 1Жастарға консультация беру\t|\tҚабілет:\n",
                                          "\t|\tДағды\n1Жастарға\nконсультация беру\nҚабілет:\n")
     _import_checked(fuzz_file, text.encode())
+
+
+def test_found_by_fuzzing_a_next_line_character_survives_the_yaml_round_trip(fuzz_file):
+    """A line "0\\x850" after the last related profession ended up in its name; the YAML writer
+    wrote U+0085 raw and reading the file back turned it into a space."""
+    text = "\n".join(RU_LINES).replace("5\t|\tСпециалист по социальной работе\n",
+                                       "5\t|\tСпециалист по социальной работе\n0\x850\n")
+    _import_checked(fuzz_file, text.encode())
+    assert import_standard(fuzz_file).cards[1].related_professions[1].name == "Специалист по социальной работе 0\x850"

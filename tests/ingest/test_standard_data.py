@@ -165,3 +165,12 @@ def test_save_refuses_a_folder_and_an_unwritable_place(fresh, tmp_path):
 def test_round_trip_of_an_edited_model(fresh):
     edited = dataclasses.replace(fresh, version="нұсқа 2, 2025 ж", year=2025)
     assert parse_yaml(standard_to_yaml(edited), m.Standard, "edited.yaml") == edited
+
+
+@pytest.mark.parametrize("text", ["a\x85b", "a\u2028b", "a\u2029b", "\x85", "a\x0bb", "a\tb", "\ufeffa", "a\nb", " a ",
+                                  "'", '"', "yes", "null", "84.12", "2023", "- x", "# x", "a: b", "😀"])
+def test_any_text_survives_the_yaml_round_trip(fresh, text):
+    """Regression (found by fuzzing the Russian sample): NEL (U+0085) came back as a space."""
+    edited = dataclasses.replace(fresh, title=text, version=f"x{text}y")
+    assert parse_yaml(standard_to_yaml(edited), m.Standard, "edited.yaml") == edited
+    assert yaml.safe_load(standard_to_yaml(edited))["title"] == text
