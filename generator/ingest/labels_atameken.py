@@ -114,6 +114,10 @@ class AtamekenLabels:
                 for _ in range(size):
                     rest = re.sub(r"^\W*\w+", "", rest, count=1)
                 return rest.strip(" :\n\t").strip("«»\"“”").strip()
+            quoted = re.match(r"^\s*\d*\s*\.?\s*[«\"“](?P<name>[^»\"”]+)[»\"”]\s*(?P<label>[^«»\"“”]+)$", stripped)
+            if quoted and self._similar(normalise(quoted.group("label")), (form,)) >= self.fuzzy:
+                # Kazakh order: «Тестілеуші» кәсібінің карточкасы
+                return quoted.group("name").strip()
         return None
 
     def score(self, texts: list[str]) -> int:

@@ -257,3 +257,28 @@ def test_a_grid_with_column_headers_and_cards_without_heading_rows(tmp_path):
         ("2611-1-002/F2", "Представительство в суде", ["Составлять иски"], ["Процессуальный кодекс", "Этика"]),
     ]
     assert standard.cards[0].functions[0].skills[0].title == "Консультирование"
+
+
+def test_a_kazakh_layout_b_standard(tmp_path):
+    """The Kazakh labels of the older layouts (the official translations; no real Kazakh fixture yet)."""
+    document = new_document()
+    add_table(document, [
+        ["Кәсіптік стандарт: «Бағдарламаларды тестілеу»"],
+        ["«Тестілеуші» кәсібінің карточкасы"],
+        ["Код:", "2519-0-001"],
+        ["Кәсіп:", "Тестілеуші"],
+        ["СБШ бойынша біліктілік деңгейі:", "5"],
+        ["Еңбек функциялары:", "Міндетті еңбек функциялары:", "1. Тестілеуді жоспарлау"],
+        ["Еңбек функциясы 1:\nТестілеуді жоспарлау", "Міндет 1:\nЖоспар құру", "Біліктер:"],
+        [UP, UP, [Num("Тестілеу жоспарын құру"), Num("Еңбек шығынын бағалау")]],
+        [UP, UP, ["Білім", Num("Тестілеу әдістері")]],
+        ["Жеке құзыреттерге қойылатын талаптар", "Жауапкершілік"],
+    ], cols=3)
+    standard = import_standard(save(document, tmp_path / "kk.docx"))
+    assert (standard.source.layout, standard.language, standard.title) == ("B", "kk", "Бағдарламаларды тестілеу")
+    card = standard.cards[0]
+    assert (card.code, card.name, card.heading, card.level) == ("2519-0-001", "Тестілеуші", "Тестілеуші", "5")
+    skill = card.functions[0].skills[0]
+    assert (skill.id, skill.title) == ("2519-0-001/F1/S1", "Жоспар құру")
+    assert [i.text for i in skill.abilities] == ["Тестілеу жоспарын құру", "Еңбек шығынын бағалау"]
+    assert [i.text for i in skill.knowledge] == ["Тестілеу әдістері"]
