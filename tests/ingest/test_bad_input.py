@@ -97,10 +97,9 @@ CASE_NAMES = list(CASES)
 
 
 @pytest.mark.parametrize("name", CASE_NAMES)
-def test_import_error_is_one_line_with_location_and_no_output(name, tmp_path):
+def test_import_error_is_one_line_with_location_and_no_output(name, tmp_path, file_tree):
     content, expected = CASES[name]
-    source = tmp_path / name
-    source.write_bytes(content)
+    source = file_tree({f"in/{name}": content})[f"in/{name}"]
     target = tmp_path / "out" / "standard.yaml"
     result = CliRunner().invoke(main, ["import", str(source), "-o", str(target)])
     assert result.exit_code == 1, result.output
@@ -115,22 +114,21 @@ def test_import_error_is_one_line_with_location_and_no_output(name, tmp_path):
 
 
 @pytest.mark.parametrize("name", CASE_NAMES)
-def test_library_raises_the_projects_error_type(name, tmp_path):
+def test_library_raises_the_projects_error_type(name, file_tree):
     content, _expected = CASES[name]
-    source = tmp_path / name
-    source.write_bytes(content)
+    source = file_tree({name: content})[name]
     with pytest.raises(SourceError):
         import_standard(source)
 
 
-def test_a_failed_import_leaves_an_existing_target_untouched(seed_text, tmp_path):
-    source = tmp_path / "empty.txt"
-    source.write_bytes(b"")
-    target = tmp_path / "M84120.kk.yaml"
-    target.write_text("reviewed: true\n", encoding="utf-8")
+def test_a_failed_import_leaves_an_existing_target_untouched(tmp_path, file_tree):
+    files = file_tree({"empty.txt": b"", "M84120.kk.yaml": """
+        reviewed: true
+        """})
+    source, target = files["empty.txt"], files["M84120.kk.yaml"]
     result = CliRunner().invoke(main, ["import", str(source), "-o", str(target)])
     assert result.exit_code == 1
-    assert target.read_text(encoding="utf-8") == "reviewed: true\n"
+    assert target.read_text(encoding="utf-8") == "\nreviewed: true\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["M84120.kk.yaml", "empty.txt", "home"]
 
 
