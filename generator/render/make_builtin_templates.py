@@ -616,9 +616,13 @@ def build_assessment():
         group = row(sheet, ["{{ labels." + label + " }}", "", "", "", ""], bold=True, keep=True)
         group.cells[0].merge(group.cells[4])
         _tidy_merged(sheet)
+        group.cells[0].paragraphs[0].paragraph_format.keep_with_next = True  # never alone at a page end
         tag_row(sheet, f"for c in s.criteria|kind_of('{kind}')")
-        row(sheet, ["{{ c.number }}", "{{ c.text|quotes|capfirst }}", "", "", ""],
-            styles=["Table Number", "Table Text", "Table Text", "Table Text", "Table Text"], keep=True)
+        criterion = row(sheet, ["{{ c.number }}", "{{ c.text|quotes|capfirst }}", "", "", ""],
+                        styles=["Table Number", "Table Text", "Table Text", "Table Text", "Table Text"], keep=True)
+        if kind == "knowledge":  # the last group goes with the signatures when a sheet needs two pages
+            for cell in criterion.cells:
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
         tag_row(sheet, "endfor")
         tag_row(sheet, "endif")
     closing = [para(doc, "{{ labels.sheet_note }}", "Small Note"),
