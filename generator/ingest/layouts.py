@@ -84,8 +84,9 @@ def _structure(doc: SourceDocument) -> dict[str, bool]:
 
 
 def _is_layout_b(doc: SourceDocument) -> bool:
+    """Layout B; also an Atameken-style table with «Навык N» but without the 2023 chapters."""
     found = _structure(doc)
-    return found["function"] and found["task"] and not found["skill_2023"]
+    return found["function"] and found["task"] and not (found["skill_2023"] and found["chapter_2023"])
 
 
 def _is_layout_a(doc: SourceDocument) -> bool:

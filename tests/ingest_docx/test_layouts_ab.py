@@ -282,3 +282,19 @@ def test_a_kazakh_layout_b_standard(tmp_path):
     assert (skill.id, skill.title) == ("2519-0-001/F1/S1", "Жоспар құру")
     assert [i.text for i in skill.abilities] == ["Тестілеу жоспарын құру", "Еңбек шығынын бағалау"]
     assert [i.text for i in skill.knowledge] == ["Тестілеу әдістері"]
+
+
+def test_a_table_with_skills_named_navyk_but_no_2023_chapters_is_layout_b(tmp_path):
+    document = new_document()
+    add_table(document, [
+        ["КАРТОЧКА ПРОФЕССИИ: ТЕСТИРОВЩИК"],
+        ["Код:", "2519-0-001"],
+        ["Профессия:", "Тестировщик"],
+        ["Трудовая функция 1: Планирование", "Навык 1: Составление плана", ["Умения:", Num("Составлять план")]],
+        [UP, UP, ["Знания:", Num("Методы")]],
+        [UP, "Навык 2: Согласование", ["Умения:", Num("Согласовывать")]],
+    ], cols=3)
+    standard = import_standard(save(document, tmp_path / "navyk.docx"))
+    assert standard.source.layout == "B"
+    assert [(s.id, s.title, len(s.abilities), len(s.knowledge)) for s in standard.cards[0].functions[0].skills] == [
+        ("2519-0-001/F1/S1", "Составление плана", 1, 1), ("2519-0-001/F1/S2", "Согласование", 1, 0)]
