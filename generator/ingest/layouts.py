@@ -84,9 +84,11 @@ def _structure(doc: SourceDocument) -> dict[str, bool]:
 
 
 def _is_layout_b(doc: SourceDocument) -> bool:
-    """Layout B; also an Atameken-style table with «Навык N» but without the 2023 chapters."""
+    """Layout B; also an Atameken-style card («КАРТОЧКА ПРОФЕССИИ») with «Навык N» and no 2023 chapters."""
     found = _structure(doc)
-    return found["function"] and found["task"] and not (found["skill_2023"] and found["chapter_2023"])
+    if not (found["function"] and found["task"]):
+        return False
+    return not found["skill_2023"] or (not found["chapter_2023"] and found["card_heading"])
 
 
 def _is_layout_a(doc: SourceDocument) -> bool:
