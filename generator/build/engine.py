@@ -201,6 +201,9 @@ def run_build(workspace, targets=None, jobs=1, force=False, dry_run=False, clean
 
     # everything that can be wrong with the manifest is found before anything is written
     standards = p.discover_standards(workspace, manifest, BuildRecord.load(out_dir), out_dir)
+    if not standards:
+        raise BuildError(f"{workspace}: no standard data in {p.STANDARD_DIR}/ — is this a workspace? "
+                         f"`progen init` makes one with the bundled standard; `progen import` adds a standard")
     all_targets = p.expand(workspace, manifest, standards, out_dir, pipeline, default_year())
     chosen = p.select(all_targets, targets)
     hasher = p.InputHasher(workspace, pipeline)

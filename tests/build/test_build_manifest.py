@@ -166,3 +166,11 @@ def test_a_broken_standard_stops_the_build_with_its_line(workspace):
 def test_missing_workspace(tmp_path):
     with pytest.raises(BuildError, match="no such workspace folder"):
         build(tmp_path / "nowhere", _pipeline=FakeRender())
+
+
+def test_a_folder_without_standard_data(tmp_path):
+    folder = tmp_path / "not-a-workspace"
+    folder.mkdir()
+    with pytest.raises(BuildError, match="no standard data in standard_data/ — is this a workspace"):
+        build(folder, _pipeline=FakeRender())
+    assert not list(folder.iterdir())
