@@ -104,10 +104,36 @@ def _open(path: Path, data: bytes):
                 else "an OpenDocument file" if "content.xml" in names else "a ZIP archive")
         raise SourceError(f"{name}: this is {kind}, not a Word document (.docx)")
     try:
-        return docx.Document(io.BytesIO(data))
+        try:
+            return docx.Document(io.BytesIO(data))
+        except ValueError as error:
+            if "content type" not in str(error):
+                raise
+            return _open_macro_or_template(io.BytesIO(data), name, error)
     except (PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile) as error:
         raise SourceError(f"{name}: the .docx file is damaged and cannot be read ({type(error).__name__}: "
                           f"{error}); open and re-save it in Word") from error
+
+
+_WORD_MAIN_TYPES = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",  # .docm
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",  # .dotx
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",  # .dotm
+)
+
+
+def _open_macro_or_template(stream, name: str, error: ValueError):
+    """A macro-enabled document or a template has the same body as a .docx: read it as one."""
+    from docx.opc.part import PartFactory
+    from docx.package import Package
+    from docx.parts.document import DocumentPart
+
+    for content_type in _WORD_MAIN_TYPES:
+        PartFactory.part_type_for.setdefault(content_type, DocumentPart)
+    part = Package.open(stream).main_document_part
+    if not isinstance(part, DocumentPart):
+        raise SourceError(f"{name}: not a Word document ({error})") from error
+    return part.document
 
 
 # --- numbering ---------------------------------------------------------------------------------

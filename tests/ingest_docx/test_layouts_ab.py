@@ -298,3 +298,18 @@ def test_a_table_with_skills_named_navyk_but_no_2023_chapters_is_layout_b(tmp_pa
     assert standard.source.layout == "B"
     assert [(s.id, s.title, len(s.abilities), len(s.knowledge)) for s in standard.cards[0].functions[0].skills] == [
         ("2519-0-001/F1/S1", "Составление плана", 1, 1), ("2519-0-001/F1/S2", "Согласование", 1, 0)]
+
+
+def test_a_macro_enabled_copy_reads_like_the_docx(b_doc, tmp_path):
+    import zipfile
+
+    docm = tmp_path / "b.docm"
+    with zipfile.ZipFile(b_doc) as source, zipfile.ZipFile(docm, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                    b"application/vnd.ms-word.document.macroEnabled.main+xml")
+                assert b"macroEnabled" in data
+            target.writestr(item, data)
+    assert import_standard(docm).cards == import_standard(b_doc).cards
