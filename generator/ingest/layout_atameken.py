@@ -284,8 +284,7 @@ def _parse_technical(standard: m.Standard, blocks: list[Block], labels: Atameken
         lines = _balanced([line.strip() for line in values[0].split("\n") if line.strip()])
         if field == "developers" and lines:
             developer = m.Developer(organisation=clean_item(lines[0]))
-            developer.executors = [clean_item(line) for line in lines[1:]
-                                   if re.match(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+[А-ЯЁӘҒҚҢӨҰҮҺІ]\.\s*[А-ЯЁӘҒҚҢӨҰҮҺІ]?\.?$", line)]
+            developer.executors = [line.strip() for line in lines[1:] if _PERSON.match(line)]
             technical.developers.append(developer)
         elif field == "updated" and lines:
             technical.developers.append(m.Developer(organisation=clean_item(lines[0])))
@@ -300,12 +299,16 @@ def _parse_technical(standard: m.Standard, blocks: list[Block], labels: Atameken
     standard.technical = technical
 
 
+_PERSON = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+[А-ЯЁӘҒҚҢӨҰҮҺІ]\.\s*([А-ЯЁӘҒҚҢӨҰҮҺІ]\.?)?$")  # «Исин Н.К.»
+
+
 def _balanced(lines: list[str]) -> list[str]:
     """Join a name broken over lines inside its quotes: «АО «Национальный инфокоммуникационный» + «Холдинг «Зерде»»."""
     joined: list[str] = []
     open_quote = False
     for line in lines:
-        if open_quote:  # one continuation line at most: the source's own quotes may never close
+        if open_quote and ":" not in line and not _PERSON.match(line) and line[:1].isalpha():
+            # one continuation line at most: the source's own quotes may never close
             joined[-1] = f"{joined[-1]} {line}"
             open_quote = False
         else:
