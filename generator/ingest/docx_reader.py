@@ -16,8 +16,10 @@ person sees on the page:
   keep the count going (``1.`` typed, then two auto-numbered items → 1, 2, 3). A plain paragraph
   that follows numbered items in the same cell is the next item (its numbering was lost). Body
   paragraphs are numbered per list across the document, as Word does. Sub-levels join their item.
-* **Broken items.** A paragraph or hard line break whose text starts in lower case continues the
-  previous line (``резервного`` / ``копирования и восстановления БД``).
+* **Broken items.** An auto-numbered paragraph is one item, whatever hard line breaks it holds. A
+  plain paragraph, or a line after a hard line break, whose text starts in lower case continues the
+  previous line (``резервного`` / ``копирования и восстановления БД``); e-mail and web addresses
+  on their own line do not.
 
 ``Block.line`` for a DOCX is the ordinal of the body paragraph or table row (1-based), which is what
 error messages cite.
@@ -312,13 +314,13 @@ class _Lines:
         )
 
     def add_paragraph(self, text: str, numbering) -> None:
-        first = True
-        for line in text.split("\n"):
-            line = line.strip()
-            if not line:
-                continue
-            self._add_line(line, numbering if first else None)
-            first = False
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        if numbering is not None and lines:
+            # an auto-numbered paragraph is one item, whatever line breaks it holds
+            self._add_line(" ".join(lines), numbering)
+            return
+        for line in lines:
+            self._add_line(line, None)
 
     def _add_line(self, text: str, numbering) -> None:
         if numbering is not None:

@@ -145,3 +145,13 @@ def test_contact_lines_are_not_joined_to_the_name_above(tmp_path):
     document = new_document()
     add_table(document, [["Разработано:", ["ТОО «Фактор»", "Исин Н.К.", "info@itk.kz", "+7 701 1111871"]]])
     assert _rows(_read(tmp_path, document)) == [["Разработано:", "ТОО «Фактор»\nИсин Н.К.\ninfo@itk.kz\n+7 701 1111871"]]
+
+
+def test_an_auto_numbered_paragraph_with_line_breaks_is_one_item(tmp_path):
+    document = new_document()
+    add_table(document, [["x", ["Білім:", Num("«Мемлекеттік жастар саясаты туралы»⏎Қазақстан Республикасының Заңы"),
+                                Num("Екінші")]],
+                         ["y", ["Умения:", "1. Первое⏎2. Второе⏎Третье без номера"]]])
+    assert _rows(_read(tmp_path, document)) == [
+        ["x", "Білім:\n1. «Мемлекеттік жастар саясаты туралы» Қазақстан Республикасының Заңы\n2. Екінші"],
+        ["y", "Умения:\n1. Первое\n2. Второе\n3. Третье без номера"]]
