@@ -42,13 +42,14 @@ def split_items(text: str) -> list[str]:
     """The items of a list cell: one per line (the reader numbered them), numbers dropped.
 
     A line that runs the next item on (``…оборудования2. Использовать …``) is split where the
-    *next* number starts an item; other numbers inside an item stay.
+    *next* number starts an item; other numbers inside an item stay. A cell of one unnumbered
+    paragraph with two or more semicolons is a list written inline («a; b; c»).
     """
     items: list[str] = []
-    for line in text.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) == 1 and not _ITEM_NUMBER.match(lines[0]) and lines[0].count(";") >= 2:
+        lines = [part for part in re.split(r"\s*;\s*", lines[0]) if part]  # «a; b; c» in one paragraph
+    for line in lines:
         match = _ITEM_NUMBER.match(line)
         body = line[match.end():] if match else _TYPED_BULLET.sub("", line)
         pieces = []

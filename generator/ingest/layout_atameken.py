@@ -20,6 +20,11 @@ Derived and suffixed codes are stable for the same document and are reported by 
 
 A standard without a number gets a code derived from its title, transliterated to Latin
 («Администрирование баз данных» → ``administrirovanie-baz-dannykh``).
+
+The passport's list of cards gives a level range per profession («5 - 7-й уровень ОРК»); it is
+expanded to one entry per level, so that it lines up with the cards (one per level) for lint.
+The same parser reads these layouts as published text (``TAB|TAB`` rows, a plain line continuing
+the row above), though they mostly come as Word files.
 """
 from __future__ import annotations
 

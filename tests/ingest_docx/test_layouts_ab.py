@@ -313,3 +313,15 @@ def test_a_macro_enabled_copy_reads_like_the_docx(b_doc, tmp_path):
                 assert b"macroEnabled" in data
             target.writestr(item, data)
     assert import_standard(docm).cards == import_standard(b_doc).cards
+
+
+def test_a_list_written_inline_with_semicolons(tmp_path):
+    document = new_document()
+    add_table(document, [
+        ["КАРТОЧКА ПРОФЕССИИ «Кадровик»"], ["Код профессии:", "4416"],
+        ["Трудовая функция 1\nВедение дел", ["Умения и навыки:", "Оформление дел; проверка документов; архивирование."]],
+        [UP, ["Знания:", "Трудовой кодекс; правила делопроизводства; основы архивного дела"]],
+    ], cols=2)
+    skill = import_standard(save(document, tmp_path / "inline.docx")).cards[0].functions[0].skills[0]
+    assert [i.text for i in skill.abilities] == ["Оформление дел", "проверка документов", "архивирование"]
+    assert [i.text for i in skill.knowledge] == ["Трудовой кодекс", "правила делопроизводства", "основы архивного дела"]
