@@ -228,3 +228,15 @@ def test_fixtures_have_no_empty_skills_and_no_leftover_numbers(db, gs, hl):
         codes = {w.code for w in lint_standard(standard)}
         assert not codes & {"empty-skill", "item-number", "function-numbering", "skill-numbering",
                             "knowledge-like-abilities", "no-recognition"}
+
+
+def test_fixtures_round_trip_through_validated_yaml(db, gs, hl, tmp_path):
+    from generator.standard.store import default_filename, load_standard, save_standard
+
+    for standard in (db, gs, hl):
+        path = tmp_path / default_filename(standard)
+        save_standard(standard, path)
+        assert load_standard(path) == standard
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "administrirovanie-baz-dannykh.ru.yaml", "administrirovanie-graficheskikh-i-operatsionnykh-sistem.ru.yaml",
+        "razrabotka-vysokonagruzhennykh-i-real-time-prilozhenii.ru.yaml"]
