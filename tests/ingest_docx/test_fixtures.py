@@ -233,10 +233,11 @@ def test_fixtures_have_no_empty_skills_and_no_leftover_numbers(db, gs, hl):
 def test_fixtures_round_trip_through_validated_yaml(db, gs, hl, tmp_path):
     from generator.standard.store import default_filename, load_standard, save_standard
 
+    folder = tmp_path / "standard_data"
     for standard in (db, gs, hl):
-        path = tmp_path / default_filename(standard)
+        path = folder / default_filename(standard)
         save_standard(standard, path)
         assert load_standard(path) == standard
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
+    assert sorted(p.name for p in folder.iterdir()) == [
         "administrirovanie-baz-dannykh.ru.yaml", "administrirovanie-graficheskikh-i-operatsionnykh-sistem.ru.yaml",
         "razrabotka-vysokonagruzhennykh-i-real-time-prilozhenii.ru.yaml"]
