@@ -68,6 +68,9 @@ def _die_with_parent() -> None:
 def init_worker(pipeline, workspace: str, parent_pid: Optional[int] = None) -> None:
     """Process pool initializer (also called in-process for ``-j 1``)."""
     if parent_pid is not None:
+        import gc
+
+        gc.freeze()  # objects inherited by fork: never scanned, so their pages are never copied
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides how to stop
         _die_with_parent()
         if os.getppid() != parent_pid:  # the parent died before prctl took effect
