@@ -22,11 +22,12 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests" / "ingest_docx"))
 
 from generator.ingest import import_standard  # noqa: E402
-from generator.ingest.labels_atameken import _best_ratio  # noqa: E402
+from generator.ingest.labels_atameken import _MEMO, _best_ratio  # noqa: E402
 
 
 def _one(path: Path) -> float:
     _best_ratio.cache_clear()
+    _MEMO.clear()
     start = time.perf_counter()
     import_standard(path)
     return time.perf_counter() - start

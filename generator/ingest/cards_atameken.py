@@ -116,7 +116,22 @@ class AtamekenCardParser:
                 self.kind = column_kind
                 self._items(cell, block.line)
                 continue
-            pending = self._cell(cell, pending, block.line)
+            for chunk in self._chunks(cell):
+                pending = self._cell(chunk, pending, block.line)
+
+    def _chunks(self, cell: str) -> list[str]:
+        """A cell holding several structural parts («Трудовая функция 1: …\nЗадача 1: …\nУмения: …»)."""
+        lines = cell.split("\n")
+        if len(lines) < 2:
+            return [cell]
+        labels = self.labels
+        starts = [0] + [i for i, line in enumerate(lines) if i and line.strip() and not line.strip()[0].isdigit()
+                        and (labels.numbered(line, labels.function) or labels.numbered(line, labels.skill)
+                             or labels.kind(line))]
+        if len(starts) == 1:
+            return [cell]
+        # a kind label's items stay with it; the heading parts end where the next part starts
+        return ["\n".join(lines[a:b]) for a, b in zip(starts, starts[1:] + [len(lines)])]
 
     def _header_row(self, block: Block) -> bool:
         """«Трудовая функция | Задача | Умения | Знания» above rows of items: remember the columns."""

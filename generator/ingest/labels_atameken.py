@@ -25,6 +25,22 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]+", " ", text)).strip()
 
 
+_MEMO: dict = {}
+
+
+def _memo(method):
+    """Remember a label check per language, method and text: every row asks it again."""
+    @functools.wraps(method)
+    def wrapper(self, text, *args):
+        key = (self.lang, method.__name__, text, *(id(a) for a in args))
+        if key not in _MEMO:
+            if len(_MEMO) > 200_000:
+                _MEMO.clear()
+            _MEMO[key] = method(self, text, *args)
+        return _MEMO[key]
+    return wrapper
+
+
 @dataclass(frozen=True)
 class AtamekenLabels:
     lang: str
@@ -50,6 +66,7 @@ class AtamekenLabels:
     def is_label(self, text: str, forms: tuple[str, ...]) -> bool:
         return self._similar(normalise(text), forms) >= self.fuzzy
 
+    @_memo
     def field(self, text: str, table: dict[str, tuple[str, ...]]) -> Optional[str]:
         """The field whose label ``text`` is (the whole cell's first line), or None."""
         first = text.strip().split("\n", 1)[0]
@@ -72,6 +89,7 @@ class AtamekenLabels:
                 return name
         return None
 
+    @_memo
     def numbered(self, text: str, forms: tuple[str, ...]) -> Optional[tuple[int, str]]:
         """«Трудовая функция 2: Title» / «Задача1:\\nTitle» → (2, 'Title')."""
         match = _NUMBERED.match(text.strip())
@@ -82,6 +100,7 @@ class AtamekenLabels:
         title = re.sub(r"^\d{1,2}[.)]\s+", "", title)
         return int(match.group("number")), title
 
+    @_memo
     def kind(self, text: str) -> Optional[tuple[str, str]]:
         """«Умения и навыки:\\n1. …» → ('ability', '1. …'); «Знания» → ('knowledge', '')."""
         stripped = text.strip()
@@ -100,6 +119,7 @@ class AtamekenLabels:
                 return "knowledge", body.strip()
         return None
 
+    @_memo
     def card_heading_name(self, text: str) -> Optional[str]:
         """«КАРТОЧКА ПРОФЕССИИ: АДМИНИСТРАТОР …» / «КАРТОЧКА ПРОФЕССИИ\\n«…»» → the name ('' if on the next line)."""
         stripped = text.strip()

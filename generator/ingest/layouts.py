@@ -69,16 +69,20 @@ def _structure(doc: SourceDocument) -> dict[str, bool]:
                     found["skill_2023"] = True
                 if any(v.match("chapter", line) for v in new):
                     found["chapter_2023"] = True
-            if any(labels.card_heading_name(cell) is not None or labels.field(cell, labels.passport)
-                   for labels in old):
+            if not found["card_heading"] and any(
+                    labels.card_heading_name(cell) is not None or labels.field(cell, labels.passport)
+                    for labels in old):
                 found["card_heading"] = True  # or the passport of an older standard
+            # labels start a cell, or a line of it when one cell holds function, task and lists
+            lines = [line for line in cell.split("\n")[:60] if line.strip() and not line.lstrip()[:1].isdigit()]
             for labels in old:
-                if labels.numbered(cell, labels.function):
-                    found["function"] = True
-                elif labels.numbered(cell, labels.skill):
-                    found["task"] = True
-                elif labels.kind(cell):
-                    found["kind"] = True
+                for line in lines:
+                    if labels.numbered(line, labels.function):
+                        found["function"] = True
+                    elif labels.numbered(line, labels.skill):
+                        found["task"] = True
+                    elif labels.kind(line):
+                        found["kind"] = True
     doc._progen_structure = (len(doc.blocks), found)  # type: ignore[attr-defined]
     return found
 

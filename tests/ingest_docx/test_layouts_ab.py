@@ -325,3 +325,17 @@ def test_a_list_written_inline_with_semicolons(tmp_path):
     skill = import_standard(save(document, tmp_path / "inline.docx")).cards[0].functions[0].skills[0]
     assert [i.text for i in skill.abilities] == ["Оформление дел", "проверка документов", "архивирование"]
     assert [i.text for i in skill.knowledge] == ["Трудовой кодекс", "правила делопроизводства", "основы архивного дела"]
+
+
+def test_a_cell_holding_the_function_its_task_and_its_lists(tmp_path):
+    document = new_document()
+    add_table(document, [
+        ["КАРТОЧКА ПРОФЕССИИ: ТЕСТИРОВЩИК"], ["Код:", "2519-0-001"],
+        [["Трудовая функция 1:", "Планирование", "Задача 1:", "Составление плана", "Умения:", Num("Составлять план"),
+          "Знания:", Num("Методы"), Num("Стандарты")], ""],
+    ], cols=2)
+    standard = import_standard(save(document, tmp_path / "onecell.docx"))
+    function = standard.cards[0].functions[0]
+    assert (function.title, [(s.title, [i.text for i in s.abilities], [i.text for i in s.knowledge])
+                             for s in function.skills]) == (
+        "Планирование", [("Составление плана", ["Составлять план"], ["Методы", "Стандарты"])])
