@@ -13,11 +13,17 @@ Parser = Callable[[SourceDocument, Optional[str]], Standard]
 def _layout_2023(doc: SourceDocument, lang: Optional[str]) -> Standard:
     from generator.ingest.layout2023 import parse_standard
 
-    if doc.reader == "docx":  # a Word copy: merged label cells and loosely worded labels
-        from generator.ingest.docx2023 import adapt
+    if doc.reader != "docx":
+        return parse_standard(doc, lang)
+    from generator.ingest.docx2023 import adapt
 
-        doc = adapt(doc)
-    return parse_standard(doc, lang)
+    try:
+        return parse_standard(adapt(doc), lang)  # a Word copy: merged label cells, loosely worded labels
+    except ImportFormatError as error:
+        if "not a professional standard in a known layout" not in str(error):
+            raise
+        raise ImportFormatError(f"{error}; or the older layouts A/B with 'КАРТОЧКА ПРОФЕССИИ', "
+                                "'Трудовая функция 1', 'Задача 1', 'Умения и навыки'") from error
 
 
 def _layout_a(doc: SourceDocument, lang: Optional[str]) -> Standard:
