@@ -326,11 +326,11 @@ class _Lines:
         if numbering is not None:
             self._auto(text, numbering)
             return
-        if _is_label(text):
+        typed = TYPED_NUMBER.match(text)
+        if not typed and _is_label(text):
             self._append(text, "label")
             self.counter, self.base_level = 0, None
             return
-        typed = TYPED_NUMBER.match(text)
         bare = _BARE_NUMBER.match(text) if not typed else None
         if bare and self.in_cell and int(bare.group(1)) == self.counter + 1:
             typed = bare

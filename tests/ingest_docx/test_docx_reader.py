@@ -155,3 +155,9 @@ def test_an_auto_numbered_paragraph_with_line_breaks_is_one_item(tmp_path):
     assert _rows(_read(tmp_path, document)) == [
         ["x", "Білім:\n1. «Мемлекеттік жастар саясаты туралы» Қазақстан Республикасының Заңы\n2. Екінші"],
         ["y", "Умения:\n1. Первое\n2. Второе\n3. Третье без номера"]]
+
+
+def test_a_numbered_item_ending_in_a_colon_is_still_an_item(tmp_path):
+    document = new_document()
+    add_table(document, [["x", ["Білім:", "1. Мыналарды білу:", Num("Конституция"), Num("Еңбек кодексі")]]])
+    assert _rows(_read(tmp_path, document)) == [["x", "Білім:\n1. Мыналарды білу:\n2. Конституция\n3. Еңбек кодексі"]]
