@@ -161,3 +161,39 @@ def test_a_numbered_item_ending_in_a_colon_is_still_an_item(tmp_path):
     document = new_document()
     add_table(document, [["x", ["Білім:", "1. Мыналарды білу:", Num("Конституция"), Num("Еңбек кодексі")]]])
     assert _rows(_read(tmp_path, document)) == [["x", "Білім:\n1. Мыналарды білу:\n2. Конституция\n3. Еңбек кодексі"]]
+
+
+def _python_docx_rows(path):
+    """Rows as python-docx sees them: a merged cell's ``_tc`` is repeated, so count each one once,
+    and a cell whose ``_tc`` already appeared in the row above continues a vertical merge."""
+    import docx
+
+    rows = []
+    for table in docx.Document(str(path)).tables:
+        above: list = []
+        for row in table.rows:
+            seen: list = []
+            for cell in row.cells:
+                if not any(cell._tc is other for other in seen):
+                    seen.append(cell._tc)
+            row_cells = [(any(tc is other for other in above), "".join(tc.itertext()).strip()) for tc in seen]
+            above = seen
+            if any(text and not continued for continued, text in row_cells):  # the reader skips blank rows
+                rows.append([continued for continued, _text in row_cells])
+    return rows
+
+
+def test_merged_cells_match_python_docx_tc_identity(tmp_path):
+    """Cross-check against python-docx: one cell per distinct ``_tc``; empty where it continues the row above."""
+    from docx_testlib import FIXTURES
+
+    document = new_document()
+    add_table(document, [["a", "b", "c"], [UP, "merged across two"], [UP, "p", "q"], ["x", "y", "z"]])
+    paths = [save(document, tmp_path / "merged.docx")]
+    paths += sorted(FIXTURES.glob("*.docx")) if FIXTURES.is_dir() else []
+    for path in paths:
+        ours = [block.cells for block in read_docx_source(path).blocks if block.is_row]
+        theirs = [row for row in _python_docx_rows(path) if len(row) > 1]
+        assert [len(cells) for cells in ours] == [len(row) for row in theirs], path.name
+        for cells, continued in zip(ours, theirs):
+            assert all(cell == "" for cell, cont in zip(cells, continued) if cont), path.name
