@@ -22,6 +22,9 @@ def pytest_configure(config):
     from hypothesis import configuration
 
     configuration.set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "progen-hypothesis")
+    # Hypothesis' failure report imports mypy_extensions, which warns; with `filterwarnings = error`
+    # that warning replaced the report of a failing example by an INTERNALERROR
+    config.addinivalue_line("filterwarnings", "ignore:mypy_extensions.TypedDict is deprecated:DeprecationWarning")
 
 
 def build_file_tree(root: Path, spec: dict[str, str | bytes]) -> dict[str, Path]:
