@@ -339,3 +339,18 @@ def test_a_cell_holding_the_function_its_task_and_its_lists(tmp_path):
     assert (function.title, [(s.title, [i.text for i in s.abilities], [i.text for i in s.knowledge])
                              for s in function.skills]) == (
         "Планирование", [("Составление плана", ["Составлять план"], ["Методы", "Стандарты"])])
+
+
+def test_typos_in_headings_and_labels(tmp_path):
+    document = new_document()
+    add_table(document, [
+        ["КАРТОЧКА ПРОФФЕСИИ: КАДРОВИК"], ["Код профессии:", "4416"], ["Наименование професии:", "Кадровик"],
+        ["Трудовая функуия 1\nВедение дел", ["Умениия и навыки:", "Оформление дел."]],
+        [UP, ["Знаня:", "Трудовой кодекс."]],
+    ], cols=2)
+    standard = import_standard(save(document, tmp_path / "typos.docx"))
+    card = standard.cards[0]
+    assert (card.code, card.name, card.heading) == ("4416-P1", "Кадровик", "КАДРОВИК")
+    skill = card.functions[0].skills[0]
+    assert ([i.text for i in skill.abilities], [i.text for i in skill.knowledge]) == (
+        ["Оформление дел"], ["Трудовой кодекс"])
