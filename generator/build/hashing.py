@@ -175,19 +175,87 @@ def card_slices(standard: m.Standard):
         yield card.code, json.dumps(dict(base, cards=[to_plain(card)]), ensure_ascii=False)
 
 
-def index_standard(standard: m.Standard) -> dict:
-    """What a build needs to know of a standard without loading it: per-card hashes, levels, skill ids."""
+def _card_entry(card: m.Card) -> dict:
     from generator.standard.yaml_io import to_plain
 
+    return {"hash": hash_value(to_plain(card)), "level": card.level,
+            "ids": [f.id for f in card.functions] + [s.id for f in card.functions for s in f.skills]}
+
+
+def index_standard(standard: m.Standard) -> dict:
+    """What a build needs to know of a standard without loading it: per-card hashes, levels, skill ids."""
     fields = {name: getattr(standard, name) for name in STANDARD_FIELDS_USED}
-    cards = {}
-    for card in standard.cards:
-        cards[card.code] = {
-            "hash": hash_value(to_plain(card)),
-            "level": card.level,
-            "ids": [f.id for f in card.functions] + [s.id for f in card.functions for s in f.skills],
-        }
-    return {"code": standard.code, "language": standard.language, "fields": hash_value(fields), "cards": cards}
+    return {"code": standard.code, "language": standard.language, "fields": hash_value(fields),
+            "cards": {card.code: _card_entry(card) for card in standard.cards}}
+
+
+def _split_cards(text: str) -> Optional[tuple[str, list[str]]]:
+    """The YAML of everything but the cards, and of each card, for files laid out as ``progen import``
+    writes them (``cards:`` at the top level, each card a ``  - `` item); None for any other layout."""
+    lines = text.splitlines(keepends=True)
+    try:
+        start = lines.index("cards:\n")
+    except ValueError:
+        return None
+    header, chunks, current = lines[:start], [], None
+    for line in lines[start + 1:]:
+        if line.startswith("  - "):
+            current = [line]
+            chunks.append(current)
+        elif line.startswith("    ") or not line.strip():
+            if current is None:
+                if line.strip():
+                    return None
+                continue
+            current.append(line)
+        else:
+            return None  # a top-level key or a comment after the cards: not the usual layout
+    return "".join(header), ["".join(chunk) for chunk in chunks]
+
+
+def scan_standard(path: Path, data: bytes) -> tuple[dict, dict[str, str]]:
+    """Index a standard and make each card's slice (see :func:`card_slices`), one card at a time.
+
+    Memory stays that of one card however big the standard is: each card's YAML is parsed on its
+    own. Any doubt (another layout, a problem in the data) falls back to :func:`fast_load_standard`,
+    which gives the exact error of ``load_standard``.
+    """
+    import yaml
+
+    from generator.standard.store import structure_problems
+    from generator.standard.yaml_io import to_plain
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        split = _split_cards(data.decode("utf-8-sig"))
+        if split is None:
+            raise _Mismatch("layout")
+        header_text, chunks = split
+        header = from_plain(m.Standard, yaml.load(header_text, Loader=loader))  # noqa: S506 - a safe loader
+        if header.cards:
+            raise _Mismatch("cards")
+        base = to_plain(header)
+        del base["cards"]
+        fields = {name: getattr(header, name) for name in STANDARD_FIELDS_USED}
+        index = {"code": header.code, "language": header.language, "fields": hash_value(fields), "cards": {}}
+        slices: dict[str, str] = {}
+        for chunk in chunks:
+            items = yaml.load(chunk, Loader=loader)  # noqa: S506
+            if not isinstance(items, list) or len(items) != 1:
+                raise _Mismatch("card chunk")
+            card = from_plain(m.Card, items[0])
+            header.cards = [card]
+            if card.code in index["cards"] or structure_problems(header):
+                raise _Mismatch("structure")
+            index["cards"][card.code] = _card_entry(card)
+            slices[card.code] = json.dumps(dict(base, cards=[to_plain(card)]), ensure_ascii=False)
+        header.cards = []
+        if structure_problems(header):
+            raise _Mismatch("structure")
+        return index, slices
+    except (yaml.YAMLError, UnicodeDecodeError, _Mismatch, TypeError):
+        standard = fast_load_standard(path, data)  # raises the exact problem, or parses another layout
+        return index_standard(standard), dict(card_slices(standard))
 
 
 # -- phrasing overrides ---------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Optional
 
 from generator.build.hashing import (
-    FileHasher, card_slices, fast_load_standard, hash_value, index_standard, override_slices, sha256_bytes,
+    FileHasher, hash_value, override_slices, scan_standard, sha256_bytes,
 )
 from generator.build.manifest import Manifest, defaults_spec, entry_spec
 from generator.design.spec import ProgramSpec, merge_specs
@@ -42,7 +42,7 @@ class StandardInfo:
     sha: str
     index: dict  # see hashing.index_standard
     cache_dir: Optional[Path] = None  # one JSON per card, for the workers (see hashing.card_slices)
-    parsed: Optional[object] = None  # the Standard, when it had to be parsed in this build
+    slices: Optional[dict] = None  # card code → JSON of its slice, when the file was parsed in this build
 
     @property
     def code(self) -> str:
@@ -115,8 +115,8 @@ def discover_standards(workspace: Path, manifest: Manifest, record, out_dir: Pat
         if known and known.get("sha") == sha and known.get("index", {}).get("format") == BUILD_FORMAT:
             info.index = known["index"]
         else:
-            info.parsed = fast_load_standard(path, data)
-            info.index = dict(index_standard(info.parsed), format=BUILD_FORMAT)
+            index, info.slices = scan_standard(path, data)
+            info.index = dict(index, format=BUILD_FORMAT)
         infos[key] = info
     return infos
 
@@ -127,14 +127,14 @@ def write_caches(record, infos: dict) -> None:
 
     record.standards = {key: {"sha": info.sha, "index": info.index} for key, info in infos.items()}
     for info in infos.values():
-        if info.parsed is not None:
+        if info.slices is not None:
             info.cache_dir.mkdir(parents=True, exist_ok=True)
-            for code, text in card_slices(info.parsed):
+            for code, text in info.slices.items():
                 target = info.card_cache(code)
                 temp = target.with_name(target.name + ".progen-tmp")
                 temp.write_text(text, "utf-8")  # a cache: a torn file only makes a worker read the YAML
                 os.replace(temp, target)
-            info.parsed = None
+            info.slices = None
             _release_memory()
         elif not info.cache_dir.is_dir():
             info.cache_dir = None  # workers read the YAML themselves

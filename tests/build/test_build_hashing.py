@@ -88,3 +88,39 @@ def test_a_card_slice_designs_the_same_program(seed, monkeypatch):
         assert [c.code for c in sliced.cards] == [code]
         spec = ProgramSpec(card=code)
         assert to_plain(plan_program(sliced, spec)) == to_plain(plan_program(seed, spec))
+
+
+def test_scanning_card_by_card_equals_loading_the_whole(seed):
+    from generator.build.hashing import card_slices, scan_standard
+
+    index, slices = scan_standard(SEED, SEED.read_bytes())
+    assert index == index_standard(seed)
+    assert slices == dict(card_slices(seed))
+
+
+def test_scanning_another_layout_falls_back_to_the_whole_file(seed, tmp_path):
+    """Cards at column 0 (`- code:`), as another YAML writer would lay them out."""
+    import yaml
+
+    from generator.build.hashing import scan_standard
+
+    path = tmp_path / "other.kk.yaml"
+    path.write_text(yaml.safe_dump(to_plain(seed), allow_unicode=True, sort_keys=False), "utf-8")
+    assert "\n- code: 1210-0-020" in path.read_text("utf-8")
+    index, slices = scan_standard(path, path.read_bytes())
+    assert index == index_standard(seed) and sorted(slices) == ["1210-0-020", "3412-0-003"]
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda t: t.replace("  - code: 3412-0-003", "  - code: 1210-0-020"), r"card 1210-0-020 appears twice"),
+    (lambda t: t.replace("id: 3412-0-003/F2/S1/A3", "id: 3412-0-003/F2/S1/A9"),
+     r"abilities\[2\].id: is '3412-0-003/F2/S1/A9', expected '3412-0-003/F2/S1/A3'"),
+    (lambda t: t.replace("    level: '5'", "    level: 5"), r"\d+: cards\[1\].level: expected text, got the number 5"),
+])
+def test_scanning_reports_problems_like_the_typed_loader(tmp_path, change, message):
+    from generator.build.hashing import scan_standard
+
+    path = tmp_path / "bad.kk.yaml"
+    path.write_text(change(SEED.read_text("utf-8")), "utf-8")
+    with pytest.raises(StandardDataError, match=message):
+        scan_standard(path, path.read_bytes())
