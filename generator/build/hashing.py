@@ -189,73 +189,84 @@ def index_standard(standard: m.Standard) -> dict:
             "cards": {card.code: _card_entry(card) for card in standard.cards}}
 
 
-def _split_cards(text: str) -> Optional[tuple[str, list[str]]]:
-    """The YAML of everything but the cards, and of each card, for files laid out as ``progen import``
-    writes them (``cards:`` at the top level, each card a ``  - `` item); None for any other layout."""
-    lines = text.splitlines(keepends=True)
-    try:
-        start = lines.index("cards:\n")
-    except ValueError:
-        return None
-    header, chunks, current = lines[:start], [], None
-    for line in lines[start + 1:]:
+class _Layout(Exception):
+    """The file is not laid out as ``progen import`` writes it; read it whole instead."""
+
+
+def _card_chunks(lines):
+    """Yield the YAML of everything before the cards, then of each card, from an iterator of lines,
+    for files laid out as ``progen import`` writes them (``cards:`` at the top level, each card a
+    ``  - `` item). Raises ``_Layout`` at anything else."""
+    header = []
+    for line in lines:
+        if line == "cards:\n":
+            break
+        header.append(line)
+    else:
+        raise _Layout("no 'cards:' line")
+    yield "".join(header)
+    current: list[str] = []
+    for line in lines:
         if line.startswith("  - "):
+            if current:
+                yield "".join(current)
             current = [line]
-            chunks.append(current)
         elif line.startswith("    ") or not line.strip():
-            if current is None:
-                if line.strip():
-                    return None
-                continue
-            current.append(line)
+            if not current and line.strip():
+                raise _Layout("text before the first card")
+            if current:
+                current.append(line)
         else:
-            return None  # a top-level key or a comment after the cards: not the usual layout
-    return "".join(header), ["".join(chunk) for chunk in chunks]
+            raise _Layout("a top-level line after the cards")
+    if current:
+        yield "".join(current)
 
 
-def scan_standard(path: Path, data: bytes) -> tuple[dict, dict[str, str]]:
+def scan_standard(path: Path) -> tuple[dict, dict[str, bytes]]:
     """Index a standard and make each card's slice (see :func:`card_slices`), one card at a time.
 
-    Memory stays that of one card however big the standard is: each card's YAML is parsed on its
-    own. Any doubt (another layout, a problem in the data) falls back to :func:`fast_load_standard`,
+    The file is read line by line and each card's YAML parsed on its own, so memory stays that of
+    one card however big the standard is; slices are kept zlib-compressed until they are written.
+    Any doubt (another layout, a problem in the data) falls back to :func:`fast_load_standard`,
     which gives the exact error of ``load_standard``.
     """
     import yaml
+    import zlib
 
     from generator.standard.store import structure_problems
     from generator.standard.yaml_io import to_plain
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        split = _split_cards(data.decode("utf-8-sig"))
-        if split is None:
-            raise _Mismatch("layout")
-        header_text, chunks = split
-        header = from_plain(m.Standard, yaml.load(header_text, Loader=loader))  # noqa: S506 - a safe loader
-        if header.cards:
-            raise _Mismatch("cards")
-        base = to_plain(header)
-        del base["cards"]
-        fields = {name: getattr(header, name) for name in STANDARD_FIELDS_USED}
-        index = {"code": header.code, "language": header.language, "fields": hash_value(fields), "cards": {}}
-        slices: dict[str, str] = {}
-        for chunk in chunks:
-            items = yaml.load(chunk, Loader=loader)  # noqa: S506
-            if not isinstance(items, list) or len(items) != 1:
-                raise _Mismatch("card chunk")
-            card = from_plain(m.Card, items[0])
-            header.cards = [card]
-            if card.code in index["cards"] or structure_problems(header):
-                raise _Mismatch("structure")
-            index["cards"][card.code] = _card_entry(card)
-            slices[card.code] = json.dumps(dict(base, cards=[to_plain(card)]), ensure_ascii=False)
+        with open(path, encoding="utf-8-sig", newline=None) as handle:
+            chunks = _card_chunks(iter(handle))
+            header = from_plain(m.Standard, yaml.load(next(chunks), Loader=loader))  # noqa: S506 - a safe loader
+            if header.cards:
+                raise _Mismatch("cards")
+            base = to_plain(header)
+            del base["cards"]
+            fields = {name: getattr(header, name) for name in STANDARD_FIELDS_USED}
+            index = {"code": header.code, "language": header.language, "fields": hash_value(fields), "cards": {}}
+            slices: dict[str, bytes] = {}
+            for chunk in chunks:
+                items = yaml.load(chunk, Loader=loader)  # noqa: S506
+                if not isinstance(items, list) or len(items) != 1:
+                    raise _Mismatch("card chunk")
+                card = from_plain(m.Card, items[0])
+                header.cards = [card]
+                if card.code in index["cards"] or structure_problems(header):
+                    raise _Mismatch("structure")
+                index["cards"][card.code] = _card_entry(card)
+                text = json.dumps(dict(base, cards=[to_plain(card)]), ensure_ascii=False)
+                slices[card.code] = zlib.compress(text.encode("utf-8"), 1)
         header.cards = []
         if structure_problems(header):
             raise _Mismatch("structure")
         return index, slices
-    except (yaml.YAMLError, UnicodeDecodeError, _Mismatch, TypeError):
-        standard = fast_load_standard(path, data)  # raises the exact problem, or parses another layout
-        return index_standard(standard), dict(card_slices(standard))
+    except (yaml.YAMLError, UnicodeDecodeError, _Mismatch, _Layout, TypeError, StopIteration):
+        standard = fast_load_standard(path)  # raises the exact problem, or reads another layout
+        return index_standard(standard), {code: zlib.compress(text.encode("utf-8"), 1)
+                                          for code, text in card_slices(standard)}
 
 
 # -- phrasing overrides ---------------------------------------------------------------------------

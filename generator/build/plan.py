@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Optional
 
 from generator.build.hashing import (
-    FileHasher, hash_value, override_slices, scan_standard, sha256_bytes,
+    FileHasher, hash_value, override_slices, scan_standard, sha256_file,
 )
 from generator.build.manifest import Manifest, defaults_spec, entry_spec
 from generator.design.spec import ProgramSpec, merge_specs
@@ -42,7 +42,7 @@ class StandardInfo:
     sha: str
     index: dict  # see hashing.index_standard
     cache_dir: Optional[Path] = None  # one JSON per card, for the workers (see hashing.card_slices)
-    slices: Optional[dict] = None  # card code → JSON of its slice, when the file was parsed in this build
+    slices: Optional[dict] = None  # card code → its slice (zlib JSON), when the file was parsed in this build
 
     @property
     def code(self) -> str:
@@ -108,14 +108,13 @@ def discover_standards(workspace: Path, manifest: Manifest, record, out_dir: Pat
     infos: dict[str, StandardInfo] = {}
     for path in paths:
         key = rel(workspace, path)
-        data = path.read_bytes()
-        sha = sha256_bytes(data)
+        sha = sha256_file(path)
         known = record.standards.get(key)
         info = StandardInfo(key, path, sha, {}, out_dir / CACHE_DIR / sha)
         if known and known.get("sha") == sha and known.get("index", {}).get("format") == BUILD_FORMAT:
             info.index = known["index"]
         else:
-            index, info.slices = scan_standard(path, data)
+            index, info.slices = scan_standard(path)
             info.index = dict(index, format=BUILD_FORMAT)
         infos[key] = info
     return infos
@@ -124,15 +123,16 @@ def discover_standards(workspace: Path, manifest: Manifest, record, out_dir: Pat
 def write_caches(record, infos: dict) -> None:
     """Remember the indexes in the record, and leave workers one small file per card of a new standard."""
     import os
+    import zlib
 
     record.standards = {key: {"sha": info.sha, "index": info.index} for key, info in infos.items()}
     for info in infos.values():
         if info.slices is not None:
             info.cache_dir.mkdir(parents=True, exist_ok=True)
-            for code, text in info.slices.items():
+            for code, packed in info.slices.items():
                 target = info.card_cache(code)
                 temp = target.with_name(target.name + ".progen-tmp")
-                temp.write_text(text, "utf-8")  # a cache: a torn file only makes a worker read the YAML
+                temp.write_bytes(zlib.decompress(packed))  # a cache: a torn file only makes a worker read the YAML
                 os.replace(temp, target)
             info.slices = None
             _release_memory()
