@@ -110,7 +110,7 @@ def design(standard: m.Standard, spec: ProgramSpec, workspace: Optional[Path] = 
         coverage=coverage,
         final_assessment=lang_rules["final_assessment"],
         assessment_sheets=_assessment_sheets(modules, selected, coverage),
-        sessions=_sessions(modules, lang_rules),
+        sessions=_sessions(modules, lang_rules, rules["hours"]["session_hours"]),
         totals=Hours(total=sum(mo.hours.total for mo in modules), theory=sum(mo.hours.theory for mo in modules),
                      practice=sum(mo.hours.practice for mo in modules),
                      assessment=sum(mo.hours.assessment for mo in modules)),
@@ -196,7 +196,8 @@ def _allocate_hours(modules: list[Module], total: int, level, rules, min_hours) 
     minimum = module_minimum(total, len(modules), min_hours or rules["hours"]["min_module_hours"])
     totals = largest_remainder(total, shares, minimum)
     for module, module_total in zip(modules, totals):
-        ratio = rules["hours"]["legal_ratio"] if module.kind == "legal" else r.level_ratio(level, rules)
+        ratio = rules["hours"]["legal_ratio"] if module.kind == "legal" else r.content_ratio(
+            r.level_ratio(level, rules), len(module.theory_topics), len(module.practical_sessions))
         theory, practice, assessment = split_module(module_total, ratio, bool(module.practical_sessions))
         module.hours = Hours(total=module_total, theory=theory, practice=practice, assessment=assessment)
         for topics, hours in ((module.theory_topics, theory), (module.practical_sessions, practice)):
@@ -270,23 +271,55 @@ def _assessment_sheets(modules: list[Module], selected, coverage: list[CoverageR
     return sheets
 
 
-def _sessions(modules: list[Module], lang_rules) -> list[Session]:
-    """The outline's schedule: per module a theory, a practice and an assessment block."""
+def _sessions(modules: list[Module], lang_rules, session_hours: int = 2) -> list[Session]:
+    """The outline's session-by-session schedule: topics grouped into sessions, then the assessment.
+
+    Consecutive topics are taught together until a session has ``session_hours`` (a "пара" of two
+    academic hours by default); what is left at the end joins the last session. Every topic appears
+    in the schedule and the hours still add up.
+    """
     titles = lang_rules["session_titles"]
     sessions: list[Session] = []
+
+    def add(module: Module, kind: str, title: str, hours: int, methods: list[str]) -> None:
+        sessions.append(Session(number=len(sessions) + 1, module_id=module.id, title=title, hours=hours,
+                                kind=kind, methods=methods))
+
     for module in modules:
-        for kind, hours in (("theory", module.hours.theory), ("practice", module.hours.practice),
-                            ("assessment", module.hours.assessment)):
-            if hours:
-                if kind == "assessment":
-                    methods = module.assessment
+        for kind, topics, hours in (("theory", module.theory_topics, module.hours.theory),
+                                    ("practice", module.practical_sessions, module.hours.practice)):
+            if not hours:
+                continue
+            wanted = "knowledge" if kind == "theory" else "ability"
+            kind_outcomes = [o for o in module.outcomes if o.kind == wanted] or module.outcomes
+
+            def methods_of(group: list) -> list[str]:
+                """Methods for the Bloom levels of just these topics' outcomes (short rows for trainers)."""
+                ids = {sid for topic in group for sid in topic.source_ids}
+                outcomes = [o for o in kind_outcomes if ids & set(o.source_ids)] or kind_outcomes
+                return r.methods_for(outcomes, lang_rules, with_module_methods=False)
+
+            if not topics:
+                add(module, kind, f"{titles[kind]}: {module.title}", hours, methods_of([]))
+                continue
+            groups: list[list] = []
+            pending: list = []
+            for topic in topics:
+                pending.append(topic)
+                if sum(t.hours for t in pending) >= session_hours:
+                    groups.append(pending)
+                    pending = []
+            if pending:
+                if groups and sum(t.hours for t in pending) < 1:
+                    groups[-1].extend(pending)
                 else:
-                    wanted = "knowledge" if kind == "theory" else "ability"
-                    outcomes = [o for o in module.outcomes if o.kind == wanted] or module.outcomes
-                    methods = r.methods_for(outcomes, lang_rules, with_module_methods=kind == "practice")
-                sessions.append(Session(number=len(sessions) + 1, module_id=module.id,
-                                        title=f"{titles[kind]}: {module.title}", hours=hours, kind=kind,
-                                        methods=methods))
+                    groups.append(pending)
+            for group in groups:
+                title = "; ".join(f"{t.number} {t.title}" for t in group)
+                add(module, kind, title, sum(t.hours for t in group), methods_of(group))
+        if module.hours.assessment:
+            add(module, "assessment", f"{titles['assessment']}: {module.title}", module.hours.assessment,
+                module.assessment)
     return sessions
 
 

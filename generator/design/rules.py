@@ -183,6 +183,19 @@ def level_ratio(level: Optional[str], rules: dict) -> list[float]:
     return list(table.get(digits.group(0) if digits else "default", table["default"]))
 
 
+def content_ratio(ratio: list[float], theory_topics: int, practical_sessions: int) -> list[float]:
+    """The level's ratio where a module has as many theory topics as practical sessions, skewed by content.
+
+    A module with 7 abilities and 1 knowledge item (its laws taught in the legal module) should not
+    get a third of its hours as theory: theory and practice are weighted by their share of topics.
+    """
+    count = theory_topics + practical_sessions
+    if count == 0:
+        return list(ratio)
+    theory, practice, assessment = ratio
+    return [theory * 2 * theory_topics / count, practice * 2 * practical_sessions / count, assessment]
+
+
 def lower_first(text: str) -> str:
     """Lower-case the first letter unless the first word is an abbreviation (ЖРО, ҚР) or a quote."""
     if not text:

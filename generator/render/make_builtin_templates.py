@@ -536,7 +536,7 @@ def _tidy_merged(tbl):
 
 
 def build_outline():
-    doc = _base_document(12, title_page=False)
+    doc = _base_document(11, title_page=False)  # a 2–4 page handout: 11 pt keeps a 72-hour card on 4 pages
     para(doc, "{{ program.provider.name }}", "Title Line")
     para(doc, "{{ labels.outline_kind|upper }}", "Title Big").paragraph_format.space_before = Pt(12)
     para(doc, "«{{ program.title }}»", "Title Big")
@@ -561,7 +561,7 @@ def build_outline():
     outcome_lines(doc, "m.outcomes")
     tag(doc, "endfor")
     para(doc, "{{ labels.schedule }}", "Heading 1")
-    schedule = table(doc, [12, 73, 22, 15, 43])
+    schedule = table(doc, [10, 84, 20, 14, 37])
     row(schedule, ["{{ labels.number }}", "{{ labels.session_column }}", "{{ labels.session_kind_column }}",
                    "{{ labels.hours_column }}", "{{ labels.methods_column }}"], style="Table Head", header=True,
         keep=True)

@@ -114,3 +114,10 @@ def test_workspace_design_data_overrides_and_rejects_typos(tmp_path):
     (tmp_path / "design.yaml").write_text("hours:\n  min_modul_hours: 3\n", encoding="utf-8")
     with pytest.raises(SpecError, match="unknown key 'min_modul_hours'"):
         r.rules_data(tmp_path)
+
+
+def test_content_ratio_keeps_the_level_ratio_for_a_balanced_module_and_skews_otherwise():
+    assert r.content_ratio([0.3, 0.6, 0.1], 3, 3) == [0.3, 0.6, 0.1]
+    theory, practice, _ = r.content_ratio([0.35, 0.5, 0.15], 1, 7)
+    assert theory < 0.1 < practice
+    assert r.content_ratio([0.3, 0.6, 0.1], 0, 0) == [0.3, 0.6, 0.1]

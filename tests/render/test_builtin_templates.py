@@ -56,7 +56,7 @@ def test_page_setup_and_fonts_are_in_styles(kind):
     assert "Theme" not in defaults  # no theme font (Calibri) for Cyrillic text
     normal = document.styles["Normal"]
     assert normal.font.name == "Times New Roman"
-    assert normal.font.size.pt == (12 if kind in ("outline", "assessment") else 14)
+    assert normal.font.size.pt == {"program": 14, "outline": 11, "assessment": 12}[kind]
     for name in ("Heading 1", "Heading 2", "Label"):
         assert document.styles[name].paragraph_format.keep_with_next
 
