@@ -238,8 +238,14 @@ def build_command(targets, workspace, jobs, force, dry_run, clean, pdf, keep_goi
     """
     from generator.build import build
 
-    report = build(workspace, targets=list(targets) or None, jobs=jobs, force=force, dry_run=dry_run, clean=clean,
-                   pdf=pdf, keep_going=keep_going, progress=_ProgressLine())
+    progress = _ProgressLine()
+    try:
+        report = build(workspace, targets=list(targets) or None, jobs=jobs, force=force, dry_run=dry_run,
+                       clean=clean, pdf=pdf, keep_going=keep_going, progress=progress)
+    except KeyboardInterrupt:
+        if progress.width:
+            sys.stderr.write("\n")  # end the progress line before click's "Aborted!"
+        raise
     labels = {"built": "built", "would-build": "would build", "failed": "FAILED", "kept": "kept",
               "skipped": "not built", "up-to-date": "up to date"}
     for result in report.results:
