@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.exceptions import StandardDataError
 from generator.standard import model as m
-from generator.standard.yaml_io import dump_yaml, load_yaml, write_atomic
+from generator.standard.yaml_io import dump_yaml, line_of, load_yaml_located, write_atomic
 
 HEADER = (
     "Professional standard data, produced by `progen import` from the published source.\n"
@@ -47,13 +47,16 @@ def save_standard(standard: m.Standard, path: Path) -> None:
 
 
 def load_standard(path: Path) -> m.Standard:
-    """Load and fully validate a standard data file."""
-    standard = load_yaml(Path(path), m.Standard, what="standard data")
+    """Load and fully validate a standard data file; every problem is listed with its line."""
+    standard, lines = load_yaml_located(Path(path), m.Standard, what="standard data")
     problems = structure_problems(standard)
     if problems:
         count = len(problems)
-        raise StandardDataError("\n".join([f"{path}: {count} problem{'s' if count > 1 else ''} found",
-                                           *(f"{path}: {p}" for p in problems)]))
+        located = []
+        for problem in problems:
+            line = line_of(lines, problem.split(": ", 1)[0])
+            located.append(f"{path}:{line}: {problem}" if line else f"{path}: {problem}")
+        raise StandardDataError("\n".join([f"{path}: {count} problem{'s' if count > 1 else ''} found", *located]))
     return standard
 
 

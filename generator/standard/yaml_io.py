@@ -32,6 +32,7 @@ class _Collector:
     def __init__(self, filename: str):
         self.filename = filename
         self.errors: list[str] = []
+        self.lines: dict[str, int] = {}  # field path → line, for checks made after conversion
 
     def add(self, node: yaml.Node | None, path: str, message: str) -> None:
         line = f"{node.start_mark.line + 1}" if node is not None else "?"
@@ -71,6 +72,7 @@ def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
 
 
 def _convert(node: yaml.Node, hint: Any, path: str, errors: _Collector) -> Any:
+    errors.lines[path] = node.start_mark.line + 1
     hint, optional = _unwrap_optional(hint)
     if node.tag not in _STANDARD_TAGS:
         errors.add(node, path, f"the tag {node.tag} is not allowed in progen data; remove it")
@@ -164,6 +166,12 @@ def _required(f: dataclasses.Field) -> bool:
 
 def parse_yaml(text: str, cls: type[T], filename: str) -> T:
     """Parse YAML text into ``cls``, raising StandardDataError that lists every problem."""
+    return parse_yaml_located(text, cls, filename)[0]
+
+
+def parse_yaml_located(text: str, cls: type[T], filename: str) -> tuple[T, dict[str, int]]:
+    """Like :func:`parse_yaml`, also returning the line of every field path (``cards[1].code`` → 63),
+    so checks made on the model afterwards can name the line too."""
     try:
         node = yaml.compose(text, Loader=_LOADER_CLASS)
     except yaml.MarkedYAMLError as error:
@@ -188,7 +196,7 @@ def parse_yaml(text: str, cls: type[T], filename: str) -> T:
         count = len(errors.errors)
         head = f"{filename}: {count} problem{'s' if count > 1 else ''} found"
         raise StandardDataError("\n".join([head, *errors.errors]))
-    return result
+    return result, errors.lines
 
 
 def read_text_file(path: Path, what: str, error_class: type[GeneratorError] = StandardDataError) -> str:
@@ -211,6 +219,21 @@ def read_text_file(path: Path, what: str, error_class: type[GeneratorError] = St
 def load_yaml(path: Path, cls: type[T], what: str = "data") -> T:
     """Load and validate ``path`` as ``cls``."""
     return parse_yaml(read_text_file(Path(path), what), cls, str(path))
+
+
+def load_yaml_located(path: Path, cls: type[T], what: str = "data") -> tuple[T, dict[str, int]]:
+    """Load and validate ``path`` as ``cls``; also return the line of every field path."""
+    return parse_yaml_located(read_text_file(Path(path), what), cls, str(path))
+
+
+def line_of(lines: dict[str, int], field_path: str) -> int | None:
+    """The line of ``field_path`` or of its nearest parent (``a.b[2].c`` → ``a.b[2]`` → ``a.b`` …)."""
+    while field_path:
+        if field_path in lines:
+            return lines[field_path]
+        cut = max(field_path.rfind("."), field_path.rfind("["))
+        field_path = field_path[:cut] if cut > 0 else ""
+    return lines.get("")
 
 
 def to_plain(obj: Any, omit_none: tuple[type, ...] = ()) -> Any:

@@ -110,11 +110,29 @@ def test_python_tags_are_refused(seed_yaml_path, tmp_path, tag):
     assert "is not allowed in progen data" in str(caught.value)
 
 
-def test_ids_that_do_not_match_their_place_are_refused(seed_yaml_path, tmp_path):
+def test_ids_that_do_not_match_their_place_are_refused_with_their_line(seed_yaml_path, tmp_path):
     path = _variant(seed_yaml_path, tmp_path, "id: 3412-0-003/F2/S1/A3", "id: 3412-0-003/F2/S1/A9")
-    with pytest.raises(StandardDataError, match=r"cards\[1\]\.functions\[1\]\.skills\[0\]\.abilities\[2\]\.id: "
-                                                r"is '3412-0-003/F2/S1/A9', expected '3412-0-003/F2/S1/A3'"):
+    line = path.read_text(encoding="utf-8").splitlines().index("              - id: 3412-0-003/F2/S1/A9") + 1
+    with pytest.raises(StandardDataError) as caught:
         load_standard(path)
+    assert str(caught.value).splitlines() == [
+        f"{path}: 1 problem found",
+        f"{path}:{line}: cards[1].functions[1].skills[0].abilities[2].id: is '3412-0-003/F2/S1/A9', "
+        f"expected '3412-0-003/F2/S1/A3'",
+    ]
+
+
+def test_structure_problems_name_their_line(seed_yaml_path, tmp_path):
+    text = seed_yaml_path.read_text(encoding="utf-8").replace("\nlanguage: kk\n", "\nlanguage: en\n")
+    text = text.replace("  - code: 3412-0-003\n", "  - code: 1210-0-020\n")
+    path = tmp_path / "two.yaml"
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    with pytest.raises(StandardDataError) as caught:
+        load_standard(path)
+    message = str(caught.value).splitlines()
+    assert message[1] == f"{path}:6: language: 'en' is not kk or ru"
+    assert f"{path}:{lines.index('  - code: 1210-0-020', 60) + 1}: cards[1].code: card 1210-0-020 appears twice" in message
 
 
 @pytest.mark.parametrize("content, expected", [
