@@ -78,10 +78,10 @@ def fuzz_file(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("fuzz") / "standard.txt"
 
 
-def _import_checked(path: Path, data: bytes) -> None:
+def _import_checked(path: Path, data: bytes, lang: str | None = None) -> None:
     path.write_bytes(data)
     try:
-        standard = import_standard(path)
+        standard = import_standard(path, lang=lang)
     except GeneratorError as error:
         message = str(error)
         assert message and "\n" not in message, message
@@ -112,15 +112,15 @@ def test_random_pieces_of_standards(fuzz_file, text):
 
 
 @settings(FUZZ, max_examples=int(400 * SCALE))
-@given(text=mutated(SEED_LINES))
-def test_mutations_of_the_seed(fuzz_file, text):
-    _import_checked(fuzz_file, text.encode("utf-8", "surrogatepass"))
+@given(text=mutated(SEED_LINES), lang=st.sampled_from([None, None, "kk", "ru"]))
+def test_mutations_of_the_seed(fuzz_file, text, lang):
+    _import_checked(fuzz_file, text.encode("utf-8", "surrogatepass"), lang)
 
 
 @FUZZ
-@given(text=mutated(RU_LINES))
-def test_mutations_of_the_russian_sample(fuzz_file, text):
-    _import_checked(fuzz_file, text.encode("utf-8", "surrogatepass"))
+@given(text=mutated(RU_LINES), lang=st.sampled_from([None, None, "kk", "ru"]))
+def test_mutations_of_the_russian_sample(fuzz_file, text, lang):
+    _import_checked(fuzz_file, text.encode("utf-8", "surrogatepass"), lang)
 
 
 @settings(FUZZ, max_examples=int(100 * SCALE))
