@@ -47,4 +47,6 @@ def repair_glued(text: str) -> str:
 def find_glued(text: str) -> list[str]:
     """Words that still look glued (for lint and tests): a lower-case letter directly before a
     capital (``РеспубликасыныңКонституциясы``), or a number run into a word (``247қаулысы``, ``1ЖРО``)."""
-    return re.findall(rf"\S*[{_CYR_LOWER}][{_CYR_UPPER}][{_CYR_LOWER}]\S*|\S*\d[{_CYR_LOWER}{_CYR_UPPER}]{{2,}}\S*", text)
+    return re.findall(
+        rf"\S*[{_CYR_LOWER}][{_CYR_UPPER}][{_CYR_LOWER}]\S*|\S*\d[{_CYR_LOWER}{_CYR_UPPER}]{{2,}}\S*", text
+    )

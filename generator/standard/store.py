@@ -39,7 +39,8 @@ def save_standard(standard: m.Standard, path: Path) -> None:
     """Write the YAML atomically; a file that cannot be written is a StandardDataError naming it."""
     path = Path(path)
     if path.is_dir():
-        raise StandardDataError(f"{path}: is a folder; give the YAML file to write, e.g. {path / default_filename(standard)}")
+        example = path / default_filename(standard)
+        raise StandardDataError(f"{path}: is a folder; give the YAML file to write, e.g. {example}")
     try:
         write_atomic(path, standard_to_yaml(standard))
     except OSError as error:
