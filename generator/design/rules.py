@@ -160,19 +160,25 @@ def assessment_for(outcomes: list[Outcome], lang_rules: dict) -> list[str]:
 
 
 def criteria_for(outcomes: list[Outcome], lang_rules: dict, subjects: dict[str, str] | None = None) -> list[Criterion]:
-    """One observable criterion per outcome: the Bloom level's wording (data) and what it is about.
+    """One observable criterion per outcome: the Bloom level's wording (data) about the outcome's subject.
 
-    ``subjects`` maps an outcome code to its subject (the ability as worded in the standard, or
-    the topic of a knowledge item): "Практикалық тапсырманы … орындайды: оқыту іс-шараларын …".
+    ``subjects`` maps an outcome code to its subject — the ability as worded in the standard, or the
+    topic of a knowledge item: "оқыту іс-шараларын ұйымдастыру және өткізу бойынша практикалық
+    тапсырманы … орындайды".
     """
     subjects = subjects or {}
     criteria = []
     for outcome in outcomes:
         if outcome.bloom not in lang_rules["criteria_by_bloom"]:
             continue
-        text = lang_rules["criteria_by_bloom"][outcome.bloom]
-        if subjects.get(outcome.code):
-            text = f"{text}: {lower_first(subjects[outcome.code])}"
+        subject = subjects.get(outcome.code)
+        if subject:
+            subject = subject.strip().rstrip(".")
+            if lang_rules["outcome_prefix"] == "ОН":  # a Kazakh sentence starts with the subject
+                subject = subject[0].upper() + subject[1:] if subject[0].isalpha() else subject
+            text = lang_rules["criteria_with_subject"][outcome.bloom].format(subject=subject)
+        else:
+            text = lang_rules["criteria_by_bloom"][outcome.bloom]
         criteria.append(Criterion(outcome_code=outcome.code, text=text))
     return criteria
 
