@@ -23,7 +23,7 @@ from generator.build.hashing import (
     FileHasher, hash_value, override_slices, scan_standard, sha256_file,
 )
 from generator.build.manifest import Manifest, defaults_spec, entry_spec
-from generator.design.spec import ProgramSpec, merge_specs
+from generator.design.spec import ProgramSpec, check_basic, merge_specs
 from generator.exceptions import BuildError, SpecError
 from generator.standard.store import safe_code
 from generator.standard.yaml_io import to_plain
@@ -74,14 +74,13 @@ class Target:
         return (self.standard.rel, self.card, self.inputs.get("spec"))
 
 
-def inside(workspace: Path, relative: str, where: str) -> Path:
-    """``workspace / relative``, refusing absolute paths and ``..`` that escape the workspace."""
-    candidate = (workspace / relative).resolve()
+def inside(root: Path, relative: str, where: str, name: str = "the workspace") -> Path:
+    """``root / relative``, refusing absolute paths and ``..`` that escape ``root``."""
+    candidate = (root / relative).resolve()
     try:
-        candidate.relative_to(workspace)
+        candidate.relative_to(root)
     except ValueError:
-        raise SpecError(f"{where}: '{relative}' is outside the workspace {workspace}; "
-                        f"use a path inside it") from None
+        raise SpecError(f"{where}: '{relative}' is outside {name} {root}; use a path inside it") from None
     return candidate
 
 
@@ -242,13 +241,18 @@ def expand(workspace: Path, manifest: Manifest, standards: dict, out_dir: Path, 
         if problem:
             problems.append(f"{manifest.where(f'targets[{index}].skills')}: {problem}")
             continue
+        try:
+            check_basic(spec, where=where)  # now with the language: the format words are checked too
+        except SpecError as error:
+            problems.extend(str(error).splitlines())
+            continue
         spec_dict = to_plain(spec)
         spec_dict.pop("standard", None)
         spec_dict.pop("kinds", None)
         kinds = entry.kinds or defaults.kinds or list(kinds_known)
         folder = out_dir
         if entry.folder:
-            folder = inside(out_dir, entry.folder, manifest.where(f"targets[{index}].folder"))
+            folder = inside(out_dir, entry.folder, manifest.where(f"targets[{index}].folder"), "the output folder")
         for kind in kinds:
             if kind not in kinds_known:
                 problems.append(f"{where}: unknown document kind '{kind}'; valid kinds: {', '.join(kinds_known)}")
