@@ -139,3 +139,22 @@ def test_plain_knowledge_items_have_no_reference(seed):
 ])
 def test_russian_and_plain_citations(text, expected):
     assert parse_legal_ref(text) == expected
+
+
+def test_a_consistent_standard_passes_strict_lint(ru_sample_path):
+    result = CliRunner().invoke(main, ["lint", "--strict", str(ru_sample_path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "" and result.stderr == "0 warning(s)\n"
+
+
+def test_lint_sees_glued_words_and_repeated_items_left_in_reviewed_data(seed):
+    import copy
+
+    edited = copy.deepcopy(seed)
+    skill = edited.card("3412-0-003").functions[1].skills[0]
+    skill.abilities[0].text = "Оқыту іс-шараларынұйымдастыру және өткізу №5бұйрығы"
+    skill.knowledge[2].text = skill.knowledge[1].text
+    warnings = [str(w) for w in lint_standard(edited)]
+    assert "3412-0-003/F2/S1/A1: looks glued: №5бұйрығы [glued-word]" in warnings
+    assert "3412-0-003/F2/S1/K2: the same knowledge appears twice in this skill [duplicate-item]" in warnings
+    assert "3412-0-003/F2/S1/K3: the same knowledge appears twice in this skill [duplicate-item]" in warnings
