@@ -25,6 +25,9 @@ def read_source(path: Path):
             magic = handle.read(4)
     except OSError as error:
         raise SourceError(f"{path}: cannot read the file: {error.strerror or error}") from error
+    if path.suffix.lower() in (".yaml", ".yml") and magic != b"PK\x03\x04":
+        raise SourceError(f"{path}: this is standard data (YAML), which needs no import; use `progen show` or "
+                          "`progen lint` on it, or import the published .txt or .docx of the standard")
     if magic == b"PK\x03\x04" or path.suffix.lower() == ".docx":
         try:
             from generator.ingest.docx_reader import read_docx_source

@@ -238,3 +238,12 @@ def test_unreadable_source_is_one_line(seed_path, tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.stderr == f"Error: {source}: cannot read the file: Permission denied\n"
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_importing_standard_data_yaml_says_it_needs_no_import(seed_yaml_path, tmp_path):
+    result = CliRunner().invoke(main, ["import", str(seed_yaml_path), "-o", str(tmp_path / "x.yaml")])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {seed_yaml_path}: this is standard data (YAML), which needs no import; use "
+                             "`progen show` or `progen lint` on it, or import the published .txt or .docx of the "
+                             "standard\n")
+    assert not (tmp_path / "x.yaml").exists()
