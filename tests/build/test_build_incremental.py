@@ -306,3 +306,14 @@ def test_documents_get_ordinary_permissions(built):
     for path in (built / "output").rglob("*.docx"):
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
     assert stat.S_IMODE((built / "programs.yaml").stat().st_mode) == 0o666 & ~mask
+
+
+def test_journal_line_without_its_rename_leaves_the_old_output_valid(built, pipe):
+    """Killed after the journal line, before the rename: the old bytes are still the recorded ones."""
+    key = "output/1210-0-020/1210-0-020_program_kk.docx"
+    record = json.loads((built / "output" / RECORD_NAME).read_text("utf-8"))
+    line = {"key": key, "entry": dict(record["targets"][key], output="0" * 64, size=None, mtime_ns=None)}
+    (built / "output" / JOURNAL_NAME).write_text(json.dumps(line) + "\n", "utf-8")
+    report = build(built, _pipeline=pipe)
+    assert len(report.up_to_date) == 6 and not report.kept
+    assert json.loads((built / "output" / RECORD_NAME).read_text("utf-8"))["pending"] == {}
