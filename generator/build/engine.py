@@ -248,6 +248,13 @@ def _decide(workspace, out_dir, record, all_targets, chosen, force, dry_run, cle
             path.with_suffix(".pdf").unlink(missing_ok=True)
             record.forget(key)
             report.cleaned.append(key)
+            for folder in path.parents:  # and the card's folder once it is empty
+                if folder == out_dir or out_dir not in folder.parents:
+                    break
+                try:
+                    folder.rmdir()
+                except OSError:
+                    break
 
     # what is stale -------------------------------------------------------------------------------
     work: list[_Work] = []

@@ -208,6 +208,7 @@ def test_targets_removed_from_the_manifest_are_reported_and_cleaned(built, pipe)
     assert not report.cleaned and (built / report.removed[0]).exists()
     report = build(built, clean=True, _pipeline=pipe)
     assert report.cleaned == report.removed and not (built / report.removed[0]).exists()
+    assert not (built / "output/1210-0-020").exists()  # the emptied card folder goes too
     assert build(built, _pipeline=pipe).removed == []
 
 
