@@ -201,7 +201,7 @@ class CardParser:
                 f"{self.where(self.heading_line)}: card {code} ends before its personal competencies row — "
                 "the text looks cut off; import the complete standard"
             )
-        self._assign_ids(code)
+        m.assign_ids(self.functions, code)
         fields = {k: (None if v.is_none(val) else clean_item(_text(val))) for k, val in self.fields.items()}
         return m.Card(
             code=code,
@@ -236,13 +236,3 @@ class CardParser:
         specialities_text, basis = (rest[: quote.start()], rest[quote.start():]) if quote else (rest, None)
         specialities = [m.Speciality(code=c, name=clean_item(n)) for c, n in SPECIALITY.findall(specialities_text)]
         return m.Education(level=level, specialities=specialities, basis=clean_item(basis) if basis else None)
-
-    def _assign_ids(self, code: str) -> None:
-        for function in self.functions:
-            function.id = m.function_id(code, function.number)
-            for skill in function.skills:
-                skill.id = m.skill_id(code, function.number, skill.number)
-                for index, item in enumerate(skill.abilities, start=1):
-                    item.id = m.item_id(skill.id, "ability", index)
-                for index, item in enumerate(skill.knowledge, start=1):
-                    item.id = m.item_id(skill.id, "knowledge", index)

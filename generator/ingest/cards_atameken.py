@@ -331,7 +331,7 @@ class AtamekenCardParser:
                 f"{self.where(self.heading_line)}: card '{(self.heading or self.value('profession_name') or '')[:60]}' "
                 "describes no labour function; expected rows like 'Трудовая функция 1: …'"
             )
-        _assign_ids(self.functions, code)
+        m.assign_ids(self.functions, code)
         level_text = self.value("level") or ""
         # «4.\nТехническое и профессиональное образование, без практического опыта» (layout A)
         level_rest = _LEVEL.sub("", level_text, count=1).strip(" .:\n") if re.match(r"\s*\d", level_text) else ""
@@ -404,14 +404,3 @@ class AtamekenCardParser:
 
 def _key(text: str) -> str:
     return re.sub(r"[^\w]+", "", text.lower())
-
-
-def _assign_ids(functions: list[m.LabourFunction], code: str) -> None:
-    for function in functions:
-        function.id = m.function_id(code, function.number)
-        for skill in function.skills:
-            skill.id = m.skill_id(code, function.number, skill.number)
-            for index, item in enumerate(skill.abilities, start=1):
-                item.id = m.item_id(skill.id, "ability", index)
-            for index, item in enumerate(skill.knowledge, start=1):
-                item.id = m.item_id(skill.id, "knowledge", index)

@@ -205,3 +205,15 @@ def skill_id(card_code: str, function_number: int, number: int) -> str:
 
 def item_id(skill: str, kind: str, number: int) -> str:
     return f"{skill}/{'A' if kind == 'ability' else 'K'}{number}"
+
+
+def assign_ids(functions: list[LabourFunction], card_code: str) -> None:
+    """Give every function, skill and item of a card its stable id: <card>/F2, <card>/F2/S1, <card>/F2/S1/A3."""
+    for function in functions:
+        function.id = function_id(card_code, function.number)
+        for skill in function.skills:
+            skill.id = skill_id(card_code, function.number, skill.number)
+            for index, item in enumerate(skill.abilities, start=1):
+                item.id = item_id(skill.id, "ability", index)
+            for index, item in enumerate(skill.knowledge, start=1):
+                item.id = item_id(skill.id, "knowledge", index)
