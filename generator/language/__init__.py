@@ -14,7 +14,7 @@ to hand-written outcomes, which always win.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,6 +35,15 @@ class Outcome:
     verb: str | None  # lemma of the head verb ("ұйымдастыру", "білу", "организовывать") or None
     bloom: str  # one of BLOOM_LEVELS
     source: str  # "rule" | "policy" | "override"
+
+
+@dataclass
+class Result:
+    """What a language's rules (``kk.py``, ``ru.py``) found: the text, its head lemmas, rule or policy."""
+
+    text: str
+    verbs: list[str] = field(default_factory=list)
+    source: str = "rule"
 
 
 class Phraser:
@@ -60,6 +69,15 @@ class Phraser:
     def __repr__(self) -> str:
         return f"Phraser({self.lang!r}, workspace={self.workspace!r})"
 
+    def _best(self, lemmas: list[str]) -> tuple[str | None, str]:
+        """The lemma with the highest Bloom level (the last one on a tie) and that level."""
+        best_lemma, best_level = None, None
+        for lemma in lemmas:
+            level = self._impl.bloom(lemma)
+            if best_level is None or BLOOM_LEVELS.index(level) >= BLOOM_LEVELS.index(best_level):
+                best_lemma, best_level = lemma, level
+        return best_lemma, best_level or self._impl.bloom_default
+
     def _override(self, kind: str, item_id: str | None) -> Outcome | None:
         if item_id is None or item_id not in self._overrides:
             return None
@@ -67,7 +85,7 @@ class Phraser:
         verbs = self._impl.outcome_verbs(text)
         if kind == "knowledge" and not verbs:
             verbs = [self._impl.knows_verb]
-        verb, bloom = self._impl.best(verbs)
+        verb, bloom = self._best(verbs)
         if kind == "knowledge" and verb == self._impl.knows_verb:
             bloom = self._impl.knowledge_bloom(text, [verb])
         return Outcome(text, kind, verb, bloom, "override")
@@ -78,7 +96,7 @@ class Phraser:
         if override:
             return override
         result = self._impl.ability(text)
-        verb, bloom = self._impl.best(result.verbs)
+        verb, bloom = self._best(result.verbs)
         if result.source == "policy":
             bloom = self._impl.policy_bloom
         return Outcome(result.text, "ability", verb, bloom, result.source)

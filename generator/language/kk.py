@@ -19,8 +19,9 @@ Knowledge items take the accusative of their head noun and "біледі" (За�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from generator.language import BLOOM_LEVELS, Result
 from generator.language.tokens import (
     QUOTES,
     Token,
@@ -30,8 +31,6 @@ from generator.language.tokens import (
     strip_final_punctuation,
     tokenize,
 )
-
-BLOOM_ORDER = ("remember", "understand", "apply", "analyse", "evaluate", "create")
 
 _KAZAKH_WORD = re.compile(r"^[а-яёәғқңөұүһі]+(?:-[а-яёәғқңөұүһі]+)*$")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -51,15 +50,6 @@ _VERBAL_NOUN_CASE = re.compile(r"[ую](?:ды|ді|дың|дің|ы|і|ын|і�
 _DATIVE_ENDINGS = ("ға", "ге", "қа", "ке", "ына", "іне")
 _PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)$")
 _ADJECTIVE_ENDINGS = ("лы", "лі", "ды", "ді", "ты", "ті", "сыз", "сіз", "ғы", "гі", "қы", "кі")
-
-
-@dataclass
-class Result:
-    """What the Kazakh phraser found: the outcome text, its head lemmas and whether policy applied."""
-
-    text: str
-    verbs: list[str] = field(default_factory=list)
-    source: str = "rule"
 
 
 class KazakhMorphology:
@@ -285,7 +275,7 @@ class KazakhPhraser:
         self.attributes = set(verbs["attributes"])
         self.attribute_endings = tuple(verbs["attribute_endings"])
         self.bloom_of: dict[str, str] = {}
-        for level in BLOOM_ORDER:
+        for level in BLOOM_LEVELS:
             for verb in lexicon["bloom"].get(level, []):
                 self.bloom_of.setdefault(verb, level)
         self.bloom_default = lexicon["bloom"]["default"]
@@ -472,15 +462,6 @@ class KazakhPhraser:
         if len(parts) == 2 and parts[1] in self.light_verbs and parts[0] in self.bloom_of:
             return self.bloom_of[parts[0]]
         return self.bloom_of.get(parts[-1], self.bloom_default)
-
-    def best(self, lemmas: list[str]) -> tuple[str | None, str]:
-        """The lemma with the highest Bloom level (the last one on a tie) and that level."""
-        best_lemma, best_level = None, None
-        for lemma in lemmas:
-            level = self.bloom(lemma)
-            if best_level is None or BLOOM_ORDER.index(level) >= BLOOM_ORDER.index(best_level):
-                best_lemma, best_level = lemma, level
-        return best_lemma, best_level or self.bloom_default
 
     # --- ability -----------------------------------------------------------------------------
     def ability(self, text: str) -> Result:

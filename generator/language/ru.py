@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from generator.language.kk import BLOOM_ORDER, Result
+from generator.language import BLOOM_LEVELS, Result
 from generator.language.tokens import Token, render, strip_final_punctuation, tokenize
 
 _NUMBERING = re.compile(r"^\d+[.)]?$")
@@ -66,7 +66,7 @@ class RussianPhraser:
         self.infinitive_prefix = knowledge["infinitive_prefix"]
         self.understand_words = set(knowledge["understand_words"])
         self.bloom_of: dict[str, str] = {}
-        for level in BLOOM_ORDER:
+        for level in BLOOM_LEVELS:
             for verb in lexicon["bloom"].get(level, []):
                 self.bloom_of.setdefault(verb, level)
         self.bloom_default = lexicon["bloom"]["default"]
@@ -419,14 +419,6 @@ class RussianPhraser:
         if lemma in self.bloom_of:
             return self.bloom_of[lemma]
         return self.bloom_of.get(lemma.split()[0], self.bloom_default) if lemma else self.bloom_default
-
-    def best(self, lemmas: list[str]) -> tuple[str | None, str]:
-        best_lemma, best_level = None, None
-        for lemma in lemmas:
-            level = self.bloom(lemma)
-            if best_level is None or BLOOM_ORDER.index(level) >= BLOOM_ORDER.index(best_level):
-                best_lemma, best_level = lemma, level
-        return best_lemma, best_level or self.bloom_default
 
     def topic(self, text: str) -> str:
         tokens = self._prepare(text)
