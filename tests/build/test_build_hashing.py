@@ -126,3 +126,10 @@ def test_scanning_reports_problems_like_the_typed_loader(tmp_path, change, messa
     path.write_text(change(SEED.read_text("utf-8")), "utf-8")
     with pytest.raises(StandardDataError, match=message):
         scan_standard(path)
+
+
+def test_code_fingerprint_is_stable_and_covers_the_pipeline_packages():
+    from generator.build.plan import PIPELINE_PACKAGES, code_fingerprint
+
+    assert code_fingerprint() == code_fingerprint() and len(code_fingerprint()) == 16
+    assert {"design", "language", "render", "build", "standard"} <= set(PIPELINE_PACKAGES)
