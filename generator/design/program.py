@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-BLOOM_LEVELS = ("remember", "understand", "apply", "analyse", "evaluate", "create")
-
 
 @dataclass
 class Hours:

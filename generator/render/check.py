@@ -29,7 +29,6 @@ from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator.render.docx_render import paragraph_text
-from generator.render.environment import FILTERS
 from generator.render.variables import TOP_LEVEL
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)

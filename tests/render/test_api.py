@@ -1,8 +1,6 @@
 """The render API other stages depend on: names, template search, files for hashing."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from generator.exceptions import TemplateProblem

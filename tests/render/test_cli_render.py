@@ -1,7 +1,6 @@
 """progen render and progen templates init|check|vars."""
 from __future__ import annotations
 
-from pathlib import Path
 from unittest import mock
 
 import pytest
