@@ -99,26 +99,42 @@ class BuildReport:
 
 # -- the lock ---------------------------------------------------------------------------------------
 class _Lock:
+    """One build at a time per output folder: an OS lock on ``.progen-build.lock``, released by the
+    OS when the build dies however it dies."""
+
     def __init__(self, out_dir: Path):
         self.path = out_dir / LOCK_NAME
         self.handle = None
 
-    def __enter__(self):
-        import fcntl
+    @staticmethod
+    def _try(handle) -> bool:
+        try:
+            import fcntl
+        except ImportError:  # Windows
+            import msvcrt
 
-        self.handle = open(self.path, "a+b")  # noqa: SIM115
-        deadline = time.monotonic() + LOCK_WAIT
-        while True:
             try:
-                fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return self
-            except BlockingIOError:
-                # the workers of a build killed a moment ago may still hold it for a few milliseconds
-                if time.monotonic() >= deadline:
-                    self.handle.close()
-                    raise BuildError(f"{self.path.parent}: another progen build is running in this output "
-                                     f"folder") from None
-                time.sleep(0.05)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+                return True
+            except OSError:
+                return False
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            return False
+
+    def __enter__(self):
+        self.handle = open(self.path, "a+b")  # noqa: SIM115
+        self.handle.seek(0)
+        deadline = time.monotonic() + LOCK_WAIT
+        while not self._try(self.handle):
+            # the workers of a build killed a moment ago may still hold it for a few milliseconds
+            if time.monotonic() >= deadline:
+                self.handle.close()
+                raise BuildError(f"{self.path.parent}: another progen build is running in this output folder")
+            time.sleep(0.05)
+        return self
 
     def __exit__(self, *exc):
         self.handle.close()
@@ -340,7 +356,8 @@ def _execute(work, results, record, hasher, workspace, jobs, keep_going, progres
                 try:
                     _put_in_place(item, outcome, result, record)
                 except OSError as error:
-                    outcome = JobResult(outcome.key, False, error=f"cannot put the output in place: {error}")
+                    hint = " (is it open in Word or another program?)" if isinstance(error, PermissionError) else ""
+                    outcome = JobResult(outcome.key, False, error=f"cannot put the output in place: {error}{hint}")
                     for leftover in (item.temp, item.pdf_temp):
                         if leftover is not None:
                             leftover.unlink(missing_ok=True)

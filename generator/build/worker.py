@@ -61,7 +61,7 @@ def _die_with_parent() -> None:
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # pragma: no cover - not Linux
+    except (OSError, AttributeError, TypeError):  # pragma: no cover - not Linux
         pass
 
 
