@@ -26,7 +26,7 @@ class PhrasingError(GeneratorError):
 
 
 class TemplateProblem(GeneratorError):
-    """A template cannot be found, parsed or rendered."""
+    """A template cannot be found, parsed or rendered, or the document made from it cannot be written."""
 
 
 class BuildError(GeneratorError):

@@ -215,5 +215,8 @@ def render_bytes(template_path: Path, context: dict[str, Any], *, title: str = "
 def render_to(template_path: Path, context: dict[str, Any], destination: Path, **options: Any) -> Path:
     """Render and write atomically (temporary file in the same folder, then rename)."""
     data = render_bytes(template_path, context, **options)
-    write_atomic(Path(destination), data)
+    try:
+        write_atomic(Path(destination), data)
+    except OSError as error:
+        raise TemplateProblem(f"{destination}: cannot write the document: {error.strerror or error}") from error
     return Path(destination)

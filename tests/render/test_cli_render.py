@@ -92,6 +92,17 @@ def test_render_reports_a_broken_template_in_one_line(runner, program_stub, tmp_
     assert "Traceback" not in result.output
 
 
+def test_render_into_an_unwritable_place_is_a_one_line_error(runner, program_stub, tmp_path):
+    blocker = tmp_path / "a file"
+    blocker.write_text("", encoding="utf-8")
+    result = runner.invoke(main, ["render", "--standard", str(SEED), "--card", "3412-0-003", "--kind", "outline",
+                                  "-o", str(blocker / "out"), "--workspace", str(tmp_path)])
+    assert result.exit_code == 1
+    target = blocker / "out" / "3412-0-003" / "3412-0-003_outline_kk.docx"
+    assert result.output.startswith(f"Error: {target}: cannot write the document: ")
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
 def test_templates_init_copies_the_builtins(runner, tmp_path):
     target = tmp_path / "my templates"
     result = runner.invoke(main, ["templates", "init", str(target)])
