@@ -229,14 +229,24 @@ class _ProgressLine:
 @click.option("--clean", is_flag=True, help="Delete outputs of targets removed from programs.yaml.")
 @click.option("--pdf", is_flag=True, help="Also convert each document to PDF (needs LibreOffice).")
 @click.option("-k", "--keep-going", is_flag=True, help="After a failure, build the other targets.")
-@click.option("-v", "--verbose", is_flag=True, help="List every target, up-to-date ones included.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="List every target, up-to-date ones included, and log details (tracebacks of failures).")
 def build_command(targets, workspace, jobs, force, dry_run, clean, pdf, keep_going, verbose) -> None:
     """Build the stale documents of a workspace (make-style: only what changed).
 
     TARGETS are card codes (3412-0-003), CARD/KIND (3412-0-003/program), kinds, output paths or
     globs; default: everything programs.yaml lists.
     """
+    import logging
+
     from generator.build import build
+
+    if verbose:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+        logger = logging.getLogger("generator.build")
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG)
 
     progress = _ProgressLine()
     try:

@@ -216,7 +216,7 @@ def run_build(workspace, targets=None, jobs=1, force=False, dry_run=False, clean
     from generator.design.engine import default_year
 
     # everything that can be wrong with the manifest is found before anything is written
-    standards = p.discover_standards(workspace, manifest, BuildRecord.load(out_dir), out_dir)
+    standards = p.discover_standards(workspace, manifest, BuildRecord.load(out_dir, quiet=True), out_dir)
     if not standards:
         raise BuildError(f"{workspace}: no standard data in {p.STANDARD_DIR}/ — is this a workspace? "
                          f"`progen init` makes one with the bundled standard; `progen import` adds a standard")

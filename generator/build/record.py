@@ -52,8 +52,10 @@ class BuildRecord:
 
     # -- loading ----------------------------------------------------------------------------------
     @classmethod
-    def load(cls, out_dir: Path) -> "BuildRecord":
+    def load(cls, out_dir: Path, quiet: bool = False) -> "BuildRecord":
+        """Load the record and replay the journal; ``quiet``: do not log a missing or bad record."""
         record = cls(out_dir)
+        debug = (lambda *args: None) if quiet else log.debug
         try:
             text = record.path.read_text("utf-8")
             data = json.loads(text)
@@ -65,9 +67,9 @@ class BuildRecord:
             record.loaded = True
             record._saved_text = text
         except FileNotFoundError:
-            log.debug("no build record at %s (normal on a first build): building everything", record.path)
+            debug("no build record at %s (normal on a first build): building everything", record.path)
         except (OSError, ValueError, TypeError, AttributeError) as error:
-            log.debug("build record %s unreadable (%s): building everything", record.path, error)
+            debug("build record %s unreadable (%s): building everything", record.path, error)
             record.targets, record.pending, record.standards = {}, {}, {}
         record._replay()
         return record
