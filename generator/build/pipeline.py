@@ -7,7 +7,6 @@ Tests may pass another object with the same methods to ``generator.build.build``
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 
 class Pipeline:
@@ -65,16 +64,3 @@ class Pipeline:
         clear = getattr(render, "clear_caches", None)
         if callable(clear):
             clear()
-
-
-def to_pdf(docx: Path, pdf: Path) -> None:
-    """Convert with LibreOffice into a private folder, then rename into place (atomic)."""
-    from generator.build.pdf import convert
-
-    convert(docx, pdf)
-
-
-def soffice() -> Optional[str]:
-    import shutil
-
-    return shutil.which("soffice") or shutil.which("libreoffice")
