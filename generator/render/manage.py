@@ -19,12 +19,15 @@ def init_templates(directory: Path, force: bool = False) -> list[Path]:
     if existing and not force:
         raise TemplateProblem(f"{directory}: already has {', '.join(p.name for p in existing)}; "
                               "use --force to overwrite them")
-    directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for source in sources:
-        target = directory / source.name
-        shutil.copyfile(source, target)
-        written.append(target)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for source in sources:
+            target = directory / source.name
+            shutil.copyfile(source, target)
+            written.append(target)
+    except OSError as error:
+        raise TemplateProblem(f"{directory}: cannot copy the templates there: {error.strerror or error}") from error
     return written
 
 

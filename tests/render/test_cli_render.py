@@ -115,6 +115,14 @@ def test_templates_init_copies_the_builtins(runner, tmp_path):
     assert runner.invoke(main, ["templates", "init", str(target), "--force"]).exit_code == 0
 
 
+def test_templates_init_into_an_unwritable_place_is_a_one_line_error(runner, tmp_path):
+    blocker = tmp_path / "a file"
+    blocker.write_text("", encoding="utf-8")
+    result = runner.invoke(main, ["templates", "init", str(blocker / "templates")])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {blocker / 'templates'}: cannot copy the templates there: ")
+
+
 def test_templates_check_ok_and_errors(runner, tmp_path):
     runner.invoke(main, ["templates", "init", str(tmp_path / "t")])
     ok = runner.invoke(main, ["templates", "check", str(tmp_path / "t")])
