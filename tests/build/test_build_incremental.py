@@ -318,3 +318,18 @@ def test_journal_line_without_its_rename_leaves_the_old_output_valid(built, pipe
     report = build(built, _pipeline=pipe)
     assert len(report.up_to_date) == 6 and not report.kept
     assert json.loads((built / "output" / RECORD_NAME).read_text("utf-8"))["pending"] == {}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_interrupted_build_keeps_what_it_finished(workspace, pipe, jobs):
+    """Ctrl-C after two documents: those stay built and recorded; the next build does the rest."""
+    def progress(done, total, key):
+        if done == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build(workspace, jobs=jobs, progress=progress, _pipeline=pipe)
+    report = build(workspace, jobs=jobs, _pipeline=pipe)
+    assert not report.kept and report.ok
+    assert len(report.up_to_date) >= 2 and len(report.built) + len(report.up_to_date) == 6
+    assert not list((workspace / "output").rglob("*progen-tmp*"))
