@@ -175,7 +175,15 @@ def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_blo
 
     phraser = get_phraser(lang, workspace)
     method = phraser.ability if kind == "ability" else phraser.knowledge
-    items = texts if texts else click.get_text_stream("stdin").read().splitlines()
+    if texts:
+        items = texts
+    else:
+        data = click.get_binary_stream("stdin").read()
+        try:
+            items = data.decode("utf-8-sig").splitlines()
+        except UnicodeDecodeError as error:
+            raise click.ClickException(f"standard input: not UTF-8 text (byte {error.start}); "
+                                       "give one item per line in UTF-8") from error
     for item in items:
         if not item.strip():
             click.echo("")

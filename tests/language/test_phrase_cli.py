@@ -37,6 +37,12 @@ def test_stdin_keeps_order_and_empty_lines(runner):
     ]
 
 
+def test_stdin_that_is_not_utf8_is_a_one_line_error(runner):
+    result = runner.invoke(main, ["phrase", "--lang", "ru", "--kind", "knowledge"], input=b"\xd0\xa1\n\xff\n")
+    assert result.exit_code == 1
+    assert result.output == "Error: standard input: not UTF-8 text (byte 3); give one item per line in UTF-8\n"
+
+
 def test_bloom_column(runner):
     result = runner.invoke(main, ["phrase", "--lang", "ru", "--kind", "ability", "--bloom",
                                   "Организация обучающих мероприятий"])
