@@ -19,6 +19,7 @@ from generator.design.bibliography import act_key
 from generator.design.program import Criterion, Outcome, Topic
 from generator.exceptions import SpecError
 from generator.standard.model import Card, Item, LabourFunction, Skill
+from generator.standard.yaml_io import safe_load_file
 
 BLOOM = ("remember", "understand", "apply", "analyse", "evaluate", "create")
 
@@ -46,10 +47,7 @@ def rules_data(workspace: Optional[Path] = None) -> dict:
     if workspace is not None:
         path = Path(workspace) / "design.yaml"
         if path.exists():
-            try:
-                extra = yaml.safe_load(path.read_text("utf-8")) or {}
-            except yaml.YAMLError as error:
-                raise SpecError(f"{path}: not valid YAML: {error}") from error
+            extra = safe_load_file(path, "design rules", SpecError) or {}
             if not isinstance(extra, dict):
                 raise SpecError(f"{path}: the top level must be a mapping")
             _deep_update(data, extra, str(path))

@@ -13,9 +13,8 @@ import copy
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.exceptions import PhrasingError
+from generator.standard.yaml_io import safe_load_file
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("kk", "ru")
@@ -43,14 +42,7 @@ OPEN_MAPPINGS = {
 
 
 def _read_yaml(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise PhrasingError(f"Cannot read phrasing file '{path}': {error}") from error
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise PhrasingError(f"YAML error in phrasing file '{path}': {error}") from error
+    return safe_load_file(path, "phrasing", PhrasingError)
 
 
 def _type_name(value: Any) -> str:

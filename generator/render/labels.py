@@ -18,6 +18,7 @@ from typing import Optional
 import yaml
 
 from generator.exceptions import TemplateProblem
+from generator.standard.yaml_io import safe_load_file
 
 LANGUAGES = ("kk", "ru")
 
@@ -58,10 +59,7 @@ def _load(lang: str, override: Optional[str], stamp: float) -> dict:
     labels = data[lang]
     if override:
         path = Path(override)
-        try:
-            extra = yaml.safe_load(path.read_text("utf-8")) or {}
-        except (OSError, yaml.YAMLError) as error:
-            raise TemplateProblem(f"{path}: cannot read labels: {error}") from error
+        extra = safe_load_file(path, "labels", TemplateProblem) or {}
         if not isinstance(extra, dict):
             raise TemplateProblem(f"{path}: the top level must be a mapping of languages (kk, ru)")
         for key in extra:

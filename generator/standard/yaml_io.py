@@ -164,6 +164,19 @@ def _required(f: dataclasses.Field) -> bool:
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
+def _yaml_problem(error: yaml.YAMLError, text: str, filename: str) -> str:
+    """One line naming the file and, where YAML knows it, the line."""
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark
+        line = mark.line + 1 if mark is not None else "?"
+        return f"{filename}:{line}: not valid YAML: {error.problem}"
+    if isinstance(error, yaml.reader.ReaderError):  # a control character: name it and its line
+        line = text[: error.position].count("\n") + 1
+        return (f"{filename}:{line}: not valid YAML: unacceptable character "
+                f"#x{error.character:04x} (control characters are not allowed)")
+    return f"{filename}: not valid YAML: {' '.join(str(error).split())}"
+
+
 def parse_yaml(text: str, cls: type[T], filename: str) -> T:
     """Parse YAML text into ``cls``, raising StandardDataError that lists every problem."""
     return parse_yaml_located(text, cls, filename)[0]
@@ -174,16 +187,8 @@ def parse_yaml_located(text: str, cls: type[T], filename: str) -> tuple[T, dict[
     so checks made on the model afterwards can name the line too."""
     try:
         node = yaml.compose(text, Loader=_LOADER_CLASS)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        line = mark.line + 1 if mark is not None else "?"
-        raise StandardDataError(f"{filename}:{line}: not valid YAML: {error.problem}") from error
-    except yaml.reader.ReaderError as error:  # a control character: name it and its line, on one line
-        line = text[: error.position].count("\n") + 1
-        raise StandardDataError(f"{filename}:{line}: not valid YAML: unacceptable character "
-                                f"#x{error.character:04x} (control characters are not allowed)") from error
     except yaml.YAMLError as error:
-        raise StandardDataError(f"{filename}: not valid YAML: {' '.join(str(error).split())}") from error
+        raise StandardDataError(_yaml_problem(error, text, filename)) from error
     except RecursionError as error:
         raise StandardDataError(f"{filename}: not valid progen data: lists or mappings nested too deeply") from error
     if node is None:
@@ -214,6 +219,18 @@ def read_text_file(path: Path, what: str, error_class: type[GeneratorError] = St
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise error_class(f"{path}:{line}: not UTF-8 text (byte {error.start}); save the {what} file as UTF-8") from error
+
+
+def safe_load_file(path: Path, what: str, error_class: type[GeneratorError] = StandardDataError) -> Any:
+    """``yaml.safe_load`` of a UTF-8 file (untyped workspace data: design rules, phrasing, labels).
+
+    A missing, unreadable or invalid file is one ``error_class`` line naming the file and the line.
+    """
+    text = read_text_file(Path(path), what, error_class)
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise error_class(_yaml_problem(error, text, str(path))) from error
 
 
 def load_yaml(path: Path, cls: type[T], what: str = "data") -> T:

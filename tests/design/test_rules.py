@@ -116,6 +116,19 @@ def test_workspace_design_data_overrides_and_rejects_typos(tmp_path):
         r.rules_data(tmp_path)
 
 
+@pytest.mark.parametrize("make, message", [
+    (lambda path: path.mkdir(), "design.yaml: is a folder, expected a design rules file"),
+    (lambda path: path.write_bytes(b"hours:\n  x: \xff\n"), "design.yaml:2: not UTF-8 text (byte 12)"),
+    (lambda path: path.write_text("hours: [\n", encoding="utf-8"), "design.yaml:2: not valid YAML: "),
+])
+def test_unreadable_workspace_design_data_is_one_line(tmp_path, make, message):
+    make(tmp_path / "design.yaml")
+    with pytest.raises(SpecError) as info:
+        r.rules_data(tmp_path)
+    assert message in str(info.value)
+    assert "\n" not in str(info.value)
+
+
 def test_content_ratio_keeps_the_level_ratio_for_a_balanced_module_and_skews_otherwise():
     assert r.content_ratio([0.3, 0.6, 0.1], 3, 3) == [0.3, 0.6, 0.1]
     theory, practice, _ = r.content_ratio([0.35, 0.5, 0.15], 1, 7)

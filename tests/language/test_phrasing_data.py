@@ -70,8 +70,8 @@ def test_russian_workspace_extension(tmp_path):
         ("verbs:\n  hidden_vowel_stems: {оқу: [оқы]}\n", "verbs.hidden_vowel_stems.оқу should be a string"),
         ("policy:\n  ability:\n    final_verb: [алады]\n", "policy.ability.final_verb should be a string"),
         ("- a\n- b\n", "Top-level element of phrasing file"),
-        ("verbs: [\n", "YAML error in phrasing file"),
-        ("!!python/object/apply:os.system ['echo hi']\n", "YAML error in phrasing file"),
+        ("verbs: [\n", ":2: not valid YAML"),
+        ("!!python/object/apply:os.system ['echo hi']\n", ":1: not valid YAML: could not determine a constructor"),
     ],
 )
 def test_invalid_extension(tmp_path, text, message):
@@ -81,6 +81,16 @@ def test_invalid_extension(tmp_path, text, message):
     assert message in str(info.value)
     if "Top-level" not in message:
         assert str(tmp_path / "phrasing" / "kk.yaml") in str(info.value)
+
+
+@pytest.mark.parametrize("name", ["kk.yaml", "overrides.yaml"])
+def test_phrasing_file_that_is_not_utf8_is_one_line(tmp_path, name):
+    (tmp_path / "phrasing").mkdir()
+    (tmp_path / "phrasing" / name).write_bytes(b"verbs: \xff\n")
+    with pytest.raises(PhrasingError) as info:
+        Phraser("kk", tmp_path)
+    assert str(info.value) == (f"{tmp_path / 'phrasing' / name}:1: not UTF-8 text (byte 7); "
+                               "save the phrasing file as UTF-8")
 
 
 def test_every_error_is_reported(tmp_path):
@@ -134,7 +144,7 @@ def test_russian_override_bloom(tmp_path):
         ("X/F1/S1/A1: [a, b]\n", "X/F1/S1/A1: the outcome should be a non-empty string"),
         ("X/F1/S1/A1: ''\n", "X/F1/S1/A1: the outcome should be a non-empty string"),
         ("1: text\n", "key 1 should be an item id"),
-        ("X/F1/S1/A1: !!python/name:os.system\n", "YAML error"),
+        ("X/F1/S1/A1: !!python/name:os.system\n", ":1: not valid YAML: could not determine a constructor"),
     ],
 )
 def test_invalid_overrides(tmp_path, text, message):

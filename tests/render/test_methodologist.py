@@ -104,6 +104,19 @@ def test_unknown_label_key_is_reported(sample, tmp_path):
         render_document(sample, "program", tmp_path / "p.docx", workspace=tmp_path)
 
 
+def test_labels_yaml_that_is_not_utf8_is_one_line(sample, tmp_path):
+    import pytest
+
+    from generator.exceptions import TemplateProblem
+
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "labels.yaml").write_bytes(b"kk:\n  approve: \xff\n")
+    with pytest.raises(TemplateProblem) as info:
+        render_document(sample, "program", tmp_path / "p.docx", workspace=tmp_path)
+    assert str(info.value) == (f"{tmp_path / 'templates' / 'labels.yaml'}:2: not UTF-8 text (byte 15); "
+                               "save the labels file as UTF-8")
+
+
 # -- templates check ---------------------------------------------------------------------------
 def test_builtin_templates_pass_the_check():
     assert check_folder(builtin_dir()) == []
