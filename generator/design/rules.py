@@ -18,10 +18,9 @@ import yaml
 from generator.design.bibliography import act_key
 from generator.design.program import Criterion, Outcome, Topic
 from generator.exceptions import SpecError
+from generator.language import BLOOM_LEVELS
 from generator.standard.model import Card, Item, LabourFunction, Skill
 from generator.standard.yaml_io import safe_load_file
-
-BLOOM = ("remember", "understand", "apply", "analyse", "evaluate", "create")
 
 
 # -- data ------------------------------------------------------------------------------------
@@ -143,7 +142,7 @@ def _ordered_union(lists: list[list[str]]) -> list[str]:
 
 def methods_for(outcomes: list[Outcome], lang_rules: dict, with_module_methods: bool = True) -> list[str]:
     """Non-formal methods serving every Bloom level present, in the order of the levels."""
-    levels = sorted({o.bloom for o in outcomes if o.bloom in BLOOM}, key=BLOOM.index)
+    levels = sorted({o.bloom for o in outcomes if o.bloom in BLOOM_LEVELS}, key=BLOOM_LEVELS.index)
     methods = _ordered_union([lang_rules["methods_by_bloom"][level] for level in levels])
     if with_module_methods:
         methods = _ordered_union([methods, lang_rules["module_methods"]])
@@ -152,7 +151,7 @@ def methods_for(outcomes: list[Outcome], lang_rules: dict, with_module_methods: 
 
 def assessment_for(outcomes: list[Outcome], lang_rules: dict) -> list[str]:
     """Assessment forms consistent with the outcomes: the highest ability level, plus a test of knowledge."""
-    levels = sorted({o.bloom for o in outcomes if o.bloom in BLOOM}, key=BLOOM.index, reverse=True)
+    levels = sorted({o.bloom for o in outcomes if o.bloom in BLOOM_LEVELS}, key=BLOOM_LEVELS.index, reverse=True)
     forms = [lang_rules["assessment_by_bloom"][level] for level in levels]
     return _ordered_union(forms)
 
