@@ -59,8 +59,15 @@ def _kk_issuer(text: str, genitive: str, nominative: str) -> Optional[str]:
 
 def parse_legal_ref(text: str) -> Optional[LegalRef]:
     """Return a LegalRef when ``text`` cites a normative legal act, else None."""
-    ref = _parse_kk(text) or _parse_ru(text)
-    return ref
+    return _parse_kk(text) or _parse_ru(text)
+
+
+def _numbers(text: str, registration: re.Pattern) -> dict:
+    """The act's number (№ 247) and its registration number in the register of legal acts."""
+    number = _NUMBER.search(text)
+    registered = registration.search(text)
+    return {"number": number.group("number") if number else None,
+            "registration_number": registered.group("reg") if registered else None}
 
 
 def _parse_kk(text: str) -> Optional[LegalRef]:
@@ -73,14 +80,7 @@ def _parse_kk(text: str) -> Optional[LegalRef]:
     if not quoted:
         return None
     title, rest = quoted.group("title"), quoted.group("rest")
-    number = _NUMBER.search(rest)
-    registration = _REG_KK.search(rest)
-    common = dict(
-        title=title,
-        date=_kk_date(rest),
-        number=number.group("number") if number else None,
-        registration_number=registration.group("reg") if registration else None,
-    )
+    common = dict(title=title, date=_kk_date(rest), **_numbers(rest, _REG_KK))
     if re.search(r"\bЗаңы\b", rest):
         return LegalRef(kind="law", issuer=None, **common)
     if re.search(r"\bқаулысы\b", rest):
@@ -103,13 +103,7 @@ def _parse_ru(text: str) -> Optional[LegalRef]:
         return LegalRef(kind="code", title=f"{code.group('name')} кодекс Республики Казахстан")
     quoted = re.search(_QUOTED, text)
     title = quoted.group("title") if quoted else None
-    number = _NUMBER.search(text)
-    registration = _REG_RU.search(text)
-    common = dict(
-        date=_ru_date(text),
-        number=number.group("number") if number else None,
-        registration_number=registration.group("reg") if registration else None,
-    )
+    common = dict(date=_ru_date(text), **_numbers(text, _REG_RU))
     if re.match(r"\s*Закон\w*\b", text) and title:
         return LegalRef(kind="law", title=title, **common)
     if re.match(r"\s*Постановлени\w+\s+Правительства", text) and title:
