@@ -178,7 +178,7 @@ class Standard:
 
     # -- navigation helpers (not stored) ---------------------------------------------------
     def card(self, code: str) -> Card:
-        """Return the card with this code or raise KeyError listing the valid codes."""
+        """Return the card with this code; KeyError(code) when there is none (callers list the valid codes)."""
         for card in self.cards:
             if card.code == code:
                 return card
