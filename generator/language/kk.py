@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from generator.language import BLOOM_LEVELS, Result
+from generator.language.kk_morphology import KAZAKH_WORD, LATIN, KazakhMorphology
 from generator.language.tokens import (
     QUOTES,
     Token,
@@ -32,8 +33,6 @@ from generator.language.tokens import (
     tokenize,
 )
 
-_KAZAKH_WORD = re.compile(r"^[а-яёәғқңөұүһі]+(?:-[а-яёәғқңөұүһі]+)*$")
-_LATIN = re.compile(r"[A-Za-z]")
 _CASE_ENDINGS = (
     # accusative, possessive accusative, genitive, dative, locative, ablative, instrumental
     "ны", "ні", "ды", "ді", "ты", "ті", "ын", "ін",
@@ -50,211 +49,6 @@ _VERBAL_NOUN_CASE = re.compile(r"[ую](?:ды|ді|дың|дің|ы|і|ын|і�
 _DATIVE_ENDINGS = ("ға", "ге", "қа", "ке", "ына", "іне")
 _PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)$")
 _ADJECTIVE_ENDINGS = ("лы", "лі", "ды", "ді", "ты", "ті", "сыз", "сіз", "ғы", "гі", "қы", "кі")
-
-
-class KazakhMorphology:
-    """Vowel harmony, accusative and converb formation from the lexicon data."""
-
-    def __init__(self, lexicon: dict):
-        self.lex = lexicon
-        harmony = lexicon["harmony"]
-        self.back = set(harmony["back_vowels"])
-        self.front = set(harmony["front_vowels"])
-        self.neutral = set(harmony["neutral_vowels"])
-        self.default_back = harmony["default"] == "back"
-        self.front_words = set(harmony["front_words"])
-        self.back_words = set(harmony["back_words"])
-        acc = lexicon["accusative"]
-        self.acc_vowel = acc["after_vowel"]
-        self.acc_voiced = acc["after_voiced"]
-        self.acc_voiceless = acc["after_voiceless"]
-        self.vowels = set(acc["vowels"])
-        self.voiced = set(acc["voiced"])
-        self.possessive_ending = acc["possessive_ending"]
-        self.not_possessive = set(acc["not_possessive"])
-        self.not_possessive_endings = tuple(acc["not_possessive_endings"])
-        self.acc_exceptions = acc["exceptions"]
-        self.letter_names = acc["letter_names"]
-        self.latin_letter_names = acc["latin_letter_names"]
-        self.numbers = acc["number_names"]
-        verbs = lexicon["verbs"]
-        self.hidden = verbs["hidden_vowel_stems"]
-        self.converb_exceptions = verbs["converb_exceptions"]
-        self.not_verbal = set(verbs["not_verbal_nouns"])
-        self._converb_cache: dict[str, str | None] = {}
-
-    # --- harmony -------------------------------------------------------------------------
-    def is_back(self, word: str) -> bool:
-        lower = word.lower()
-        last_part = lower.rsplit("-", 1)[-1]
-        if last_part in self.front_words or lower in self.front_words:
-            return False
-        if last_part in self.back_words or lower in self.back_words:
-            return True
-        for char in reversed(lower):
-            if char in self.back or char in "aou":
-                return True
-            if char in self.front or char in "ei":
-                return False
-        return self.default_back
-
-    # --- accusative ----------------------------------------------------------------------
-    def _suffix_for_sound(self, last: str, back: bool) -> str:
-        if last in self.vowels:
-            pair = self.acc_vowel
-        elif last in self.voiced:
-            pair = self.acc_voiced
-        else:
-            pair = self.acc_voiceless
-        return pair[0] if back else pair[1]
-
-    def _number_name(self, digits: str) -> str:
-        value = int(digits[-9:]) if digits else 0
-        units, tens = self.numbers["units"], self.numbers["tens"]
-        if value == 0:
-            return units[0]
-        if value % 10:
-            return units[value % 10]
-        if value % 100:
-            return tens[(value % 100) // 10]
-        if value % 1000:
-            return self.numbers["hundred"]
-        if value % 1_000_000:
-            return self.numbers["thousand"]
-        return self.numbers["million"]
-
-    def _spoken_suffix(self, spoken: str) -> str:
-        spoken = spoken.lower()
-        return self._suffix_for_sound(spoken[-1], self.is_back(spoken))
-
-    def accusative(self, word: str) -> str:
-        """The accusative of a head word: Заңы → Заңын, мониторинг → мониторингті, ЖРО → ЖРО-ны."""
-        if not word:
-            return word
-        lower = word.lower()
-        if lower in self.acc_exceptions:
-            result = self.acc_exceptions[lower]
-            return result[0].upper() + result[1:] if word[0].isupper() else result
-        last = lower[-1]
-        if last in "0123456789":
-            digits = re.search(r"[0-9]+$", lower).group()
-            return f"{word}-{self._spoken_suffix(self._number_name(digits))}"
-        letters = [c for c in word.split("-")[-1] if c.isalpha()]
-        if len(letters) >= 2 and all(c.isupper() for c in letters):
-            names = self.latin_letter_names if _LATIN.match(last) else self.letter_names
-            name = names.get(last, last)
-            return f"{word}-{self._spoken_suffix(name)}"
-        if _LATIN.match(last):
-            back = self.is_back(re.sub(r"[^A-Za-z]", "", lower) or lower)
-            if last in "aeiouy":
-                pair = self.acc_vowel
-            elif last in "lrmnzjw":
-                pair = self.acc_voiced
-            else:
-                pair = self.acc_voiceless
-            return f"{word}-{pair[0] if back else pair[1]}"
-        if not last.isalpha():
-            return word
-        if self.is_possessive(lower):
-            return word + self.possessive_ending
-        back = self.is_back(lower)
-        if len(lower) > 3 and lower[-1] == lower[-2] and lower[-1] not in self.vowels:
-            word, lower = word[:-1], lower[:-1]  # процесс → процесті, конгресс → конгресті
-        if last in "ьъ":
-            core = lower.rstrip("ьъ")
-            sound = core[-1] if core else "л"
-            return word + self._suffix_for_sound(sound, back and last == "ъ")
-        return word + self._suffix_for_sound(last, back)
-
-    def is_possessive(self, lower: str) -> bool:
-        """A head in -ы/-і (-сы/-сі after a vowel) is a possessive form: it takes -н."""
-        if len(lower) < 3 or lower[-1] not in "ыі" or not _KAZAKH_WORD.match(lower):
-            return False
-        if lower in self.not_possessive or lower.rsplit("-", 1)[-1] in self.not_possessive:
-            return False
-        return not lower.endswith(self.not_possessive_endings)
-
-    def nominative_of_accusative(self, word: str) -> str:
-        """Undo :meth:`accusative` where it can be verified: ерекшеліктерін → ерекшеліктері."""
-        for cut in (3, 2, 1):  # "-ны" after abbreviations, "-ны/-ды/-ты", possessive "-н"
-            base = word[:-cut]
-            if base and self.accusative(base) == word:
-                return base
-        return word
-
-    # --- verbs ---------------------------------------------------------------------------
-    def is_verbal_noun(self, word: str) -> bool:
-        lower = word.lower()
-        if len(lower) < 3 or lower[-1] not in "ую" or not _KAZAKH_WORD.match(lower):
-            return False
-        last = lower.rsplit("-", 1)[-1]
-        if len(last) < 2 or lower in self.not_verbal or last in self.not_verbal:
-            return False
-        letters = [c for c in word if c.isalpha()]
-        if sum(c.isupper() for c in letters) >= 2:
-            return False
-        return True
-
-    def converb(self, word: str) -> str | None:
-        """The -а/-е/-й converb of a verbal noun (өткізу → өткізе), or None for other words."""
-        if word in self._converb_cache:
-            return self._converb_cache[word]
-        result = self._converb(word)
-        self._converb_cache[word] = result
-        return result
-
-    def _converb(self, word: str) -> str | None:
-        if not self.is_verbal_noun(word):
-            return None
-        lower = word.lower()
-        if lower in self.converb_exceptions:
-            result = self.converb_exceptions[lower]
-        else:  # a hyphenated word changes its last part: іс-қимылдау → іс-қимылдай
-            head, sep, last = lower.rpartition("-")
-            form = self.converb_exceptions.get(last) or self._converb_of_word(last)
-            result = head + sep + form
-        if word[:1].isupper():
-            result = result[0].upper() + result[1:]
-        return result
-
-    def _converb_of_word(self, lower: str) -> str:
-        if lower in self.hidden:
-            stem = self.hidden[lower]
-            if stem[-1] in "ыі":
-                return stem[:-1] + "и"
-            return stem + ("а" if self.is_back(stem) else "е")
-        if lower.endswith("ю"):
-            base = lower[:-1]
-            if base.endswith("и"):
-                return base + ("я" if self.is_back(base) else "е")
-            return base + ("я" if self.is_back(base) else "йе")
-        stem = lower[:-1]
-        if stem[-1] in self.vowels:
-            return stem + "й"
-        if stem[-1] == "и":
-            return stem + "я" if self.is_back(stem[:-1] or stem) else stem + "е"
-        return stem + ("а" if self.is_back(stem) else "е")
-
-    def present(self, converb: str) -> str:
-        """Third person present tense from a converb: талдай → талдайды, ұйымдастыра → ұйымдастырады."""
-        stem = converb[:-1] if converb.endswith("и") else converb  # оқи → оқиды (оқы-й-ды)
-        return converb + ("ды" if self.is_back(stem) else "ді")
-
-    def lemma_candidates(self, converb: str) -> list[str]:
-        """Verbal nouns whose converb could be *converb* (checked by regenerating it)."""
-        lower = converb.lower()
-        guesses = []
-        if lower.endswith("й"):
-            guesses.append(lower[:-1] + "у")
-        if lower.endswith(("а", "е")):
-            guesses.append(lower[:-1] + "у")
-        if lower.endswith("и"):
-            guesses.append(lower[:-1] + "у")
-        if lower.endswith("я"):
-            guesses.append(lower[:-1] + "ю")
-        if lower.endswith("йе"):
-            guesses.append(lower[:-2] + "ю")
-        return [g for g in guesses if self.converb(g) == lower]
 
 
 class KazakhPhraser:
@@ -310,7 +104,7 @@ class KazakhPhraser:
     def keep_capital(self, tokens: list[Token]) -> bool:
         core = tokens[0].core
         first_part = core.split("-")[0]
-        if sum(c.isupper() for c in first_part) >= 2 or _LATIN.match(core):
+        if sum(c.isupper() for c in first_part) >= 2 or LATIN.match(core):
             return True
         start = " ".join(t.core for t in tokens[:4])
         return any(start.startswith(name) for name in self.proper_names)
@@ -338,7 +132,7 @@ class KazakhPhraser:
     def _bare_nominal(self, token: Token) -> bool:
         """A word that can only be a noun in the nominative: a skill name in a list (мониторинг)."""
         lower = token.lower
-        if "(" in token.pre or ")" in token.post or not _KAZAKH_WORD.match(lower) or len(lower) < 3:
+        if "(" in token.pre or ")" in token.post or not KAZAKH_WORD.match(lower) or len(lower) < 3:
             return False
         if self.morph.is_verbal_noun(lower) or self._case_marked(lower) or _PLURAL.search(lower):
             return False
