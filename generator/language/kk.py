@@ -55,7 +55,6 @@ class KazakhPhraser:
     """Rule-based Kazakh phrasing over a lexicon (see module docstring)."""
 
     def __init__(self, lexicon: dict):
-        self.lex = lexicon
         self.morph = KazakhMorphology(lexicon)
         self.coordinators = set(lexicon["coordinators"])
         self.noun_coordinators = set(lexicon["noun_coordinators"])

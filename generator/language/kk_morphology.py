@@ -15,7 +15,6 @@ class KazakhMorphology:
     """Vowel harmony, accusative and converb formation from the lexicon data."""
 
     def __init__(self, lexicon: dict):
-        self.lex = lexicon
         harmony = lexicon["harmony"]
         self.back = set(harmony["back_vowels"])
         self.front = set(harmony["front_vowels"])

@@ -45,7 +45,6 @@ class RussianPhraser:
     """Rule-based Russian phrasing over a lexicon (see module docstring)."""
 
     def __init__(self, lexicon: dict):
-        self.lex = lexicon
         ability = lexicon["ability"]
         self.can = ability["verb"]
         self.light_verb = ability["light_verb"]
