@@ -105,6 +105,8 @@ def _program(source: Path, card: Optional[str], workspace: Optional[Path]):
         spec = load_spec(source)
         program = make_program(source, card=card, workspace=workspace)
         return program, Path(spec.standard) if spec.standard else source
+    from generator.design import plan_program
+    from generator.design.spec import ProgramSpec
     from generator.standard.store import load_standard
 
     standard = load_standard(source)
@@ -115,7 +117,7 @@ def _program(source: Path, card: Optional[str], workspace: Optional[Path]):
             raise ExportError(f"{source}: the standard has {len(standard.cards)} cards; "
                               f"choose one with --card ({valid}) or give a program spec")
         card = standard.cards[0].code
-    return make_program(None, standard=source, card=card, workspace=workspace), source
+    return plan_program(standard, ProgramSpec(standard=str(source), card=card), workspace), source
 
 
 def export(source_path: Path, fmt: str, out_path: Optional[Path] = None, *, card: Optional[str] = None,
