@@ -393,31 +393,27 @@ class _Lines:
 
 
 # --- walking the body --------------------------------------------------------------------------
-def _block_children(element) -> Iterator:
-    """Paragraphs and tables of a body or cell in order, looking inside content controls."""
+def _children(element, tags: tuple[str, ...]) -> Iterator:
+    """The children of ``element`` with one of ``tags``, in order, looking inside content controls
+    and tracked insertions (but not into nested tables: the rows of a table are its own only)."""
     for child in element:
-        tag = child.tag
-        if tag in (P, TBL):
+        if child.tag in tags:
             yield child
-        elif tag in _CONTAINERS:
-            yield from _block_children(child)
+        elif child.tag in _CONTAINERS:
+            yield from _children(child, tags)
+
+
+def _block_children(element) -> Iterator:
+    """Paragraphs and tables of a body or cell."""
+    return _children(element, (P, TBL))
 
 
 def _table_rows(tbl) -> Iterator:
-    """The rows of this table only (not of tables nested in its cells)."""
-    for child in tbl:
-        if child.tag == TR:
-            yield child
-        elif child.tag in _CONTAINERS:
-            yield from _table_rows(child)
+    return _children(tbl, (TR,))
 
 
 def _row_cells(tr) -> Iterator:
-    for child in tr:
-        if child.tag == TC:
-            yield child
-        elif child.tag in _CONTAINERS:
-            yield from _row_cells(child)
+    return _children(tr, (TC,))
 
 
 def _cell_merge(tc) -> tuple[bool, bool]:
