@@ -36,6 +36,7 @@ from generator.ingest.blocks import Block, SourceDocument
 from generator.ingest.cards_atameken import AtamekenCardParser, text_of
 from generator.ingest.labels_atameken import LANGUAGES, AtamekenLabels, atameken_labels, normalise
 from generator.ingest.numbered import clean_item
+from generator.ingest.vocabulary import forced_language
 from generator.standard import model as m
 
 _TRANSLIT = dict(zip(
@@ -56,16 +57,10 @@ def slug(text: str, limit: int = 60) -> str:
 
 def detect_language(doc: SourceDocument, forced: Optional[str]) -> str:
     name = doc.path.name
-    if forced and forced not in LANGUAGES:
-        raise ImportFormatError(f"{name}: unknown language '{forced}'; use kk or ru")
     texts = [cell for block in doc.blocks for cell in block.cells if cell and len(cell) < 2000]
     scores = {lang: atameken_labels(lang).score(texts) for lang in LANGUAGES}
     if forced:
-        if scores[forced] == 0:
-            other = [lang for lang in LANGUAGES if scores[lang]]
-            hint = f"; it looks like '{other[0]}' — try --lang {other[0]}" if other else ""
-            raise ImportFormatError(f"{name}: no labels of layout A/B in '{forced}' found{hint}")
-        return forced
+        return forced_language(scores, name, forced, "layout A/B")
     best = max(LANGUAGES, key=lambda lang: scores[lang])
     if scores[best] == 0:
         raise ImportFormatError(f"{name}: no labels of layout A/B found ('Трудовая функция 1', 'Задача 1', "

@@ -42,17 +42,23 @@ def label_score(texts: list[str], lang: str) -> int:
     return sum(1 for text in texts for label in _STRUCTURAL if vocab.match(label, text))
 
 
+def forced_language(scores: dict[str, int], name: str, forced: str, layout: str) -> str:
+    """``forced`` if labels of ``layout`` in it occur (``scores``: labels found per language); else an
+    error that suggests the other language when its labels occur."""
+    if forced not in LANGUAGES:
+        raise ImportFormatError(f"{name}: unknown language '{forced}'; use kk or ru")
+    if scores[forced] == 0:
+        other = [lang for lang in LANGUAGES if scores[lang]]
+        hint = f"; it looks like '{other[0]}' — try --lang {other[0]}" if other else ""
+        raise ImportFormatError(f"{name}: no labels of {layout} in '{forced}' found{hint}")
+    return forced
+
+
 def detect_language(texts: list[str], name: str, forced: str | None = None) -> str:
     """Pick kk or ru by which vocabulary's structural labels occur; refuse anything else clearly."""
     scores = {lang: label_score(texts, lang) for lang in LANGUAGES}
     if forced:
-        if forced not in LANGUAGES:
-            raise ImportFormatError(f"{name}: unknown language '{forced}'; use kk or ru")
-        if scores[forced] == 0:
-            other = [lang for lang in LANGUAGES if scores[lang]]
-            hint = f"; it looks like '{other[0]}' — try --lang {other[0]}" if other else ""
-            raise ImportFormatError(f"{name}: no labels of the 2023 layout in '{forced}' found{hint}")
-        return forced
+        return forced_language(scores, name, forced, "the 2023 layout")
     best = max(LANGUAGES, key=lambda lang: scores[lang])
     if scores[best] < 3:
         raise ImportFormatError(
