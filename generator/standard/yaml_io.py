@@ -309,12 +309,16 @@ def dump_yaml(obj: Any, header: str | None = None, omit_none: tuple[type, ...] =
 
 def write_atomic(path: Path, data: bytes | str) -> None:
     """Write through a temporary file in the same folder and rename, so no half file is ever left."""
+    import errno
     import os
     import tempfile
 
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as error:  # a file stands where a folder is needed: say that, not "File exists"
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path.parent)) from error
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -151,7 +151,7 @@ def test_output_that_cannot_be_written(seed_path, tmp_path):
     blocker.write_text("", encoding="utf-8")
     result = CliRunner().invoke(main, ["import", str(seed_path), "-o", str(blocker / "x.yaml")])
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: {blocker / 'x.yaml'}: cannot write the standard data file: ")
+    assert result.stderr == f"Error: {blocker / 'x.yaml'}: cannot write the standard data file: Not a directory\n"
     assert "Traceback" not in result.output
 
 
