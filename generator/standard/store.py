@@ -1,7 +1,8 @@
 """Standard data files (``standard_data/<code>.<lang>.yaml``): write, load, validate.
 
 The YAML is what a person reviews and what programs are generated from. Loading checks types
-and keys (yaml_io) and then the structure: ids that match their place, numbering without gaps.
+and keys (yaml_io) and then the structure: ids that match their place (items numbered from 1
+without gaps), card codes that occur once, a language progen knows.
 """
 from __future__ import annotations
 
@@ -62,7 +63,8 @@ def load_standard(path: Path) -> m.Standard:
 
 
 def structure_problems(standard: m.Standard) -> list[str]:
-    """Ids that do not match their place, duplicated codes, empty skills."""
+    """Ids that do not match their place, duplicated card codes, cards without labour functions, empty
+    item texts, unknown legal act kinds, a language other than kk or ru."""
     problems: list[str] = []
     if standard.language not in ("kk", "ru"):
         problems.append(f"language: '{standard.language}' is not kk or ru")
