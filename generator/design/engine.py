@@ -10,7 +10,7 @@ from generator.design import rules as r
 from generator.design.bibliography import act_key, build_bibliography
 from generator.design.hours import largest_remainder, module_minimum, split_module
 from generator.design.program import (
-    AssessmentSheet, CoverageRow, Hours, Module, Outcome, Program, Provider, Session, SheetCriterion,
+    AssessmentSheet, CoverageRow, Hours, Module, Outcome, Program, Provider, Session, SheetCriterion, sum_hours,
 )
 from generator.design.spec import FORMATS, ProgramSpec, ProviderSpec, check_basic, load_spec, merge_specs
 from generator.exceptions import SpecError
@@ -111,9 +111,7 @@ def design(standard: m.Standard, spec: ProgramSpec, workspace: Optional[Path] = 
         final_assessment=lang_rules["final_assessment"],
         assessment_sheets=_assessment_sheets(modules, selected, coverage),
         sessions=_sessions(modules, lang_rules, rules["hours"]["session_hours"]),
-        totals=Hours(total=sum(mo.hours.total for mo in modules), theory=sum(mo.hours.theory for mo in modules),
-                     practice=sum(mo.hours.practice for mo in modules),
-                     assessment=sum(mo.hours.assessment for mo in modules)),
+        totals=sum_hours(modules),
         coverage_percent=coverage_percent,
         warnings=warnings,
     )

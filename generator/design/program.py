@@ -65,6 +65,13 @@ class Module:
     reference_note: Optional[str] = None  # "Нормативтік-құқықтық негіздер 1-модульде қарастырылады"
 
 
+def sum_hours(modules: list[Module]) -> Hours:
+    """The hours of ``modules`` added up field by field: a program's totals."""
+    return Hours(total=sum(mo.hours.total for mo in modules), theory=sum(mo.hours.theory for mo in modules),
+                 practice=sum(mo.hours.practice for mo in modules),
+                 assessment=sum(mo.hours.assessment for mo in modules))
+
+
 @dataclass
 class Reference:
     number: int

@@ -9,7 +9,7 @@ change of one outcome or one hour shows as one changed line.
 """
 from __future__ import annotations
 
-from generator.design.program import Module, Program
+from generator.design.program import Module, Program, sum_hours
 
 
 def _cell(text) -> str:
@@ -124,14 +124,7 @@ class _Renderer:
                 self.add(_row([topic.number, topic.title, _hours(topic.hours), _hours(topic.hours), "", "", ""]))
             for topic in module.practical_sessions:
                 self.add(_row([topic.number, topic.title, _hours(topic.hours), "", _hours(topic.hours), "", ""]))
-        totals = p.totals
-        if totals is None:
-            from generator.design.program import Hours
-
-            totals = Hours(total=sum(mo.hours.total for mo in p.modules),
-                           theory=sum(mo.hours.theory for mo in p.modules),
-                           practice=sum(mo.hours.practice for mo in p.modules),
-                           assessment=sum(mo.hours.assessment for mo in p.modules))
+        totals = p.totals or sum_hours(p.modules)
         self.add(_row(["", f"**{w['total']}**", f"**{totals.total}**", f"**{totals.theory}**",
                        f"**{totals.practice}**", f"**{totals.assessment}**", ""]))
 

@@ -95,13 +95,10 @@ def template_files(kind: str, lang: str, workspace: Optional[Path] = None) -> li
 
 def build_context(program, kind: str, workspace: Optional[Path] = None) -> dict:
     """The variables a template sees (documented in :mod:`generator.render.variables`)."""
-    from generator.design.program import Hours
+    from generator.design.program import sum_hours
     from generator.render.labels import load_labels
 
-    totals = program.totals or Hours(
-        total=sum(m.hours.total for m in program.modules), theory=sum(m.hours.theory for m in program.modules),
-        practice=sum(m.hours.practice for m in program.modules),
-        assessment=sum(m.hours.assessment for m in program.modules))
+    totals = program.totals or sum_hours(program.modules)
     return {"program": program, "labels": load_labels(program.language, workspace), "lang": program.language,
             "kind": kind, "totals": totals}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from generator.design.program import (
     AssessmentSheet, CoverageRow, Criterion, Hours, Module, Outcome, Program, Provider, Reference, Session,
-    SheetCriterion, Topic,
+    SheetCriterion, Topic, sum_hours,
 )
 
 CARD = "3412-0-003"
@@ -207,8 +207,6 @@ def sample_program(lang: str = "kk") -> Program:
         goal=t["goal"], tasks=list(t["tasks"]), entry_requirements=t["entry"], document_issued=t["document"],
         modules=modules, cross_cutting_outcomes=personal, bibliography=bibliography, coverage=coverage,
         final_assessment=t["final"], assessment_sheets=sheets, sessions=sessions,
-        totals=Hours(total=total, theory=sum(m.hours.theory for m in modules),
-                     practice=sum(m.hours.practice for m in modules),
-                     assessment=sum(m.hours.assessment for m in modules)),
+        totals=sum_hours(modules),
         coverage_percent=100.0, warnings=[],
     )
