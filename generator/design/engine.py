@@ -76,7 +76,7 @@ def design(standard: m.Standard, spec: ProgramSpec, workspace: Optional[Path] = 
         rules["hours"]["default_total"] if full_card else rules["hours"]["default_total_per_skill"] * len(selected))
     _allocate_hours(modules, total, card.level, rules, spec.min_module_hours)
     all_items = [item for entry in selected for item in entry.skill.abilities + entry.skill.knowledge]
-    version = ", ".join(v for v in (standard.version,) if v) or str(standard.year or "")
+    version = standard.version or str(standard.year or "")
     bibliography = build_bibliography(
         all_items, [lang_rules["standard_citation"].format(title=standard.title, code=standard.code, version=version)])
     expected_ids = [item.id for item in all_items]
