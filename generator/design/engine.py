@@ -47,8 +47,7 @@ def _card(standard: m.Standard, code: str) -> m.Card:
     try:
         return standard.card(code)
     except KeyError:
-        valid = ", ".join(c.code for c in standard.cards)
-        raise SpecError(f"card: no card '{code}' in standard {standard.code}; valid cards: {valid}") from None
+        raise SpecError(f"card: {standard.no_such_card(code)}") from None
 
 
 def design(standard: m.Standard, spec: ProgramSpec, workspace: Optional[Path] = None) -> Program:

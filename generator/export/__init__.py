@@ -79,8 +79,7 @@ def write_export(path: Path, data: str) -> None:
 def check_card(standard, card: Optional[str]) -> None:
     """Raise ExportError when ``card`` is given and is not a card of ``standard``."""
     if card is not None and card not in [c.code for c in standard.cards]:
-        valid = ", ".join(c.code for c in standard.cards)
-        raise ExportError(f"card: no card '{card}' in standard {standard.code}; valid cards: {valid}")
+        raise ExportError(f"card: {standard.no_such_card(card)}")
 
 
 def _is_spec(path: Path) -> bool:

@@ -184,6 +184,10 @@ class Standard:
                 return card
         raise KeyError(code)
 
+    def no_such_card(self, code: str) -> str:
+        """The message for a card code this standard does not have, listing the valid codes."""
+        return f"no card '{code}' in standard {self.code}; valid cards: {', '.join(c.code for c in self.cards)}"
+
     def iter_items(self):
         """Yield (card, function, skill, kind, item) for every ability and knowledge item."""
         for card in self.cards:

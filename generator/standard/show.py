@@ -15,8 +15,7 @@ def _cards(standard: m.Standard, card_code: str | None) -> list[m.Card]:
     try:
         return [standard.card(card_code)]
     except KeyError:
-        valid = ", ".join(c.code for c in standard.cards)
-        raise StandardDataError(f"no card '{card_code}' in {standard.code}; valid cards: {valid}") from None
+        raise StandardDataError(standard.no_such_card(card_code)) from None
 
 
 def show_json(standard: m.Standard, card_code: str | None = None) -> str:

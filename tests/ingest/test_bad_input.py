@@ -219,7 +219,7 @@ def test_every_error_is_a_generator_error():
 def test_unknown_card_in_show(seed_yaml_path):
     result = CliRunner().invoke(main, ["show", str(seed_yaml_path), "--card", "9999-9-999"])
     assert result.exit_code == 1
-    assert result.stderr == "Error: no card '9999-9-999' in М84120; valid cards: 1210-0-020, 3412-0-003\n"
+    assert result.stderr == "Error: no card '9999-9-999' in standard М84120; valid cards: 1210-0-020, 3412-0-003\n"
 
 
 def test_unreadable_source_is_one_line(seed_path, tmp_path, monkeypatch):
