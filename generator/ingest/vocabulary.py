@@ -28,10 +28,14 @@ class Vocabulary:
         return value is None or value.strip().rstrip(".").strip() in self.none_values or not value.strip()
 
 
+@functools.lru_cache(maxsize=1)
+def _data() -> dict:
+    return yaml.safe_load(resources.files("generator.ingest").joinpath("data/labels_2023.yaml").read_text("utf-8"))
+
+
 @functools.lru_cache(maxsize=None)
 def vocabulary(lang: str) -> Vocabulary:
-    data = yaml.safe_load(resources.files("generator.ingest").joinpath("data/labels_2023.yaml").read_text("utf-8"))
-    entry = dict(data[lang])
+    entry = dict(_data()[lang])
     none_values = tuple(entry.pop("none_values"))
     patterns = {key: re.compile(value, re.IGNORECASE | re.DOTALL) for key, value in entry.items()}
     return Vocabulary(lang=lang, patterns=patterns, none_values=none_values)
