@@ -171,10 +171,7 @@ def _jinja_checks(name: str, part: str, source: str, contexts: list[dict]) -> li
         except SecurityError as error:
             findings.append(Finding(name, "error", part, f"refused by the sandbox: {error}",
                                     _line_text(lines, _traceback_line(error))))
-        except TemplateError as error:
-            findings.append(Finding(name, "error", part, f"{type(error).__name__}: {error}",
-                                    _line_text(lines, _traceback_line(error))))
-        except Exception as error:  # a filter failed on a value (e.g. a wrong argument)  # noqa: BLE001
+        except Exception as error:  # a TemplateError, or a filter failed on a value (a wrong argument)  # noqa: BLE001
             findings.append(Finding(name, "error", part, f"{type(error).__name__}: {error}",
                                     _line_text(lines, _traceback_line(error))))
         for undefined, line in _Recorder.found:
