@@ -65,7 +65,9 @@ def _load(lang: str, override: Optional[str], stamp: float) -> dict:
         for key in extra:
             if key not in data:
                 raise TemplateProblem(f"{path}: unknown language '{key}'; expected {', '.join(data)}")
-        if isinstance(extra.get(lang), dict):
+        if extra.get(lang) is not None and not isinstance(extra[lang], dict):
+            raise TemplateProblem(f"{path}: {lang}: expected a mapping of labels to texts, like the built-in one")
+        if extra.get(lang):
             _update(labels, extra[lang], f"{path}: {lang}")
     return labels
 

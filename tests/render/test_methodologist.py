@@ -104,6 +104,17 @@ def test_unknown_label_key_is_reported(sample, tmp_path):
         render_document(sample, "program", tmp_path / "p.docx", workspace=tmp_path)
 
 
+def test_labels_of_a_language_that_are_not_a_mapping_are_reported(sample, tmp_path):
+    import pytest
+
+    from generator.exceptions import TemplateProblem
+
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "labels.yaml").write_text("kk: КЕЛІСІЛДІ\n", encoding="utf-8")
+    with pytest.raises(TemplateProblem, match="labels.yaml: kk: expected a mapping of labels to texts"):
+        render_document(sample, "program", tmp_path / "p.docx", workspace=tmp_path)
+
+
 def test_labels_yaml_that_is_not_utf8_is_one_line(sample, tmp_path):
     import pytest
 
