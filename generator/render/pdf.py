@@ -88,7 +88,6 @@ def convert_to_pdf(documents: list[Path], outdir: Optional[Path] = None) -> list
                     done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
                 except subprocess.TimeoutExpired as error:
                     raise ExportError(f"{document}: LibreOffice did not finish the PDF in {TIMEOUT} s") from error
-                produced = work / (document.stem + ".pdf")
                 if done.returncode != 0 or not produced.exists():
                     detail = (done.stderr or done.stdout or "").strip().splitlines()
                     raise ExportError(f"{document}: LibreOffice could not convert it to PDF"
