@@ -37,6 +37,15 @@ class Outcome:
     source: str  # "rule" | "policy" | "override"
 
 
+def bloom_of_verbs(bloom: dict) -> dict[str, str]:
+    """Verb lemma → Bloom level, from a lexicon's ``bloom`` table (a verb listed twice keeps the lower level)."""
+    levels: dict[str, str] = {}
+    for level in BLOOM_LEVELS:
+        for verb in bloom.get(level, []):
+            levels.setdefault(verb, level)
+    return levels
+
+
 @dataclass
 class Result:
     """What a language's rules (``kk.py``, ``ru.py``) found: the text, its head lemmas, rule or policy."""

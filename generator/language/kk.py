@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.language import BLOOM_LEVELS, Result
+from generator.language import Result, bloom_of_verbs
 from generator.language.kk_morphology import KAZAKH_WORD, LATIN, KazakhMorphology
 from generator.language.tokens import (
     QUOTES,
@@ -67,10 +67,7 @@ class KazakhPhraser:
         self.light_verbs = set(verbs["light_verbs"])
         self.attributes = set(verbs["attributes"])
         self.attribute_endings = tuple(verbs["attribute_endings"])
-        self.bloom_of: dict[str, str] = {}
-        for level in BLOOM_LEVELS:
-            for verb in lexicon["bloom"].get(level, []):
-                self.bloom_of.setdefault(verb, level)
+        self.bloom_of = bloom_of_verbs(lexicon["bloom"])
         self.bloom_default = lexicon["bloom"]["default"]
         ability = lexicon["policy"]["ability"]
         self.final_verb = ability["final_verb"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from generator.language import BLOOM_LEVELS, Result
+from generator.language import Result, bloom_of_verbs
 from generator.language.tokens import Token, render, strip_final_punctuation, tokenize
 
 _NUMBERING = re.compile(r"^\d+[.)]?$")
@@ -64,10 +64,7 @@ class RussianPhraser:
         self.knowledge_fallback = knowledge["fallback"]
         self.infinitive_prefix = knowledge["infinitive_prefix"]
         self.understand_words = set(knowledge["understand_words"])
-        self.bloom_of: dict[str, str] = {}
-        for level in BLOOM_LEVELS:
-            for verb in lexicon["bloom"].get(level, []):
-                self.bloom_of.setdefault(verb, level)
+        self.bloom_of = bloom_of_verbs(lexicon["bloom"])
         self.bloom_default = lexicon["bloom"]["default"]
         self.policy_bloom = self.bloom_default
         self.morph = _analyzer()
