@@ -13,7 +13,9 @@ from generator.standard import model as m
 
 
 @dataclass(frozen=True)
-class Warning_:
+class LintWarning:
+    """One contradiction: the stable id or part it is in, a short code such as card-count, the message."""
+
     where: str
     code: str
     message: str
@@ -52,9 +54,9 @@ def _difference(a: str, b: str) -> str:
     return f"«{' '.join(removed)}» vs «{' '.join(added)}»"
 
 
-def lint_standard(standard: m.Standard) -> list[Warning_]:
-    warnings: list[Warning_] = []
-    add = lambda where, code, message: warnings.append(Warning_(where, code, message))  # noqa: E731
+def lint_standard(standard: m.Standard) -> list[LintWarning]:
+    warnings: list[LintWarning] = []
+    add = lambda where, code, message: warnings.append(LintWarning(where, code, message))  # noqa: E731
     if len(standard.card_list) and len(standard.card_list) != len(standard.cards):
         add("passport", "card-count", f"the passport lists {len(standard.card_list)} cards, "
             f"chapter 3 describes {len(standard.cards)}")
@@ -141,10 +143,10 @@ def _reads_like_actions(items: list[m.Item], language: str) -> bool:
     return hits * 2 > len(texts)
 
 
-def lint_layout(standard: m.Standard) -> list[Warning_]:
+def lint_layout(standard: m.Standard) -> list[LintWarning]:
     """Checks that matter most for DOCX and older layouts: numbering, misplaced lists, empty skills."""
-    warnings: list[Warning_] = []
-    add = lambda where, code, message: warnings.append(Warning_(where, code, message))  # noqa: E731
+    warnings: list[LintWarning] = []
+    add = lambda where, code, message: warnings.append(LintWarning(where, code, message))  # noqa: E731
     for card in standard.cards:
         problem = _number_problems([f.number for f in card.functions])
         if problem:
