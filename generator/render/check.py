@@ -28,7 +28,7 @@ from jinja2 import ChainableUndefined, meta, nodes
 from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
-from generator.render.docx_render import paragraph_text
+from generator.render.docx_render import paragraph_text, unescape_xml
 from generator.render.variables import TOP_LEVEL
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
@@ -53,17 +53,11 @@ class Finding:
         return f"{self.template}{where}: {self.severity}: {self.message}{text}"
 
 
-def _unescape(text: str) -> str:
-    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
-        text = text.replace(entity, char)
-    return text
-
-
 # -- text-level checks ------------------------------------------------------------------------
 def _run_checks(name: str, part: str, xml: str) -> list[Finding]:
     findings: list[Finding] = []
     for paragraph in _PARAGRAPH.findall(xml):
-        pieces = [_unescape(t) for t in _TEXT.findall(paragraph)]
+        pieces = [unescape_xml(t) for t in _TEXT.findall(paragraph)]
         text = "".join(pieces)
         if "{" not in text:
             continue

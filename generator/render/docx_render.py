@@ -12,6 +12,7 @@ import re
 import zipfile
 from pathlib import Path
 from typing import Any, Optional
+from xml.sax import saxutils
 
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
@@ -61,12 +62,14 @@ def _template_line(error: BaseException) -> Optional[int]:
     return found
 
 
+def unescape_xml(text: str) -> str:
+    """Character data of Word XML as plain text (the five predefined entities)."""
+    return saxutils.unescape(text, {"&quot;": '"', "&apos;": "'"})
+
+
 def paragraph_text(xml_line: str) -> str:
     """The visible text of one line of docxtpl's template XML (one Word paragraph per line)."""
-    text = _TAG.sub("", xml_line)
-    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
-        text = text.replace(entity, char)
-    text = " ".join(text.split())
+    text = " ".join(unescape_xml(_TAG.sub("", xml_line)).split())
     # docxtpl puts the statement of a removed {%p …%} paragraph on the neighbouring line: drop it there
     trimmed = re.sub(r"(\s*\{%.*?%\})+\s*$", "", re.sub(r"^(\s*\{%.*?%\})+\s*", "", text))
     return trimmed if trimmed.strip() else text
