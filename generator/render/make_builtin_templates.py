@@ -246,6 +246,8 @@ def _cell_text(cell, text: str, style: str = "Table Text", bold: bool = False):
 
 def table(doc, widths_mm: list[float], style: str = "Table Grid"):
     """A fixed-layout table whose columns add up to the text width."""
+    if abs(sum(widths_mm) - TEXT_WIDTH_MM) > 0.05:
+        raise ValueError(f"table columns {widths_mm} add up to {sum(widths_mm)} mm, not the text width {TEXT_WIDTH_MM} mm")
     tbl = doc.add_table(rows=0, cols=len(widths_mm))
     tbl.style = doc.styles[style]
     tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
