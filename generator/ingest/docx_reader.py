@@ -140,7 +140,8 @@ def _open_macro_or_template(stream, name: str, error: ValueError):
 
 # --- numbering ---------------------------------------------------------------------------------
 class _Numbering:
-    """numId/ilvl → (list key, format, delimiter, start), with numPr inherited from styles."""
+    """Word's list definitions: for a paragraph, its list and level, number format, delimiter and start
+    (see :meth:`of`), with numPr inherited from paragraph styles."""
 
     def __init__(self, document):
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
