@@ -38,7 +38,7 @@ def _layout_b(doc: SourceDocument, lang: Optional[str]) -> Standard:
     return parse_atameken(doc, lang, "B")
 
 
-# name → (parser, detector). A detector returns True when the document looks like that layout.
+# layout name → parser; the detectors (``DETECTORS`` below) say which layout a document looks like.
 PARSERS: dict[str, Parser] = {"2023": _layout_2023, "A": _layout_a, "B": _layout_b}
 
 
