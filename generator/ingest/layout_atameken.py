@@ -133,6 +133,11 @@ def parse_atameken(doc: SourceDocument, lang: Optional[str], layout: str) -> m.S
     _parse_passport(standard, passport, labels)
     _parse_technical(standard, technical, labels)
     standard.cards = _cards(parsers)
+    if not any(kind == "ability" for *_, kind, _item in standard.iter_items()):
+        raise ImportFormatError(
+            f"{name}: read as layout {layout}, but no abilities were found; if the standard "
+            "uses another layout, leave --layout out to detect it, or try --layout 2023"
+        )
     if not standard.title:
         standard.title = standard.cards[0].name
     if not standard.code:

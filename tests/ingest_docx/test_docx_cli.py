@@ -154,3 +154,19 @@ def test_show_and_lint_read_the_imported_older_standard(tmp_path):
     assert shown.exit_code == 0 and "2523-0-001-L5" in shown.output and "layout B" in shown.output
     linted = CliRunner().invoke(main, ["lint", str(out)])
     assert linted.exit_code == 0 and "[code-label]" in linted.output
+
+
+def test_forcing_an_older_layout_on_a_2023_standard_is_refused(tmp_path):
+    """A wrong --layout must not write an empty standard (0 abilities) under a made-up code."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    seed = Path(__file__).resolve().parents[2] / "standard_data" / "sources" / "M84120.kk.txt"
+    target = tmp_path / "out.yaml"
+    result = CliRunner().invoke(main, ["import", str(seed), "--layout", "A", "-o", str(target)])
+    assert result.exit_code == 1
+    assert "but no abilities were found" in result.output and "Traceback" not in result.output
+    assert not target.exists()
