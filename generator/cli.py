@@ -178,7 +178,8 @@ def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_blo
     if texts:
         items = texts
     else:
-        data = click.get_binary_stream("stdin").read()
+        stdin = sys.stdin  # bytes through .buffer: UTF-8 whatever the locale (click 8.5 deprecates get_binary_stream)
+        data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
         try:
             items = data.decode("utf-8-sig").splitlines()
         except UnicodeDecodeError as error:
