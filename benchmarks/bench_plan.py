@@ -5,7 +5,6 @@ Targets (issue 4): the seed's cards well under 50 ms; 1,000 cards under 20 s on 
 """
 from __future__ import annotations
 
-import copy
 import statistics
 import sys
 import time
@@ -18,28 +17,12 @@ sys.path.insert(0, str(REPO))
 from generator.design import plan_program  # noqa: E402
 from generator.design.spec import ProgramSpec  # noqa: E402
 from generator.language import get_phraser  # noqa: E402
-from generator.standard import model as m  # noqa: E402
 from generator.standard.store import load_standard  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_build import synthetic_standard  # noqa: E402  (one synthetic standard for all benchmarks)
+
 SEED = REPO / "standard_data" / "M84120.kk.yaml"
-
-
-def synthetic(standard: m.Standard, cards: int) -> m.Standard:
-    """Copies of the seed's cards under new codes, ids rewritten, so every card is distinct."""
-    result = copy.deepcopy(standard)
-    result.cards = []
-    for number in range(cards):
-        card = copy.deepcopy(standard.cards[number % len(standard.cards)])
-        old, new = card.code, f"{1000 + number // 1000:04d}-{number // 100 % 10}-{number % 1000:03d}"
-        card.code = new
-        for function in card.functions:
-            function.id = function.id.replace(old, new)
-            for skill in function.skills:
-                skill.id = skill.id.replace(old, new)
-                for item in skill.abilities + skill.knowledge:
-                    item.id = item.id.replace(old, new)
-        result.cards.append(card)
-    return result
 
 
 def _plan_codes(args):
@@ -64,7 +47,7 @@ def main() -> None:
 
     from generator.standard.store import save_standard
 
-    big = synthetic(seed, 1000)
+    big = synthetic_standard(seed, 1000)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "synthetic.kk.yaml"
         save_standard(big, path)
