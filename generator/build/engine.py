@@ -297,7 +297,7 @@ def _decide(workspace, out_dir, record, all_targets, chosen, force, dry_run, cle
             reason = "changed: " + ", ".join(changed)
         else:
             reason = ""
-        wants_pdf = pdf and (bool(reason) or not target.path.with_suffix(".pdf").exists()
+        wants_pdf = pdf and target.path.suffix == ".docx" and (bool(reason) or not target.path.with_suffix(".pdf").exists()
                              or (entry or {}).get("pdf_source") != (entry or {}).get("output"))
         if reason or wants_pdf:
             result.status = "would-build"

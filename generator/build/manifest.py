@@ -26,7 +26,7 @@ from typing import Optional
 
 import yaml
 
-from generator.design.spec import DOCUMENT_KINDS, ProgramSpec, ProviderSpec, check_basic, merge_specs
+from generator.design.spec import ALL_KINDS, ProgramSpec, ProviderSpec, check_basic, merge_specs
 from generator.exceptions import GeneratorError, SpecError
 from generator.standard.yaml_io import parse_yaml, read_text_file
 
@@ -123,11 +123,11 @@ def _check(manifest: Manifest) -> None:
         if kinds is None:
             return
         if not kinds:
-            problems.append(f"{manifest.where(key)}: the list is empty; valid kinds: {', '.join(DOCUMENT_KINDS)}")
+            problems.append(f"{manifest.where(key)}: the list is empty; valid kinds: {', '.join(ALL_KINDS)}")
         for index, kind in enumerate(kinds):
-            if kind not in DOCUMENT_KINDS:
+            if kind not in ALL_KINDS:
                 problems.append(f"{manifest.where(f'{key}[{index}]')}: unknown document kind '{kind}'; "
-                                f"valid kinds: {', '.join(DOCUMENT_KINDS)}")
+                                f"valid kinds: {', '.join(ALL_KINDS)}")
 
     def check_languages(languages, key):
         for index, language in enumerate(languages or []):

@@ -13,19 +13,33 @@ class Pipeline:
     """Design with ``generator.design``, render with ``generator.render``."""
 
     def kinds(self) -> tuple[str, ...]:
+        """The kinds built when programs.yaml names none: the DOCX documents."""
         from generator.design.spec import DOCUMENT_KINDS
 
         return tuple(DOCUMENT_KINDS)
 
+    def valid_kinds(self) -> tuple[str, ...]:
+        """Every kind a manifest may ask for: the documents and the Markdown program for review."""
+        from generator.design.spec import ALL_KINDS
+
+        return tuple(ALL_KINDS)
+
     def output_name(self, card_code: str, kind: str, lang: str) -> str:
-        """``<card>/<card>_<kind>_<lang>.docx`` (the layout of ``progen render``)."""
+        """``<card>/<card>_<kind>_<lang>.docx`` (the layout of ``progen render``); ``.md`` for markdown."""
         from generator import render
 
+        if kind == "markdown":
+            name = render.output_name(card_code, "program", lang)  # the program, as <card>_program_<lang>.md
+            return f"{render.safe_filename_part(card_code)}/{name[: -len('.docx')]}.md"
         return f"{render.safe_filename_part(card_code)}/{render.output_name(card_code, kind, lang)}"
 
     def template_files(self, kind: str, lang: str, workspace: Path) -> list[Path]:
         from generator import render
 
+        if kind == "markdown":
+            from importlib import resources
+
+            return [Path(str(resources.files("generator.export").joinpath("data/labels.yaml")))]
         return [Path(p) for p in render.template_files(kind, lang, workspace=workspace)]
 
     def phrasing_files(self, lang: str, workspace: Path) -> list[Path]:
@@ -46,6 +60,12 @@ class Pipeline:
     def render(self, program, kind: str, destination: Path, workspace: Path) -> Path:
         from generator import render
 
+        if kind == "markdown":
+            from generator.export.markdown import program_markdown
+            from generator.standard.yaml_io import write_atomic
+
+            write_atomic(Path(destination), program_markdown(program))
+            return Path(destination)
         return render.render_document(program, kind, destination, workspace=workspace)
 
     def forget_caches(self) -> None:

@@ -192,7 +192,8 @@ def _check_skills(skills: Optional[list[str]], card: str, ids: list[str]) -> Opt
 
 def expand(workspace: Path, manifest: Manifest, standards: dict, out_dir: Path, pipeline, year: int) -> list[Target]:
     """Every target of the manifest; every problem (unknown card, kind, clash) reported at once."""
-    kinds_known = pipeline.kinds()
+    kinds_default = pipeline.kinds()
+    kinds_known = tuple(getattr(pipeline, "valid_kinds", pipeline.kinds)())
     defaults = manifest.defaults
     problems: list[str] = []
     targets: list[Target] = []
@@ -249,7 +250,7 @@ def expand(workspace: Path, manifest: Manifest, standards: dict, out_dir: Path, 
         spec_dict = to_plain(spec)
         spec_dict.pop("standard", None)
         spec_dict.pop("kinds", None)
-        kinds = entry.kinds or defaults.kinds or list(kinds_known)
+        kinds = entry.kinds or defaults.kinds or list(kinds_default)
         folder = out_dir
         if entry.folder:
             folder = inside(out_dir, entry.folder, manifest.where(f"targets[{index}].folder"), "the output folder")

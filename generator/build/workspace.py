@@ -43,7 +43,8 @@ defaults:
     "6": 72
     "7": 72
   # Document kinds: program (full training program), outline (course outline for trainers),
-  # assessment (assessment sheet per recognisable skill).
+  # assessment (assessment sheet per recognisable skill); add markdown for the program as Markdown,
+  # to review changes in git.
   kinds: [program, outline, assessment]
   # Languages of the standard data to build (standard_data/<code>.<lang>.yaml): kk, ru.
   languages: [kk, ru]

@@ -13,7 +13,9 @@ from typing import Optional
 from generator.exceptions import SpecError, StandardDataError
 from generator.standard.yaml_io import load_yaml
 
-DOCUMENT_KINDS = ("program", "outline", "assessment")
+DOCUMENT_KINDS = ("program", "outline", "assessment")  # DOCX from Word templates; the default kinds
+REVIEW_KINDS = ("markdown",)  # the program as Markdown, for reviewing changes in git (opt-in in programs.yaml)
+ALL_KINDS = DOCUMENT_KINDS + REVIEW_KINDS
 FORMATS = {"kk": ("күндізгі", "онлайн", "аралас"), "ru": ("очный", "онлайн", "смешанный")}
 
 
@@ -79,10 +81,10 @@ def check_basic(spec: ProgramSpec, where: str = "spec") -> None:
     if spec.minutes_per_hour is not None and not 30 <= spec.minutes_per_hour <= 60:
         problems.append(f"{where}: minutes_per_hour: expected 30–60 minutes, got {spec.minutes_per_hour}")
     for kind in spec.kinds or []:
-        if kind not in DOCUMENT_KINDS:
-            problems.append(f"{where}: kinds: unknown document kind '{kind}'; valid kinds: {', '.join(DOCUMENT_KINDS)}")
+        if kind not in ALL_KINDS:
+            problems.append(f"{where}: kinds: unknown document kind '{kind}'; valid kinds: {', '.join(ALL_KINDS)}")
     if spec.kinds is not None and not spec.kinds:
-        problems.append(f"{where}: kinds: the list is empty; valid kinds: {', '.join(DOCUMENT_KINDS)}")
+        problems.append(f"{where}: kinds: the list is empty; valid kinds: {', '.join(ALL_KINDS)}")
     if spec.skills is not None and not spec.skills:
         problems.append(f"{where}: skills: the selection is empty; leave it out to take every skill of the card")
     if spec.language is not None and spec.language not in FORMATS:

@@ -60,3 +60,30 @@ def test_a_failing_template_fails_its_targets_with_the_message(built):
     assert sorted(r.key for r in report.failed) == [f"output/{c}/{c}_assessment_kk.docx" for c in CARDS]
     assert "assessment.docx" in report.failed[0].message
     assert not report.ok and not report.built
+
+
+def test_markdown_is_a_build_kind_for_reviewing_programs_in_git(workspace):
+    """programs.yaml may ask for the program as Markdown (issue 8): same content, its own output."""
+    from generator.design import plan_program
+    from generator.design.spec import ProgramSpec
+    from generator.standard.store import load_standard
+
+    manifest = workspace / "programs.yaml"
+    manifest.write_text(manifest.read_text("utf-8") + "\ntargets:\n  - card: 3412-0-003\n"
+                        "    kinds: [program, markdown]\n", encoding="utf-8")
+    report = build(workspace)
+    assert report.ok, [r.message for r in report.failed]
+    markdown = workspace / "output/3412-0-003/3412-0-003_program_kk.md"
+    text = markdown.read_text("utf-8")
+    program = plan_program(load_standard(workspace / "standard_data" / "M84120.kk.yaml"),
+                           ProgramSpec(card="3412-0-003"))
+    for module in program.modules:
+        for outcome in module.outcomes:
+            assert outcome.text.replace('"', "") in text.replace('"', "").replace("«", "").replace("»", "")
+    assert [r.status for r in build(workspace).results] == ["up-to-date", "up-to-date"]
+    manifest.write_text(manifest.read_text("utf-8").replace("[program, markdown]", "[markdown, programme]"),
+                        encoding="utf-8")
+    from generator.exceptions import GeneratorError
+
+    with pytest.raises(GeneratorError, match="valid kinds: program, outline, assessment, markdown"):
+        build(workspace)
