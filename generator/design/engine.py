@@ -240,8 +240,7 @@ def entry_requirements(card: m.Card, lang_rules: dict) -> str:
 
 def _personal_outcomes(card: m.Card, modules: list[Module], lang_rules) -> list[Outcome]:
     """Personal competencies are cross-cutting: served by the methods of every skill module."""
-    return [Outcome(code=f"{lang_rules['outcome_prefix']} Ж{index}" if lang_rules["outcome_prefix"] == "ОН"
-                    else f"{lang_rules['outcome_prefix']} Л{index}",
+    return [Outcome(code=f"{lang_rules['outcome_prefix']} {lang_rules['personal_prefix']}{index}",
                     text=r.lower_first(competency), source_ids=[f"{card.code}/personal/{index}"],
                     bloom="apply", kind="personal", source="rule")
             for index, competency in enumerate(card.personal_competencies, start=1)]

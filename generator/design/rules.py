@@ -171,7 +171,7 @@ def criteria_for(outcomes: list[Outcome], lang_rules: dict, subjects: dict[str, 
         subject = subjects.get(outcome.code)
         if subject:
             subject = subject.strip().rstrip(".")
-            if lang_rules["outcome_prefix"] == "ОН":  # a Kazakh sentence starts with the subject
+            if lang_rules["subject_starts_criterion"]:
                 subject = subject[0].upper() + subject[1:] if subject[0].isalpha() else subject
             text = lang_rules["criteria_with_subject"][outcome.bloom].format(subject=subject)
         else:

@@ -1,11 +1,35 @@
-"""Helpers for reading rendered DOCX files in tests."""
+"""Helpers for the render tests: the seed programs and reading rendered DOCX files.
+
+Imported as ``helpers`` (a name no other test folder uses), never as ``conftest``: several test
+folders have a conftest.py, and which one ``import conftest`` finds depends on collection order.
+"""
 from __future__ import annotations
 
+import shutil
 import zipfile
 from pathlib import Path
+from typing import Optional
 
 import docx
 from docx.oxml.ns import qn
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "standard_data" / "M84120.kk.yaml"
+CARDS = ("1210-0-020", "3412-0-003")
+
+
+def design_seed(card: str, lang: Optional[str] = None, hours: Optional[int] = None, skills=None):
+    """The seed program of ``card`` from the design engine (year fixed, so text is stable)."""
+    from generator.design.engine import design
+    from generator.design.spec import ProgramSpec
+    from generator.standard.store import load_standard
+
+    spec = ProgramSpec(standard=str(SEED), card=card, hours=hours, skills=skills, language=lang, year=2026)
+    return design(load_standard(SEED), spec, None)
+
+
+def soffice() -> Optional[str]:
+    return shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def paragraphs(path: Path) -> list[str]:

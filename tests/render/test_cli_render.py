@@ -6,7 +6,7 @@ from unittest import mock
 import pytest
 from click.testing import CliRunner
 
-from conftest import SEED
+from helpers import SEED
 from generator.cli import main
 from generator.render import builtin_dir
 from generator.render.environment import FILTERS
@@ -48,10 +48,6 @@ def test_render_one_kind_from_a_spec(runner, program_stub, tmp_path):
 
 
 def test_render_end_to_end_with_the_design_engine(runner, tmp_path):
-    from conftest import _phraser_available
-
-    if not _phraser_available():
-        pytest.skip("the phrasing layer is not there yet")
     result = runner.invoke(main, ["render", "--standard", str(SEED), "--card", "1210-0-020", "--kind", "program",
                                   "-o", str(tmp_path / "out"), "--workspace", str(tmp_path)])
     assert result.exit_code == 0, result.output

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import CARDS, soffice
+from helpers import CARDS, soffice
 from generator.render import KINDS, render_documents
 from generator.render.pdf import convert_to_pdf
 

@@ -7,7 +7,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from conftest import CARDS
+from helpers import CARDS
 from generator.render import KINDS, output_name, render_document, render_documents
 from generator.render.environment import quotes
 from helpers import find_table, full_text, paragraphs, part, table_rows
