@@ -53,7 +53,7 @@ def synthetic_standard(seed: m.Standard, cards: int) -> m.Standard:
 
 
 def make_workspace(folder: Path, cards: int, kinds: list[str]) -> Path:
-    from generator.build import init_workspace
+    from generator.batch import init_workspace
 
     init_workspace(folder)
     (folder / "standard_data" / "M84120.kk.yaml").unlink()
@@ -113,7 +113,7 @@ def measure_build(workspace: Path, jobs: int, **options) -> dict:
     code = f"""
 import json, resource, sys, time
 sys.path.insert(0, {str(REPO)!r})
-from generator.build import build
+from generator.batch import build
 import os
 private = [0]
 def sample(done, total, key):

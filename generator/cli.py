@@ -199,7 +199,7 @@ def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_blo
 @click.option("--force", is_flag=True, help="Overwrite programs.yaml and the bundled standard if they exist.")
 def init_command(directory: Path, force: bool) -> None:
     """Create a workspace: programs.yaml, standard_data/ with the bundled standard, templates/, output/."""
-    from generator.build import init_workspace
+    from generator.batch import init_workspace
 
     written = init_workspace(directory, force=force)
     for path in written:
@@ -248,12 +248,12 @@ def build_command(targets, workspace, jobs, force, dry_run, clean, pdf, keep_goi
     """
     import logging
 
-    from generator.build import build
+    from generator.batch import build
 
     if verbose:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
-        logger = logging.getLogger("generator.build")
+        logger = logging.getLogger("generator.batch")
         logger.addHandler(handler)
         logger.setLevel(logging.DEBUG)
 

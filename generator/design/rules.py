@@ -20,7 +20,7 @@ from generator.design.program import Criterion, Outcome, Topic
 from generator.exceptions import SpecError
 from generator.language import BLOOM_LEVELS
 from generator.standard.model import Card, Item, LabourFunction, Skill
-from generator.standard.yaml_io import safe_load_file
+from generator.common.yaml_io import safe_load_file
 
 
 # -- data ------------------------------------------------------------------------------------

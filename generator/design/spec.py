@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 from generator.exceptions import SpecError, StandardDataError
-from generator.standard.yaml_io import load_yaml
+from generator.common.yaml_io import load_yaml
 
 DOCUMENT_KINDS = ("program", "outline", "assessment")  # DOCX from Word templates; the default kinds
 REVIEW_KINDS = ("markdown",)  # the program as Markdown, for reviewing changes in git (opt-in in programs.yaml)

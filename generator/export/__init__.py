@@ -64,7 +64,7 @@ def default_output(standard_path: Path, fmt: str, card: Optional[str] = None) ->
 
 def write_export(path: Path, data: str) -> None:
     """Write atomically; a folder or an unwritable place is an ExportError naming the path."""
-    from generator.standard.yaml_io import write_atomic
+    from generator.common.files import write_atomic
 
     path = Path(path)
     if path.is_dir():

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.exceptions import PhrasingError
-from generator.standard.yaml_io import safe_load_file
+from generator.common.yaml_io import safe_load_file
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("kk", "ru")

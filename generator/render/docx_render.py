@@ -23,7 +23,7 @@ from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
 from generator.exceptions import TemplateProblem
 from generator.render.environment import render_environment
-from generator.standard.yaml_io import write_atomic
+from generator.common.files import write_atomic
 
 LANGUAGE_TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
 # elements that follow w:numPr in w:pPr (schema order; Word rejects a document otherwise)

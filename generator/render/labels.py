@@ -18,7 +18,7 @@ from typing import Optional
 import yaml
 
 from generator.exceptions import TemplateProblem
-from generator.standard.yaml_io import safe_load_file
+from generator.common.yaml_io import safe_load_file
 
 LANGUAGES = ("kk", "ru")
 

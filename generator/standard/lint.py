@@ -8,8 +8,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from generator.ingest.repair import find_glued
 from generator.standard import model as m
+from generator.standard.text import find_glued
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from generator.exceptions import StandardDataError
 from generator.standard import model as m
-from generator.standard.yaml_io import dump_yaml, line_of, load_yaml_located, write_atomic
+from generator.common.yaml_io import dump_yaml, line_of, load_yaml_located
+from generator.common.files import write_atomic
 
 HEADER = (
     "Professional standard data, produced by `progen import` from the published source.\n"

@@ -10,7 +10,7 @@ from generator.exceptions import StandardDataError
 from generator.ingest import import_standard
 from generator.standard import model as m
 from generator.standard.store import default_filename, load_standard, save_standard, standard_to_yaml
-from generator.standard.yaml_io import parse_yaml
+from generator.common.yaml_io import parse_yaml
 
 
 @pytest.fixture(scope="module")

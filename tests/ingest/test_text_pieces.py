@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from generator.exceptions import ImportFormatError, SourceError
 from generator.ingest.blocks import decode_text
 from generator.ingest.numbered import clean_item, split_numbered
-from generator.ingest.repair import find_glued, repair_glued
+from generator.ingest.repair import repair_glued
+from generator.standard.text import find_glued
 
 
 # --- numbered lists ---------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from generator.build import build
+from generator.batch import build
 from generator.exceptions import BuildError
 
 HAS_SOFFICE = bool(shutil.which("soffice") or shutil.which("libreoffice"))

@@ -1,7 +1,7 @@
 """The stages a build runs for each target, behind one small interface.
 
 :class:`Pipeline` is the real thing (design → render, template and phrasing files for hashing).
-Tests may pass another object with the same methods to ``generator.build.build`` (private
+Tests may pass another object with the same methods to ``generator.batch.build`` (private
 ``_pipeline`` argument); it must be picklable, as it is sent once to each worker process.
 """
 from __future__ import annotations
@@ -62,7 +62,7 @@ class Pipeline:
 
         if kind == "markdown":
             from generator.export.markdown import program_markdown
-            from generator.standard.yaml_io import write_atomic
+            from generator.common.files import write_atomic
 
             write_atomic(Path(destination), program_markdown(program))
             return Path(destination)

@@ -9,8 +9,8 @@ from unittest import mock
 import pytest
 from click.testing import CliRunner
 
-import generator.build
-from generator.build.engine import BuildReport, TargetResult
+import generator.batch
+from generator.batch.engine import BuildReport, TargetResult
 from generator.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
@@ -29,7 +29,7 @@ def empty_report(tmp_path, results=()):
      dict(targets=None, jobs=0, force=False, dry_run=True, clean=True, pdf=True, keep_going=False)),
 ])
 def test_options_map_to_the_library_call(tmp_path, args, expected):
-    with mock.patch.object(generator.build, "build", autospec=True, return_value=empty_report(tmp_path)) as build:
+    with mock.patch.object(generator.batch, "build", autospec=True, return_value=empty_report(tmp_path)) as build:
         result = CliRunner().invoke(main, ["build", "-C", str(tmp_path), *args])
     assert result.exit_code == 0, result.output
     build.assert_called_once_with(tmp_path, progress=mock.ANY, **expected)
@@ -37,7 +37,7 @@ def test_options_map_to_the_library_call(tmp_path, args, expected):
 
 def test_failure_means_exit_code_1(tmp_path):
     failed = TargetResult("output/a.docx", "a", "program", "kk", "s.yaml", "failed", message="template broke")
-    with mock.patch.object(generator.build, "build", autospec=True, return_value=empty_report(tmp_path, [failed])):
+    with mock.patch.object(generator.batch, "build", autospec=True, return_value=empty_report(tmp_path, [failed])):
         result = CliRunner().invoke(main, ["build", "-C", str(tmp_path)])
     assert result.exit_code == 1
     assert "FAILED  output/a.docx  (template broke)" in result.output
@@ -75,7 +75,7 @@ def test_progress_line_only_on_a_terminal(monkeypatch, capsys):
 def test_help_imports_nothing_heavy():
     """`progen --help` stays fast: the build engine, docx, docxtpl and the design are imported lazily."""
     code = ("import sys, generator.cli; "
-            "heavy = [m for m in ('docx', 'docxtpl', 'jinja2', 'yaml', 'generator.build', 'generator.design', "
+            "heavy = [m for m in ('docx', 'docxtpl', 'jinja2', 'yaml', 'generator.batch', 'generator.design', "
             "'generator.render', 'concurrent.futures') if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout
     assert out.strip() == "[]"

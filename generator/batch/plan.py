@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from generator.build.hashing import (
+from generator.batch.hashing import (
     FileHasher, hash_value, override_slices, scan_standard, sha256_file,
 )
-from generator.build.manifest import Manifest, defaults_spec, entry_spec
+from generator.batch.manifest import Manifest, defaults_spec, entry_spec
 from generator.design.spec import ProgramSpec, check_basic, merge_specs
 from generator.exceptions import BuildError, SpecError
 from generator.standard.store import safe_code
-from generator.standard.yaml_io import to_plain
+from generator.common.yaml_io import to_plain
 
 log = logging.getLogger(__name__)
 
@@ -200,7 +200,7 @@ def expand(workspace: Path, manifest: Manifest, standards: dict, out_dir: Path, 
     entries = manifest.targets
     if entries is None:  # every card of every standard × every kind
         languages = defaults.languages
-        from generator.build.manifest import TargetEntry
+        from generator.batch.manifest import TargetEntry
 
         entries_expanded = [
             (None, TargetEntry(card=code, standard=info.rel), info)
@@ -309,7 +309,14 @@ def _matches(target: Target, wanted: str) -> bool:
 
 
 # -- input hashes ----------------------------------------------------------------------------------
-PIPELINE_PACKAGES = ("build", "design", "language", "render", "standard")
+# Code that never runs in a build: importing standards and the command line itself.
+NOT_IN_A_BUILD = ("ingest", "cli.py", "__main__.py")
+
+
+def pipeline_files(root: Path) -> list[Path]:
+    """Every module of the package a build may run: all of it but what ``NOT_IN_A_BUILD`` names."""
+    return sorted(path for path in root.rglob("*.py")
+                  if path.relative_to(root).parts[0] not in NOT_IN_A_BUILD)
 
 
 def code_fingerprint() -> str:
@@ -318,10 +325,8 @@ def code_fingerprint() -> str:
     import generator
 
     root = Path(generator.__file__).parent
-    files = [root / "__init__.py"] + sorted(path for package in PIPELINE_PACKAGES
-                                            for path in (root / package).rglob("*.py"))
     hasher = FileHasher()
-    return hash_value([[path.relative_to(root).as_posix(), hasher(path)] for path in files])[:16]
+    return hash_value([[path.relative_to(root).as_posix(), hasher(path)] for path in pipeline_files(root)])[:16]
 
 
 class InputHasher:

@@ -18,7 +18,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from generator.build.record import RECORD_NAME
+from generator.batch.record import RECORD_NAME
 
 KILLS = 24
 

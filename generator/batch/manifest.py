@@ -28,7 +28,7 @@ import yaml
 
 from generator.design.spec import ALL_KINDS, ProgramSpec, ProviderSpec, check_basic, merge_specs
 from generator.exceptions import GeneratorError, SpecError
-from generator.standard.yaml_io import parse_yaml, read_text_file
+from generator.common.yaml_io import parse_yaml, read_text_file
 
 MANIFEST_NAME = "programs.yaml"
 LANGUAGES = ("kk", "ru")

@@ -157,7 +157,7 @@ def standard_from_json(text: str) -> m.Standard:
 
 
 def standard_to_json(standard: m.Standard) -> str:
-    from generator.standard.yaml_io import to_plain
+    from generator.common.yaml_io import to_plain
 
     return json.dumps(to_plain(standard), ensure_ascii=False)
 
@@ -168,7 +168,7 @@ def card_slices(standard: m.Standard):
     A worker loads only the card it designs, so its memory does not grow with the standard; the
     program is the same (a test checks that design reads only the card and STANDARD_FIELDS_USED).
     """
-    from generator.standard.yaml_io import to_plain
+    from generator.common.yaml_io import to_plain
 
     base = {f.name: to_plain(getattr(standard, f.name)) for f in dataclasses.fields(standard) if f.name != "cards"}
     for card in standard.cards:
@@ -176,7 +176,7 @@ def card_slices(standard: m.Standard):
 
 
 def _card_entry(card: m.Card) -> dict:
-    from generator.standard.yaml_io import to_plain
+    from generator.common.yaml_io import to_plain
 
     return {"hash": hash_value(to_plain(card)), "level": card.level,
             "ids": [f.id for f in card.functions] + [s.id for f in card.functions for s in f.skills]}
@@ -234,7 +234,7 @@ def scan_standard(path: Path) -> tuple[dict, dict[str, bytes]]:
     import zlib
 
     from generator.standard.store import structure_problems
-    from generator.standard.yaml_io import to_plain
+    from generator.common.yaml_io import to_plain
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:

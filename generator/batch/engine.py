@@ -1,6 +1,6 @@
 """The build: decide what is stale, build it in worker processes, put outputs in place safely.
 
-Order of work (see ``generator.build.build`` for the options):
+Order of work (see ``generator.batch.build`` for the options):
 
 1. read ``programs.yaml`` and index the standards; expand and validate every target — any problem
    stops the build before anything is written;
@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from generator.build import plan as p
-from generator.build.record import LOCK_NAME, BuildRecord
-from generator.build.worker import Job, JobResult, Task, init_worker, run_task
+from generator.batch import plan as p
+from generator.batch.record import LOCK_NAME, BuildRecord
+from generator.batch.worker import Job, JobResult, Task, init_worker, run_task
 from generator.exceptions import BuildError, SpecError
 
 log = logging.getLogger(__name__)
@@ -198,7 +198,7 @@ def run_build(workspace, targets=None, jobs=1, force=False, dry_run=False, clean
     workspace = Path(workspace).resolve()
     if not workspace.is_dir():
         raise BuildError(f"{workspace}: no such workspace folder (create one with `progen init`)")
-    from generator.build.manifest import load_manifest
+    from generator.batch.manifest import load_manifest
 
     manifest = load_manifest(workspace)
     out_dir = p.inside(workspace, manifest.output, manifest.where("output"))
@@ -206,11 +206,11 @@ def run_build(workspace, targets=None, jobs=1, force=False, dry_run=False, clean
         raise SpecError(f"{manifest.where('output')}: the output folder must be a subfolder of the workspace, "
                         f"not the workspace itself")
     if pipeline is None:
-        from generator.build.pipeline import Pipeline
+        from generator.batch.pipeline import Pipeline
 
         pipeline = Pipeline()
     if pdf:
-        from generator.build.pdf import find_soffice
+        from generator.batch.pdf import find_soffice
 
         find_soffice()
     from generator.design.engine import default_year

@@ -7,8 +7,8 @@ import textwrap
 import pytest
 
 from fakes import FakeRender
-from generator.build import build
-from generator.build.manifest import load_manifest
+from generator.batch import build
+from generator.batch.manifest import load_manifest
 from generator.exceptions import BuildError, GeneratorError, SpecError
 
 

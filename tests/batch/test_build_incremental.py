@@ -1,4 +1,4 @@
-"""Make-style behaviour of `generator.build.build` on a workspace made by `progen init`.
+"""Make-style behaviour of `generator.batch.build` on a workspace made by `progen init`.
 
 These use real design and phrasing and a fast stand-in render (`fakes.FakeRender`) whose "templates"
 are text files, so a test can change one; `test_build_real.py` runs the real render end to end.
@@ -13,8 +13,8 @@ import pytest
 
 import generator
 from fakes import FakeRender
-from generator.build import build
-from generator.build.record import JOURNAL_NAME, RECORD_NAME
+from generator.batch import build
+from generator.batch.record import JOURNAL_NAME, RECORD_NAME
 from generator.exceptions import BuildError
 from generator.standard.store import load_standard, save_standard
 
@@ -191,7 +191,7 @@ def test_force_backs_up_a_hand_edited_output_then_rebuilds(built, pipe):
 
 def test_corrupt_or_missing_record_rebuilds_everything(built, pipe, caplog):
     (built / "output" / RECORD_NAME).write_text("{not json", "utf-8")
-    with caplog.at_level(logging.DEBUG, logger="generator.build"):
+    with caplog.at_level(logging.DEBUG, logger="generator.batch"):
         report = build(built, _pipeline=pipe)
     assert len(report.built) == 6 and {r.reason for r in report.built} == {"not in the build record"}
     assert "unreadable" in caplog.text
@@ -248,8 +248,8 @@ def test_selected_targets(built, pipe):
 
 
 def test_a_second_build_at_the_same_time_is_refused(built, pipe, monkeypatch):
-    from generator.build import engine
-    from generator.build.engine import _Lock
+    from generator.batch import engine
+    from generator.batch.engine import _Lock
 
     monkeypatch.setattr(engine, "LOCK_WAIT", 0.1)
     with _Lock(built / "output"):
@@ -266,7 +266,7 @@ def test_leftovers_of_a_killed_build_are_removed(built, pipe):
 
 def test_journal_of_a_killed_build_is_not_mistaken_for_a_hand_edit(built, pipe):
     """Killed after the journal line and the rename, before the record was saved."""
-    from generator.build.hashing import sha256_file
+    from generator.batch.hashing import sha256_file
 
     target = built / "output/3412-0-003/3412-0-003_outline_kk.docx"
     record_path = built / "output" / RECORD_NAME

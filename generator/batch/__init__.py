@@ -2,13 +2,13 @@
 
 Use it as a library::
 
-    from generator.build import build
+    from generator.batch import build
     report = build("path/to/workspace", targets=["3412-0-003"], jobs=2)
     print(report.summary())          # "3 built, 0 up to date, 0 failed in 1.2 s"
     for result in report.failed:
         print(result.key, result.message)
 
-A workspace holds ``programs.yaml`` (what to build; see :mod:`generator.build.manifest`),
+A workspace holds ``programs.yaml`` (what to build; see :mod:`generator.batch.manifest`),
 ``standard_data/``, ``templates/`` (overrides of the built-in templates), ``phrasing/`` and
 ``output/``. The build record lives in the output folder (``.progen-build.json``).
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional, Union
 
-from generator.build.engine import BuildReport, TargetResult
+from generator.batch.engine import BuildReport, TargetResult
 
 __all__ = ["build", "init_workspace", "BuildReport", "TargetResult"]
 
@@ -41,14 +41,14 @@ def build(workspace: Union[str, Path], targets: Optional[list[str]] = None, jobs
     :raises BuildError: the build cannot start (output folder not writable, another build running).
     A target that fails does not raise: it is reported with status ``failed``.
     """
-    from generator.build.engine import run_build
+    from generator.batch.engine import run_build
 
     return run_build(workspace, targets=targets, jobs=jobs, force=force, dry_run=dry_run, clean=clean, pdf=pdf,
                      keep_going=keep_going, progress=progress, pipeline=_pipeline)
 
 
 def init_workspace(directory: Union[str, Path], force: bool = False) -> list[Path]:
-    """Scaffold a workspace; see :func:`generator.build.workspace.init_workspace`."""
-    from generator.build.workspace import init_workspace as _init
+    """Scaffold a workspace; see :func:`generator.batch.workspace.init_workspace`."""
+    from generator.batch.workspace import init_workspace as _init
 
     return _init(directory, force=force)

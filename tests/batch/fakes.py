@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.build.pipeline import Pipeline
+from generator.batch.pipeline import Pipeline
 
 FAKE_TEMPLATES = Path(__file__).parent / "fake_templates"
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from generator.build.hashing import _Mismatch, fast_load_standard, sha256_file, standard_from_json
+from generator.batch.hashing import _Mismatch, fast_load_standard, sha256_file, standard_from_json
 from generator.exceptions import GeneratorError
 
 _STATE: dict = {"pipeline": None, "workspace": None, "standards": {}, "environment": None}
@@ -129,7 +129,7 @@ def run_task(task: Task) -> list[JobResult]:
                 output = sha256_file(Path(job.temp))
             pdf = None
             if job.pdf_temp is not None:
-                from generator.build.pdf import convert
+                from generator.batch.pdf import convert
 
                 convert(Path(job.temp or job.docx), Path(job.pdf_temp))
                 pdf = sha256_file(Path(job.pdf_temp))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build.hashing import (
+from generator.batch.hashing import (
     STANDARD_FIELDS_USED, fast_load_standard, index_standard, override_slices, standard_from_json, standard_to_json,
 )
 from generator.design import plan_program
@@ -15,7 +15,7 @@ from generator.design.spec import ProgramSpec
 from generator.exceptions import StandardDataError
 from generator.standard import model as m
 from generator.standard.store import load_standard
-from generator.standard.yaml_io import to_plain
+from generator.common.yaml_io import to_plain
 
 SEED = Path(__file__).resolve().parents[2] / "standard_data" / "M84120.kk.yaml"
 
@@ -80,7 +80,7 @@ def test_override_slices(tmp_path):
 
 def test_a_card_slice_designs_the_same_program(seed, monkeypatch):
     """Workers load one card's slice of the standard (hashing.card_slices), never the whole of it."""
-    from generator.build.hashing import card_slices
+    from generator.batch.hashing import card_slices
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     for code, text in card_slices(seed):
@@ -91,7 +91,7 @@ def test_a_card_slice_designs_the_same_program(seed, monkeypatch):
 
 
 def test_scanning_card_by_card_equals_loading_the_whole(seed):
-    from generator.build.hashing import card_slices, scan_standard
+    from generator.batch.hashing import card_slices, scan_standard
 
     import zlib
 
@@ -104,7 +104,7 @@ def test_scanning_another_layout_falls_back_to_the_whole_file(seed, tmp_path):
     """Cards at column 0 (`- code:`), as another YAML writer would lay them out."""
     import yaml
 
-    from generator.build.hashing import scan_standard
+    from generator.batch.hashing import scan_standard
 
     path = tmp_path / "other.kk.yaml"
     path.write_text(yaml.safe_dump(to_plain(seed), allow_unicode=True, sort_keys=False), "utf-8")
@@ -120,7 +120,7 @@ def test_scanning_another_layout_falls_back_to_the_whole_file(seed, tmp_path):
     (lambda t: t.replace("    level: '5'", "    level: 5"), r"\d+: cards\[1\].level: expected text, got the number 5"),
 ])
 def test_scanning_reports_problems_like_the_typed_loader(tmp_path, change, message):
-    from generator.build.hashing import scan_standard
+    from generator.batch.hashing import scan_standard
 
     path = tmp_path / "bad.kk.yaml"
     path.write_text(change(SEED.read_text("utf-8")), "utf-8")
@@ -129,7 +129,11 @@ def test_scanning_reports_problems_like_the_typed_loader(tmp_path, change, messa
 
 
 def test_code_fingerprint_is_stable_and_covers_the_pipeline_packages():
-    from generator.build.plan import PIPELINE_PACKAGES, code_fingerprint
+    import generator
+    from generator.batch.plan import code_fingerprint, pipeline_files
 
     assert code_fingerprint() == code_fingerprint() and len(code_fingerprint()) == 16
-    assert {"design", "language", "render", "build", "standard"} <= set(PIPELINE_PACKAGES)
+    root = Path(generator.__file__).parent
+    packages = {path.relative_to(root).parts[0] for path in pipeline_files(root)}
+    assert {"batch", "common", "design", "language", "render", "standard"} <= packages
+    assert "ingest" not in packages and "cli.py" not in packages

@@ -19,8 +19,8 @@ import os
 from pathlib import Path
 from typing import Optional
 
-from generator.build.hashing import sha256_file
-from generator.standard.yaml_io import write_atomic
+from generator.batch.hashing import sha256_file
+from generator.common.files import write_atomic
 
 log = logging.getLogger(__name__)
 

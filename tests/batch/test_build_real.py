@@ -6,7 +6,7 @@ import shutil
 import docx
 import pytest
 
-from generator.build import build
+from generator.batch import build
 from generator.render import builtin_dir
 
 CARDS = ("1210-0-020", "3412-0-003")
