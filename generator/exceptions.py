@@ -35,3 +35,8 @@ class BuildError(GeneratorError):
 
 class ExportError(GeneratorError):
     """An export cannot be written."""
+
+
+class WorkspaceDataError(GeneratorError):
+    """A workspace's data files (design.yaml, phrasing/, templates/labels.yaml, templates/kinds.yaml) are
+    invalid; every problem of every file is listed."""

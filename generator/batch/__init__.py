@@ -1,4 +1,4 @@
-"""Make-style batch builds of a workspace (``progen build``) and workspace scaffolding (``progen init``).
+"""Make-style batch builds of a workspace (``progen build``).
 
 Use it as a library::
 
@@ -8,7 +8,7 @@ Use it as a library::
     for result in report.failed:
         print(result.key, result.message)
 
-A workspace holds ``programs.yaml`` (what to build; see :mod:`generator.batch.manifest`),
+A workspace holds ``programs.yaml`` (what to build; see :mod:`generator.workspace.manifest`),
 ``standard_data/``, ``templates/`` (overrides of the built-in templates), ``phrasing/`` and
 ``output/``. The build record lives in the output folder (``.progen-build.json``).
 """
@@ -19,7 +19,7 @@ from typing import Callable, Optional, Union
 
 from generator.batch.engine import BuildReport, TargetResult
 
-__all__ = ["build", "init_workspace", "BuildReport", "TargetResult"]
+__all__ = ["build", "BuildReport", "TargetResult"]
 
 
 def build(workspace: Union[str, Path], targets: Optional[list[str]] = None, jobs: int = 1, force: bool = False,
@@ -45,10 +45,3 @@ def build(workspace: Union[str, Path], targets: Optional[list[str]] = None, jobs
 
     return run_build(workspace, targets=targets, jobs=jobs, force=force, dry_run=dry_run, clean=clean, pdf=pdf,
                      keep_going=keep_going, progress=progress, pipeline=_pipeline)
-
-
-def init_workspace(directory: Union[str, Path], force: bool = False) -> list[Path]:
-    """Scaffold a workspace; see :func:`generator.batch.workspace.init_workspace`."""
-    from generator.batch.workspace import init_workspace as _init
-
-    return _init(directory, force=force)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -23,14 +22,15 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from generator.batch import plan as p
-from generator.batch.record import LOCK_NAME, BuildRecord
+from generator.batch.hashing import InputHasher, changed_components
+from generator.batch.outputs import OutputLock, backup_copy, check_writable, remove_temporaries, temp_for
+from generator.batch.record import BuildRecord
 from generator.batch.worker import Job, JobResult, Task, init_worker, run_task
+from generator.common.files import default_file_mode
 from generator.exceptions import BuildError, SpecError
 
 log = logging.getLogger(__name__)
 
-TEMP_MARK = ".progen-tmp"
-LOCK_WAIT = 2.0  # seconds to wait for the lock of another build
 Progress = Callable[[int, int, str], None]
 
 
@@ -97,89 +97,6 @@ class BuildReport:
         return ", ".join(parts) + f" in {self.seconds:.1f} s"
 
 
-# -- the lock ---------------------------------------------------------------------------------------
-class _Lock:
-    """One build at a time per output folder: an OS lock on ``.progen-build.lock``, released by the
-    OS when the build dies however it dies."""
-
-    def __init__(self, out_dir: Path):
-        self.path = out_dir / LOCK_NAME
-        self.handle = None
-
-    @staticmethod
-    def _try(handle) -> bool:
-        try:
-            import fcntl
-        except ImportError:  # Windows
-            import msvcrt
-
-            try:
-                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-                return True
-            except OSError:
-                return False
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except BlockingIOError:
-            return False
-
-    def __enter__(self):
-        self.handle = open(self.path, "a+b")  # noqa: SIM115
-        self.handle.seek(0)
-        deadline = time.monotonic() + LOCK_WAIT
-        while not self._try(self.handle):
-            # the workers of a build killed a moment ago may still hold it for a few milliseconds
-            if time.monotonic() >= deadline:
-                self.handle.close()
-                raise BuildError(f"{self.path.parent}: another progen build is running in this output folder")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc):
-        self.handle.close()
-
-
-def _check_writable(out_dir: Path, where: str) -> None:
-    import tempfile
-
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".progen-probe-", dir=out_dir)
-        os.close(fd)
-        os.unlink(probe)
-    except OSError as error:
-        raise BuildError(f"{where}: the output folder {out_dir} is not writable: "
-                         f"{error.strerror or error}") from error
-
-
-def remove_temporaries(out_dir: Path) -> int:
-    """Delete what a killed build left: temporary outputs and PDF work folders."""
-    count = 0
-    for path in sorted(out_dir.rglob(f"*{TEMP_MARK}*"), key=lambda q: len(q.parts), reverse=True):
-        if path.is_dir():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink(missing_ok=True)
-        count += 1
-    return count
-
-
-def backup_copy(path: Path) -> Path:
-    """``name.docx.bak-<timestamp>`` next to it: a hard link (instant, atomic) or a copy."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.name}.bak-{stamp}")
-    number = 1
-    while backup.exists():
-        backup = path.with_name(f"{path.name}.bak-{stamp}-{number}")
-        number += 1
-    try:
-        os.link(path, backup)
-    except OSError:
-        shutil.copy2(path, backup)
-    return backup
-
-
 # -- the build ----------------------------------------------------------------------------------------
 @dataclass
 class _Work:
@@ -198,9 +115,10 @@ def run_build(workspace, targets=None, jobs=1, force=False, dry_run=False, clean
     workspace = Path(workspace).resolve()
     if not workspace.is_dir():
         raise BuildError(f"{workspace}: no such workspace folder (create one with `progen init`)")
-    from generator.batch.manifest import load_manifest
+    from generator.workspace import Workspace
 
-    manifest = load_manifest(workspace)
+    ws = Workspace.load(workspace)
+    manifest = ws.manifest
     out_dir = p.inside(workspace, manifest.output, manifest.where("output"))
     if out_dir == workspace or any(parent == out_dir for parent in (workspace / p.STANDARD_DIR).parents):
         raise SpecError(f"{manifest.where('output')}: the output folder must be a subfolder of the workspace, "
@@ -216,27 +134,27 @@ def run_build(workspace, targets=None, jobs=1, force=False, dry_run=False, clean
     from generator.design.engine import default_year
 
     # everything that can be wrong with the manifest is found before anything is written
-    standards = p.discover_standards(workspace, manifest, BuildRecord.load(out_dir, quiet=True), out_dir)
+    standards = p.discover_standards(ws, manifest, BuildRecord.load(out_dir, quiet=True), out_dir)
     if not standards:
         raise BuildError(f"{workspace}: no standard data in {p.STANDARD_DIR}/ — is this a workspace? "
                          f"`progen init` makes one with the bundled standard; `progen import` adds a standard")
-    all_targets = p.expand(workspace, manifest, standards, out_dir, pipeline, default_year())
+    all_targets = p.expand(ws, standards, out_dir, pipeline, default_year())
     chosen = p.select(all_targets, targets)
-    hasher = p.InputHasher(workspace, pipeline)
+    hasher = InputHasher(ws, pipeline)
     for target in chosen:
         target.inputs = hasher.inputs(target)
     if dry_run:
         return _decide(workspace, out_dir, BuildRecord.load(out_dir), all_targets, chosen, force, True, clean,
                        pdf, started)[0]
-    _check_writable(out_dir, manifest.where("output"))
-    with _Lock(out_dir):
+    check_writable(out_dir, manifest.where("output"))
+    with OutputLock(out_dir):
         record = BuildRecord.load(out_dir)  # again: another build may have finished meanwhile
         p.write_caches(record, standards)
         report, work, results = _decide(workspace, out_dir, record, all_targets, chosen, force, False, clean,
                                         pdf, started)
         remove_temporaries(out_dir)
         try:
-            _execute(work, results, record, hasher, workspace, jobs, keep_going, progress, pipeline)
+            _execute(work, results, record, ws, jobs, keep_going, progress, pipeline)
         finally:
             p.prune_cache(out_dir, standards)
             record.save()
@@ -280,7 +198,7 @@ def _decide(workspace, out_dir, record, all_targets, chosen, force, dry_run, cle
                               "up-to-date")
         results[target.key] = result
         state, entry = record.output_state(target.key, target.path)
-        changed = p.changed_components(entry.get("inputs", {}), target.inputs) if entry else list(target.inputs)
+        changed = changed_components(entry.get("inputs", {}), target.inputs) if entry else list(target.inputs)
         if state == "edited" and not force:
             result.status = "kept"
             result.reason = ("edited by hand after it was built" +
@@ -309,124 +227,114 @@ def _decide(workspace, out_dir, record, all_targets, chosen, force, dry_run, cle
     return report, work, results
 
 
-def _temp_for(path: Path, suffix: str = "") -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}{TEMP_MARK}{suffix}")
-
-
-def _tasks(work: list[_Work], hasher: p.InputHasher) -> list[tuple[Task, list[_Work]]]:
+def _tasks(work: list[_Work]) -> list[tuple[Task, list[_Work]]]:
     groups: dict[tuple, list[_Work]] = {}
     for item in work:
         groups.setdefault(item.target.group, []).append(item)
-    environment = hasher.environment()
     tasks = []
     for items in groups.values():
         first = items[0].target
         jobs = []
         for item in items:
             item.target.path.parent.mkdir(parents=True, exist_ok=True)
-            item.temp = _temp_for(item.target.path) if item.render else None
-            item.pdf_temp = _temp_for(item.target.path.with_suffix(".pdf")) if item.pdf else None
+            item.temp = temp_for(item.target.path) if item.render else None
+            item.pdf_temp = temp_for(item.target.path.with_suffix(".pdf")) if item.pdf else None
             jobs.append(Job(item.target.key, item.target.kind, str(item.temp) if item.temp else None,
                             str(item.target.path), str(item.pdf_temp) if item.pdf_temp else None))
         standard = first.standard
         cache = standard.card_cache(first.card)
-        tasks.append((Task(str(standard.path), standard.sha, str(cache) if cache else None, first.spec, environment,
-                           jobs), items))
+        tasks.append((Task(str(standard.path), standard.sha, str(cache) if cache else None, first.spec, jobs),
+                      items))
     return tasks
 
 
-def _execute(work, results, record, hasher, workspace, jobs, keep_going, progress, pipeline) -> None:
-    total = len(work)
-    done = 0
-    if progress:
-        progress(0, total, "")
-    if not work:
-        return
-    tasks = _tasks(work, hasher)
-    stop = False
+class _Finisher:
+    """Puts finished documents in place (in this process, one by one) and keeps count for the progress line."""
 
-    def finish(items: list[_Work], job_results: list[JobResult]) -> None:
-        nonlocal done, stop
+    def __init__(self, results, record, total: int, keep_going: bool, progress: Optional[Progress]):
+        self.results, self.record, self.total = results, record, total
+        self.keep_going, self.progress = keep_going, progress
+        self.done, self.stop = 0, False
+
+    def __call__(self, items: list[_Work], job_results: list[JobResult]) -> None:
         by_key = {r.key: r for r in job_results}
         for item in items:
             outcome = by_key[item.target.key]
-            result = results[item.target.key]
+            result = self.results[item.target.key]
             result.seconds = outcome.seconds
             if outcome.ok:
                 try:
-                    _put_in_place(item, outcome, result, record)
+                    _put_in_place(item, outcome, result, self.record)
                 except OSError as error:
                     hint = " (is it open in Word or another program?)" if isinstance(error, PermissionError) else ""
                     outcome = JobResult(outcome.key, False, error=f"cannot put the output in place: {error}{hint}")
-                    for leftover in (item.temp, item.pdf_temp):
-                        if leftover is not None:
-                            leftover.unlink(missing_ok=True)
+                    _remove_leftovers(item)
             if not outcome.ok:
                 result.status, result.message = "failed", outcome.error or "failed"
                 if outcome.detail:
                     log.debug("%s failed:\n%s", item.target.key, outcome.detail)
-                if not keep_going:
-                    stop = True
-            done += 1
-            if progress:
-                progress(done, total, item.target.key)
+                self.stop = self.stop or not self.keep_going
+            self.done += 1
+            if self.progress:
+                self.progress(self.done, self.total, item.target.key)
 
-    if jobs is None or jobs <= 0:
-        jobs = os.cpu_count() or 1
-    jobs = min(jobs, len(tasks))
+
+def _remove_leftovers(item: _Work) -> None:
+    for leftover in (item.temp, item.pdf_temp):
+        if leftover is not None:
+            leftover.unlink(missing_ok=True)
+
+
+def _execute(work, results, record, ws, jobs, keep_going, progress, pipeline) -> None:
+    if progress:
+        progress(0, len(work), "")
+    if not work:
+        return
+    tasks = _tasks(work)
+    finish = _Finisher(results, record, len(work), keep_going, progress)
+    jobs = min(jobs if jobs and jobs > 0 else os.cpu_count() or 1, len(tasks))
     if jobs == 1:
-        init_worker(pipeline, str(workspace))
+        init_worker(pipeline, ws)
         for task, items in tasks:
-            if stop:
+            if finish.stop:
                 break
             finish(items, run_task(task))
     else:
-        context = _mp_context()
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker,
-                                 initargs=(pipeline, str(workspace), os.getpid())) as pool:
-            queue = list(reversed(tasks))
-            running: dict = {}
-            try:
-                while queue or running:
-                    while queue and not stop and len(running) < jobs * 2:
-                        task, items = queue.pop()
-                        running[pool.submit(run_task, task)] = items
-                    if not running:
-                        break
-                    finished, _ = wait(running, return_when=FIRST_COMPLETED)
-                    for future in finished:
-                        items = running.pop(future)
-                        try:
-                            job_results = future.result()
-                        except BrokenProcessPool as error:  # a worker was killed (out of memory, a signal)
-                            job_results = [JobResult(i.target.key, False, error=f"a worker process died: {error}")
-                                           for i in items]
-                        finish(items, job_results)
-            except BaseException:
-                for future in running:
-                    future.cancel()
-                raise
+        _run_in_pool(tasks, jobs, finish, pipeline, ws)
     for item in work:
         result = results[item.target.key]
         if result.status == "would-build":
             result.status = "skipped"
             result.reason = "not built: the build stopped at the first failure (--keep-going builds the rest)"
-            for leftover in (item.temp, item.pdf_temp):
-                if leftover is not None:
-                    leftover.unlink(missing_ok=True)
+            _remove_leftovers(item)
 
 
-def file_mode() -> int:
-    """0666 less the umask: what a plainly created file gets."""
-    global _FILE_MODE
-    if _FILE_MODE is None:
-        mask = os.umask(0o022)
-        os.umask(mask)
-        _FILE_MODE = 0o666 & ~mask
-    return _FILE_MODE
-
-
-_FILE_MODE = None
+def _run_in_pool(tasks, jobs: int, finish: _Finisher, pipeline, ws) -> None:
+    """Worker processes get the pipeline and the workspace once; at most two tasks each are queued."""
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(), initializer=init_worker,
+                             initargs=(pipeline, ws, os.getpid())) as pool:
+        queue = list(reversed(tasks))
+        running: dict = {}
+        try:
+            while queue or running:
+                while queue and not finish.stop and len(running) < jobs * 2:
+                    task, items = queue.pop()
+                    running[pool.submit(run_task, task)] = items
+                if not running:
+                    break
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    items = running.pop(future)
+                    try:
+                        job_results = future.result()
+                    except BrokenProcessPool as error:  # a worker was killed (out of memory, a signal)
+                        job_results = [JobResult(i.target.key, False, error=f"a worker process died: {error}")
+                                       for i in items]
+                    finish(items, job_results)
+        except BaseException:
+            for future in running:
+                future.cancel()
+            raise
 
 
 def _mp_context():
@@ -448,11 +356,11 @@ def _put_in_place(item: _Work, outcome: JobResult, result: TargetResult, record:
         entry = {"inputs": target.inputs, "output": outcome.output, "card": target.card, "kind": target.kind,
                  "language": target.language, "standard": target.standard.rel,
                  "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-        os.chmod(item.temp, file_mode())  # temporary files are private (0600); documents are not
+        os.chmod(item.temp, default_file_mode())  # temporary files are private (0600); documents are not
         record.intent(target.key, entry)  # journal first: a kill after it is recognised by the hash
         os.replace(item.temp, target.path)
     if item.pdf and outcome.pdf:
-        os.chmod(item.pdf_temp, file_mode())
+        os.chmod(item.pdf_temp, default_file_mode())
         os.replace(item.pdf_temp, target.path.with_suffix(".pdf"))
         entry["pdf"] = outcome.pdf
         entry["pdf_source"] = entry.get("output")

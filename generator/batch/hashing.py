@@ -20,6 +20,7 @@ from generator.standard import model as m
 # Standard-level fields the curriculum design reads (``design/engine.py``); a test checks that
 # changing any other standard-level field leaves every program unchanged.
 STANDARD_FIELDS_USED = ("code", "title", "language", "version", "year")
+BUILD_FORMAT = 1  # the layout of the build record's indexes (a change makes every standard be read again)
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -304,3 +305,89 @@ def override_slices(path: Path) -> tuple[str, dict[str, str]]:
         else:
             rest[str(key)] = value
     return (hash_value(rest) if rest else "none"), per_id
+
+
+# -- input hashes ----------------------------------------------------------------------------------
+# Code that never runs in a build: importing standards and the command line itself.
+NOT_IN_A_BUILD = ("ingest", "cli.py", "__main__.py")
+
+
+def pipeline_files(root: Path) -> list[Path]:
+    """Every module of the package a build may run: all of it but what ``NOT_IN_A_BUILD`` names."""
+    return sorted(path for path in root.rglob("*.py")
+                  if path.relative_to(root).parts[0] not in NOT_IN_A_BUILD)
+
+
+def code_fingerprint() -> str:
+    """A hash of the generator's own code that a build runs, so that a development checkout (code
+    changed, version not bumped) rebuilds too. An installed release changes it with its version."""
+    import generator
+
+    root = Path(generator.__file__).parent
+    hasher = FileHasher()
+    return hash_value([[path.relative_to(root).as_posix(), hasher(path)] for path in pipeline_files(root)])[:16]
+
+
+class InputHasher:
+    """Computes each target's input hashes; shared files are hashed once per build."""
+
+    def __init__(self, ws, pipeline):
+        from generator import __version__
+
+        self.ws = ws
+        self.workspace = ws.root
+        self.pipeline = pipeline
+        self.files = FileHasher()
+        self.version = f"{__version__}/build{BUILD_FORMAT}/code:{code_fingerprint()}"
+        self._dependencies: dict[tuple, dict[str, list[Path]]] = {}
+        self._templates: dict[tuple, str] = {}
+        self._phrasing: dict[str, tuple[str, dict]] = {}
+
+    def _files(self, kind: str, lang: str) -> dict[str, list[Path]]:
+        if (kind, lang) not in self._dependencies:
+            self._dependencies[(kind, lang)] = self.pipeline.dependencies(kind, lang, self.ws)
+        return self._dependencies[(kind, lang)]
+
+    def templates(self, kind: str, lang: str) -> str:
+        if (kind, lang) not in self._templates:
+            self._templates[(kind, lang)] = self.files.files(self._files(kind, lang)["templates"], self.workspace)
+        return self._templates[(kind, lang)]
+
+    def design(self, kind: str, lang: str) -> str:
+        return self.files.files(self._files(kind, lang)["design"], self.workspace)
+
+    def phrasing(self, kind: str, lang: str) -> tuple[str, dict]:
+        """(hash of everything but per-item overrides, {card code: {item id: hash}})."""
+        if lang not in self._phrasing:
+            whole, by_card = [], {}
+            for path in self._files(kind, lang)["phrasing"]:
+                path = Path(path)
+                if path.name == "overrides.yaml" and path.parent.name == "phrasing":
+                    rest, per_id = override_slices(path)
+                    if rest != "none":
+                        whole.append(["overrides", rest])
+                    for item_id, digest in per_id.items():
+                        item_id = item_id.strip()
+                        by_card.setdefault(item_id.split("/", 1)[0], {})[item_id] = digest
+                else:
+                    whole.append([self.files.files([path], self.workspace)])
+            self._phrasing[lang] = (hash_value(whole), by_card)
+        return self._phrasing[lang]
+
+    def inputs(self, target) -> dict:
+        """The hash of each input component of a ``plan.Target``."""
+        card = target.standard.index["cards"][target.card]
+        phrasing, by_card = self.phrasing(target.kind, target.language)
+        overrides = sorted(by_card.get(target.card, {}).items())
+        return {
+            "version": self.version,
+            "standard": hash_value([target.standard.index["fields"], card["hash"]]),
+            "spec": hash_value(target.spec),
+            "templates": self.templates(target.kind, target.language),
+            "design": self.design(target.kind, target.language),
+            "phrasing": hash_value([phrasing, overrides]),
+        }
+
+
+def changed_components(old: dict, new: dict) -> list[str]:
+    return [name for name in new if old.get(name) != new[name]]

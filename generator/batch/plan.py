@@ -19,19 +19,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from generator.batch.hashing import (
-    FileHasher, hash_value, override_slices, scan_standard, sha256_file,
-)
-from generator.batch.manifest import Manifest, defaults_spec, entry_spec
-from generator.design.spec import ProgramSpec, check_basic, merge_specs
+from generator.batch.hashing import BUILD_FORMAT, scan_standard, sha256_file
+from generator.workspace import STANDARD_DIR
+from generator.workspace.manifest import Manifest, TargetEntry, defaults_spec, entry_spec
+from generator.workspace.spec import ProgramSpec, check_basic, merge_specs
 from generator.exceptions import BuildError, SpecError
 from generator.standard.store import safe_code
 from generator.common.yaml_io import to_plain
 
 log = logging.getLogger(__name__)
 
-BUILD_FORMAT = 1
-STANDARD_DIR = "standard_data"
 CACHE_DIR = ".progen-build-cache"
 
 
@@ -89,13 +86,14 @@ def rel(workspace: Path, path: Path) -> str:
 
 
 # -- standards ------------------------------------------------------------------------------------
-def discover_standards(workspace: Path, manifest: Manifest, record, out_dir: Path) -> dict:
+def discover_standards(ws, manifest: Manifest, record, out_dir: Path) -> dict:
     """Index every ``standard_data/*.yaml`` and every standard a target names by path.
 
     An unchanged file (same bytes as recorded) is not parsed: its index comes from the record.
     Nothing is written here (see :func:`write_caches`), so a bad manifest leaves no trace.
     """
-    paths = sorted((workspace / STANDARD_DIR).glob("*.yaml")) + sorted((workspace / STANDARD_DIR).glob("*.yml"))
+    workspace = ws.root
+    paths = ws.standard_files()
     for index, entry in enumerate(manifest.targets or []):
         if entry.standard and _looks_like_path(entry.standard):
             path = inside(workspace, entry.standard, manifest.where(f"targets[{index}].standard"))
@@ -190,83 +188,66 @@ def _check_skills(skills: Optional[list[str]], card: str, ids: list[str]) -> Opt
     return None
 
 
-def expand(workspace: Path, manifest: Manifest, standards: dict, out_dir: Path, pipeline, year: int) -> list[Target]:
-    """Every target of the manifest; every problem (unknown card, kind, clash) reported at once."""
-    kinds_default = pipeline.kinds()
-    kinds_known = tuple(getattr(pipeline, "valid_kinds", pipeline.kinds)())
+def _entries(ws, standards: dict, problems: list[str]) -> list[tuple]:
+    """(index in programs.yaml or None, target entry, standard) for every card a target names."""
+    workspace, manifest = ws.root, ws.manifest
     defaults = manifest.defaults
-    problems: list[str] = []
-    targets: list[Target] = []
-    entries = manifest.targets
-    if entries is None:  # every card of every standard × every kind
-        languages = defaults.languages
-        from generator.batch.manifest import TargetEntry
+    if manifest.targets is None:  # every card of every standard × every kind
+        return [(None, TargetEntry(card=code, standard=info.rel), info)
+                for info in standards.values() if defaults.languages is None or info.language in defaults.languages
+                for code in info.index["cards"]]
+    expanded = []
+    for index, entry in enumerate(manifest.targets):
+        languages = entry.languages or defaults.languages
+        candidates = [info for info in standards.values() if languages is None or info.language in languages]
+        if entry.standard:
+            if _looks_like_path(entry.standard):
+                wanted = (workspace / entry.standard).resolve()
+                candidates = [info for info in candidates if info.path.resolve() == wanted]
+            else:
+                candidates = [info for info in candidates if safe_code(info.code) == safe_code(entry.standard)]
+                if not candidates:
+                    codes = sorted({info.code for info in standards.values()})
+                    problems.append(f"{manifest.where(f'targets[{index}].standard')}: no standard "
+                                    f"'{entry.standard}' in {STANDARD_DIR}/; standards: {', '.join(codes) or 'none'}")
+                    continue
+        with_card = [info for info in candidates if entry.card in info.index["cards"]]
+        if not with_card:
+            valid = sorted({code for info in candidates for code in info.index["cards"]})
+            problems.append(f"{manifest.where(f'targets[{index}].card')}: unknown card '{entry.card}'; "
+                            f"valid cards: {', '.join(valid) or 'none (no standard data)'}")
+            continue
+        expanded.extend((index, entry, info) for info in with_card)
+    return expanded
 
-        entries_expanded = [
-            (None, TargetEntry(card=code, standard=info.rel), info)
-            for info in standards.values() if languages is None or info.language in languages
-            for code in info.index["cards"]
-        ]
-    else:
-        entries_expanded = []
-        for index, entry in enumerate(entries):
-            languages = entry.languages or defaults.languages
-            candidates = [info for info in standards.values() if languages is None or info.language in languages]
-            if entry.standard:
-                if _looks_like_path(entry.standard):
-                    wanted = (workspace / entry.standard).resolve()
-                    candidates = [info for info in candidates if info.path.resolve() == wanted]
-                else:
-                    candidates = [info for info in candidates if safe_code(info.code) == safe_code(entry.standard)]
-                    if not candidates:
-                        codes = sorted({info.code for info in standards.values()})
-                        problems.append(f"{manifest.where(f'targets[{index}].standard')}: no standard "
-                                        f"'{entry.standard}' in {STANDARD_DIR}/; standards: {', '.join(codes) or 'none'}")
-                        continue
-            with_card = [info for info in candidates if entry.card in info.index["cards"]]
-            if not with_card:
-                valid = sorted({code for info in candidates for code in info.index["cards"]})
-                problems.append(f"{manifest.where(f'targets[{index}].card')}: unknown card '{entry.card}'; "
-                                f"valid cards: {', '.join(valid) or 'none (no standard data)'}")
-                continue
-            entries_expanded.extend((index, entry, info) for info in with_card)
-    base = defaults_spec(defaults)
-    for index, entry, info in entries_expanded:
-        card_index = info.index["cards"][entry.card]
-        where = manifest.where(f"targets[{index}]") if index is not None else f"{info.rel}: card {entry.card}"
-        spec = merge_specs(base, entry_spec(entry))
-        spec.language = info.language
-        spec.year = spec.year or year
-        spec.hours = _hours(spec, card_index.get("level"), defaults.hours_by_level)
-        problem = _check_skills(spec.skills, entry.card, card_index["ids"])
-        if problem:
-            problems.append(f"{manifest.where(f'targets[{index}].skills')}: {problem}")
-            continue
-        try:
-            check_basic(spec, where=where)  # now with the language: the format words are checked too
-        except SpecError as error:
-            problems.extend(str(error).splitlines())
-            continue
-        spec_dict = to_plain(spec)
-        spec_dict.pop("standard", None)
-        spec_dict.pop("kinds", None)
-        kinds = entry.kinds or defaults.kinds or list(kinds_default)
-        folder = out_dir
-        if entry.folder:
-            folder = inside(out_dir, entry.folder, manifest.where(f"targets[{index}].folder"), "the output folder")
-        for kind in kinds:
-            if kind not in kinds_known:
-                problems.append(f"{where}: unknown document kind '{kind}'; valid kinds: {', '.join(kinds_known)}")
-                continue
-            name = pipeline.output_name(entry.card, kind, info.language)
-            path = (folder / name).resolve()
-            try:
-                key = path.relative_to(workspace).as_posix()
-            except ValueError:
-                problems.append(f"{where}: output '{path}' is outside the workspace {workspace}")
-                continue
-            targets.append(Target(key, path, entry.card, kind, info.language, info, spec_dict, index))
-    seen: dict[str, Target] = {}
+
+def _spec_of(ws, index, entry, info, year: int, problems: list[str]) -> Optional[dict]:
+    """The merged spec of one target entry for one standard, checked; None (and a problem) when it is wrong."""
+    manifest, defaults = ws.manifest, ws.manifest.defaults
+    card_index = info.index["cards"][entry.card]
+    where = manifest.where(f"targets[{index}]") if index is not None else f"{info.rel}: card {entry.card}"
+    spec = merge_specs(defaults_spec(defaults), entry_spec(entry))
+    spec.language = info.language
+    spec.year = spec.year or year
+    spec.hours = _hours(spec, card_index.get("level"), defaults.hours_by_level)
+    problem = _check_skills(spec.skills, entry.card, card_index["ids"])
+    if problem:
+        problems.append(f"{manifest.where(f'targets[{index}].skills')}: {problem}")
+        return None
+    try:
+        check_basic(spec, ws.languages, where=where)  # now with the language: the format words are checked too
+    except SpecError as error:
+        problems.extend(str(error).splitlines())
+        return None
+    spec_dict = to_plain(spec)
+    spec_dict.pop("standard", None)
+    spec_dict.pop("kinds", None)
+    return spec_dict
+
+
+def _clashes(targets: list[Target], manifest) -> list[str]:
+    """Two targets that write one file (the manifest must give one of them another folder)."""
+    problems, seen = [], {}
     for target in targets:
         other = seen.get(target.key)
         if other is not None:
@@ -277,6 +258,34 @@ def expand(workspace: Path, manifest: Manifest, standards: dict, out_dir: Path, 
             problems.append(f"{where}: writes {target.key}, which {first} also writes; give one of them "
                             f"another 'folder'")
         seen[target.key] = target
+    return problems
+
+
+def expand(ws, standards: dict, out_dir: Path, pipeline, year: int) -> list[Target]:
+    """Every target of the manifest; every problem (unknown card, kind, clash) reported at once."""
+    workspace, manifest = ws.root, ws.manifest
+    problems: list[str] = []
+    targets: list[Target] = []
+    for index, entry, info in _entries(ws, standards, problems):
+        spec = _spec_of(ws, index, entry, info, year, problems)
+        if spec is None:
+            continue
+        where = manifest.where(f"targets[{index}]") if index is not None else f"{info.rel}: card {entry.card}"
+        folder = out_dir
+        if entry.folder:
+            folder = inside(out_dir, entry.folder, manifest.where(f"targets[{index}].folder"), "the output folder")
+        for kind in entry.kinds or manifest.defaults.kinds or list(ws.default_kinds()):
+            if kind not in ws.kinds:
+                problems.append(f"{where}: unknown document kind '{kind}'; valid kinds: {', '.join(ws.kinds)}")
+                continue
+            path = (folder / pipeline.output_name(entry.card, kind, info.language, ws)).resolve()
+            try:
+                key = path.relative_to(workspace).as_posix()
+            except ValueError:
+                problems.append(f"{where}: output '{path}' is outside the workspace {workspace}")
+                continue
+            targets.append(Target(key, path, entry.card, kind, info.language, info, spec, index))
+    problems += _clashes(targets, manifest)
     if problems:
         raise SpecError("\n".join(dict.fromkeys(problems)))
     return targets
@@ -308,92 +317,4 @@ def _matches(target: Target, wanted: str) -> bool:
                                                    or fnmatch.fnmatchcase(target.card, wanted))
 
 
-# -- input hashes ----------------------------------------------------------------------------------
-# Code that never runs in a build: importing standards and the command line itself.
-NOT_IN_A_BUILD = ("ingest", "cli.py", "__main__.py")
-
-
-def pipeline_files(root: Path) -> list[Path]:
-    """Every module of the package a build may run: all of it but what ``NOT_IN_A_BUILD`` names."""
-    return sorted(path for path in root.rglob("*.py")
-                  if path.relative_to(root).parts[0] not in NOT_IN_A_BUILD)
-
-
-def code_fingerprint() -> str:
-    """A hash of the generator's own code that a build runs, so that a development checkout (code
-    changed, version not bumped) rebuilds too. An installed release changes it with its version."""
-    import generator
-
-    root = Path(generator.__file__).parent
-    hasher = FileHasher()
-    return hash_value([[path.relative_to(root).as_posix(), hasher(path)] for path in pipeline_files(root)])[:16]
-
-
-class InputHasher:
-    """Computes each target's input hashes; shared files are hashed once per build."""
-
-    def __init__(self, workspace: Path, pipeline):
-        from generator import __version__
-
-        self.workspace = workspace
-        self.pipeline = pipeline
-        self.files = FileHasher()
-        self.version = f"{__version__}/build{BUILD_FORMAT}/code:{code_fingerprint()}"
-        self._templates: dict[tuple, str] = {}
-        self._phrasing: dict[str, tuple[str, dict]] = {}
-        self._design: Optional[str] = None
-
-    def templates(self, kind: str, lang: str) -> str:
-        if (kind, lang) not in self._templates:
-            files = self.pipeline.template_files(kind, lang, self.workspace)
-            self._templates[(kind, lang)] = self.files.files(files, self.workspace)
-        return self._templates[(kind, lang)]
-
-    def design(self) -> str:
-        if self._design is None:
-            self._design = self.files.files(self.pipeline.design_files(self.workspace), self.workspace)
-        return self._design
-
-    def phrasing(self, lang: str) -> tuple[str, dict]:
-        """(hash of everything but per-item overrides, {card code: {item id: hash}})."""
-        if lang not in self._phrasing:
-            whole, by_card = [], {}
-            for path in self.pipeline.phrasing_files(lang, self.workspace):
-                path = Path(path)
-                if path.name == "overrides.yaml" and path.parent.name == "phrasing":
-                    rest, per_id = override_slices(path)
-                    if rest != "none":
-                        whole.append(["overrides", rest])
-                    for item_id, digest in per_id.items():
-                        item_id = item_id.strip()
-                        by_card.setdefault(item_id.split("/", 1)[0], {})[item_id] = digest
-                else:
-                    whole.append([self.files.files([path], self.workspace)])
-            self._phrasing[lang] = (hash_value(whole), by_card)
-        return self._phrasing[lang]
-
-    def environment(self) -> str:
-        """Everything workspace-wide a worker may have cached."""
-        return hash_value([sorted(self._templates.items()), self._design,
-                           sorted((k, v[0], sorted(v[1].items())) for k, v in self._phrasing.items())])
-
-    def inputs(self, target: Target) -> dict:
-        card = target.standard.index["cards"][target.card]
-        phrasing, by_card = self.phrasing(target.language)
-        overrides = sorted(by_card.get(target.card, {}).items())
-        return {
-            "version": self.version,
-            "standard": hash_value([target.standard.index["fields"], card["hash"]]),
-            "spec": hash_value(target.spec),
-            "templates": self.templates(target.kind, target.language),
-            "design": self.design(),
-            "phrasing": hash_value([phrasing, overrides]),
-        }
-
-
-def changed_components(old: dict, new: dict) -> list[str]:
-    return [name for name in new if old.get(name) != new[name]]
-
-
-__all__ = ["Target", "StandardInfo", "discover_standards", "expand", "select", "InputHasher", "inside",
-           "changed_components", "prune_cache", "write_caches"]
+__all__ = ["Target", "StandardInfo", "discover_standards", "expand", "select", "inside", "prune_cache", "write_caches"]

@@ -18,7 +18,7 @@ from typing import Optional
 from generator.batch.hashing import _Mismatch, fast_load_standard, sha256_file, standard_from_json
 from generator.exceptions import GeneratorError
 
-_STATE: dict = {"pipeline": None, "workspace": None, "standards": {}, "environment": None}
+_STATE: dict = {"pipeline": None, "workspace": None, "standards": {}}
 _KEEP_STANDARDS = 2
 
 
@@ -39,7 +39,6 @@ class Task:
     standard_sha: str
     cache_path: Optional[str]  # the card's slice of the standard (JSON), if the build left one
     spec: dict
-    environment: str  # hash of workspace data (phrasing, design, templates): a change drops caches
     jobs: list[Job] = field(default_factory=list)
 
 
@@ -65,8 +64,9 @@ def _die_with_parent() -> None:
         pass
 
 
-def init_worker(pipeline, workspace: str, parent_pid: Optional[int] = None) -> None:
-    """Process pool initializer (also called in-process for ``-j 1``)."""
+def init_worker(pipeline, workspace, parent_pid: Optional[int] = None) -> None:
+    """Process pool initializer (also called in-process for ``-j 1``): the workspace object, loaded once by
+    the build, arrives here once; whatever a stage caches lives on it, so every build starts fresh."""
     if parent_pid is not None:
         import gc
 
@@ -76,9 +76,8 @@ def init_worker(pipeline, workspace: str, parent_pid: Optional[int] = None) -> N
         if os.getppid() != parent_pid:  # the parent died before prctl took effect
             os._exit(1)
     _STATE["pipeline"] = pipeline
-    _STATE["workspace"] = Path(workspace)
+    _STATE["workspace"] = workspace
     _STATE["standards"] = {}
-    _STATE["environment"] = None
 
 
 def _standard(task: Task):
@@ -100,7 +99,7 @@ def _standard(task: Task):
 
 
 def _spec(data: dict):
-    from generator.design.spec import ProgramSpec, ProviderSpec
+    from generator.workspace.spec import ProgramSpec, ProviderSpec
 
     values = dict(data)
     values["provider"] = ProviderSpec(**(values.get("provider") or {}))
@@ -109,9 +108,6 @@ def _spec(data: dict):
 
 def run_task(task: Task) -> list[JobResult]:
     pipeline, workspace = _STATE["pipeline"], _STATE["workspace"]
-    if _STATE["environment"] != task.environment:  # first task, or workspace data changed
-        pipeline.forget_caches()  # e.g. a phraser cached by an earlier build in this process
-        _STATE["environment"] = task.environment
     started = time.perf_counter()
     try:
         program = pipeline.plan(_standard(task), _spec(task.spec), workspace)

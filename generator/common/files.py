@@ -1,7 +1,24 @@
-"""Atomic file writes: no reader ever sees half a file, and an interrupted write leaves none."""
+"""File names Windows accepts, and atomic writes: no reader ever sees half a file, and an interrupted write
+leaves none."""
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
+
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def safe_filename_part(text: str) -> str:
+    """A piece of a file name that Windows accepts: no <>:"/\\|?* or control characters, no trailing
+    dots or spaces, not a reserved device name."""
+    cleaned = _UNSAFE.sub("_", str(text)).strip().rstrip(". ")
+    if not cleaned:
+        cleaned = "_"
+    if cleaned.split(".")[0].upper() in _RESERVED:
+        cleaned = "_" + cleaned
+    return cleaned
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
@@ -29,3 +46,16 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def default_file_mode() -> int:
+    """0666 less the umask: what a plainly created file gets (a temporary file is 0600 until renamed)."""
+    global _FILE_MODE
+    if _FILE_MODE is None:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        _FILE_MODE = 0o666 & ~mask
+    return _FILE_MODE
+
+
+_FILE_MODE = None

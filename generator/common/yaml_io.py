@@ -177,6 +177,31 @@ def _yaml_problem(error: yaml.YAMLError, text: str, filename: str) -> str:
     return f"{filename}: not valid YAML: {' '.join(str(error).split())}"
 
 
+def _compose(text: str, filename: str, error_class: type[GeneratorError]) -> yaml.Node | None:
+    """The node tree of YAML text (safe: no Python object is built); a problem is one ``error_class`` line."""
+    try:
+        return yaml.compose(text, Loader=_LOADER_CLASS)
+    except yaml.YAMLError as error:
+        raise error_class(_yaml_problem(error, text, filename)) from error
+    except RecursionError as error:
+        raise error_class(f"{filename}: not valid progen data: lists or mappings nested too deeply") from error
+
+
+def value_kind(value: Any) -> str:
+    """What a plain value is, for messages: a mapping, a list, text, a number, true or false, nothing."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if value is None:
+        return "nothing"
+    return "text"
+
+
 def parse_yaml(text: str, cls: type[T], filename: str) -> T:
     """Parse YAML text into ``cls``, raising StandardDataError that lists every problem."""
     return parse_yaml_located(text, cls, filename)[0]
@@ -185,12 +210,7 @@ def parse_yaml(text: str, cls: type[T], filename: str) -> T:
 def parse_yaml_located(text: str, cls: type[T], filename: str) -> tuple[T, dict[str, int]]:
     """Like :func:`parse_yaml`, also returning the line of every field path (``cards[1].code`` → 63),
     so checks made on the model afterwards can name the line too."""
-    try:
-        node = yaml.compose(text, Loader=_LOADER_CLASS)
-    except yaml.YAMLError as error:
-        raise StandardDataError(_yaml_problem(error, text, filename)) from error
-    except RecursionError as error:
-        raise StandardDataError(f"{filename}: not valid progen data: lists or mappings nested too deeply") from error
+    node = _compose(text, filename, StandardDataError)
     if node is None:
         raise StandardDataError(f"{filename}: the file is empty; expected a mapping at the top level")
     if not isinstance(node, yaml.MappingNode):
@@ -202,6 +222,51 @@ def parse_yaml_located(text: str, cls: type[T], filename: str) -> tuple[T, dict[
         head = f"{filename}: {count} problem{'s' if count > 1 else ''} found"
         raise StandardDataError("\n".join([head, *errors.errors]))
     return result, errors.lines
+
+
+def _plain(node: yaml.Node, path: str, errors: _Collector) -> Any:
+    """Plain data (text, numbers, lists, mappings) of a node tree; every line kept in ``errors.lines``."""
+    errors.lines[path] = node.start_mark.line + 1
+    if node.tag not in _STANDARD_TAGS:
+        errors.add(node, path, f"the tag {node.tag} is not allowed in progen data; remove it")
+        return None
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(child, f"{path}[{i}]", errors) for i, child in enumerate(node.value)]
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = _scalar_value(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if isinstance(key, (int, float)) and not isinstance(key, bool):
+                key = str(key_node.value)  # "5": 72 and 5: 72 are the same key (levels, numbers)
+            if not isinstance(key, str):
+                errors.add(key_node, path, f"keys must be text, got {_describe(key)}")
+                continue
+            key_path = f"{path}.{key}" if path else key
+            if key in result:
+                errors.add(key_node, key_path, "this key appears twice")
+                continue
+            result[key] = _plain(value_node, key_path, errors)
+            errors.lines[key_path] = key_node.start_mark.line + 1  # a problem of a key is on the key's line
+        return result
+    return _scalar_value(node)
+
+
+def parse_plain_located(text: str, filename: str, error_class: type[GeneratorError] = StandardDataError
+                        ) -> tuple[Any, dict[str, int], list[str]]:
+    """Untyped YAML data with the line of every key path, and the problems found (not raised: a caller
+    that merges several files reports all of them at once). ``None`` for an empty file."""
+    node = _compose(text, filename, error_class)
+    if node is None:
+        return None, {}, []
+    errors = _Collector(filename)
+    data = _plain(node, "", errors)
+    return data, errors.lines, errors.errors
+
+
+def load_plain_located(path: Path, what: str, error_class: type[GeneratorError] = StandardDataError
+                       ) -> tuple[Any, dict[str, int], list[str]]:
+    """:func:`parse_plain_located` of a UTF-8 file (a missing or unreadable one is an ``error_class``)."""
+    return parse_plain_located(read_text_file(Path(path), what, error_class), str(path), error_class)
 
 
 def read_text_file(path: Path, what: str, error_class: type[GeneratorError] = StandardDataError) -> str:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.batch import init_workspace
+from generator.workspace.scaffold import init_workspace
 
 
 @pytest.fixture
@@ -13,7 +13,7 @@ def workspace(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01: the year in programs is fixed
     # the fingerprint of progen's own code is an input too; fixed here so that a colleague saving a
     # file of generator/ in a shared working tree does not make an in-process test rebuild everything
-    monkeypatch.setattr("generator.batch.plan.code_fingerprint", lambda: "tests")
+    monkeypatch.setattr("generator.batch.hashing.code_fingerprint", lambda: "tests")
     root = tmp_path / "ws"
     init_workspace(root)
     return root

@@ -21,12 +21,15 @@ class FakeRender(Pipeline):
         self.crash_cards = tuple(crash_cards)  # the worker process dies (use with jobs > 1 only)
         self.delay = delay
 
-    def output_name(self, card_code, kind, lang):
+    def output_name(self, card_code, kind, lang, workspace):
         return f"{card_code}/{card_code}_{kind}_{lang}.docx"
 
-    def template_files(self, kind, lang, workspace):
-        override = Path(workspace) / "templates" / f"{kind}.{lang}.txt"
-        return [override if override.exists() else FAKE_TEMPLATES / f"{kind}.txt"]
+    def template(self, kind, lang, workspace) -> Path:
+        override = workspace.root / "templates" / f"{kind}.{lang}.txt"
+        return override if override.exists() else FAKE_TEMPLATES / f"{kind}.txt"
+
+    def dependencies(self, kind, lang, workspace):
+        return dict(super().dependencies(kind, lang, workspace), templates=[self.template(kind, lang, workspace)])
 
     def render(self, program, kind, destination, workspace):
         import time
@@ -39,7 +42,7 @@ class FakeRender(Pipeline):
             raise RuntimeError(f"render failed on purpose for {program.card_code}")
         if self.delay:
             time.sleep(self.delay)
-        template = self.template_files(kind, program.language, workspace)[0].read_text("utf-8")
+        template = self.template(kind, program.language, workspace).read_text("utf-8")
         document = docx.Document()
         document.add_paragraph(template.strip())
         document.add_paragraph(program.title)

@@ -11,7 +11,7 @@ from generator.batch.hashing import (
     STANDARD_FIELDS_USED, fast_load_standard, index_standard, override_slices, standard_from_json, standard_to_json,
 )
 from generator.design import plan_program
-from generator.design.spec import ProgramSpec
+from generator.workspace.spec import ProgramSpec
 from generator.exceptions import StandardDataError
 from generator.standard import model as m
 from generator.standard.store import load_standard
@@ -130,7 +130,7 @@ def test_scanning_reports_problems_like_the_typed_loader(tmp_path, change, messa
 
 def test_code_fingerprint_is_stable_and_covers_the_pipeline_packages():
     import generator
-    from generator.batch.plan import code_fingerprint, pipeline_files
+    from generator.batch.hashing import code_fingerprint, pipeline_files
 
     assert code_fingerprint() == code_fingerprint() and len(code_fingerprint()) == 16
     root = Path(generator.__file__).parent

@@ -248,11 +248,11 @@ def test_selected_targets(built, pipe):
 
 
 def test_a_second_build_at_the_same_time_is_refused(built, pipe, monkeypatch):
-    from generator.batch import engine
-    from generator.batch.engine import _Lock
+    from generator.batch import outputs
+    from generator.batch.outputs import OutputLock
 
-    monkeypatch.setattr(engine, "LOCK_WAIT", 0.1)
-    with _Lock(built / "output"):
+    monkeypatch.setattr(outputs, "LOCK_WAIT", 0.1)
+    with OutputLock(built / "output"):
         with pytest.raises(BuildError, match="another progen build is running"):
             build(built, _pipeline=pipe)
 

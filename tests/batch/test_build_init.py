@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.batch import init_workspace
+from generator.workspace.scaffold import init_workspace
 from generator.cli import main
 
 REPO = Path(__file__).resolve().parents[2]

@@ -8,7 +8,7 @@ import pytest
 
 from fakes import FakeRender
 from generator.batch import build
-from generator.batch.manifest import load_manifest
+from generator.workspace import Workspace
 from generator.exceptions import BuildError, GeneratorError, SpecError
 
 
@@ -21,7 +21,7 @@ def nothing_written(workspace):
 
 
 def test_the_scaffolded_manifest_loads_with_its_defaults(workspace):
-    manifest = load_manifest(workspace)
+    manifest = Workspace.load(workspace).manifest
     assert manifest.output == "output"
     assert manifest.defaults.kinds == ["program", "outline", "assessment"]
     assert manifest.defaults.languages == ["kk", "ru"]

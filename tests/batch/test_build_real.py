@@ -65,7 +65,7 @@ def test_a_failing_template_fails_its_targets_with_the_message(built):
 def test_markdown_is_a_build_kind_for_reviewing_programs_in_git(workspace):
     """programs.yaml may ask for the program as Markdown (issue 8): same content, its own output."""
     from generator.design import plan_program
-    from generator.design.spec import ProgramSpec
+    from generator.workspace.spec import ProgramSpec
     from generator.standard.store import load_standard
 
     manifest = workspace / "programs.yaml"

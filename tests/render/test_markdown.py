@@ -3,10 +3,10 @@ import re
 
 import pytest
 
-from export_testlib import SEED
+from helpers import SEED
 from generator.design.program import (AssessmentSheet, CoverageRow, Criterion, Hours, Module, Outcome, Program,
                                       Provider, Reference, SheetCriterion, Topic)
-from generator.export.markdown import program_markdown
+from generator.render.markdown import program_markdown
 
 KK_SECTIONS = ["«БЕКІТЕМІН»", "## Бағдарлама паспорты", "## Бағдарламаның мақсаты мен міндеттері",
                "## Оқыту нәтижелері", "## Оқу-тақырыптық жоспар", "## Бағдарламаның мазмұны",
@@ -98,7 +98,7 @@ def test_hand_made_program_has_every_outcome_and_the_hours_table():
     for outcome in [o for mo in program.modules for o in mo.outcomes] + program.cross_cutting_outcomes:
         assert f"**{outcome.code}** {outcome.text}" in text
     rows = table_rows(text, "## Оқу-тақырыптық жоспар")
-    assert rows[0] == ["№", "Модуль / тақырып", "Барлығы", "Теория", "Практика", "Бағалау", "Бағалау нысаны"]
+    assert rows[0] == ["№", "Модульдің / тақырыптың атауы", "Барлығы", "Теория", "Практика", "Бағалау", "Бағалау нысаны"]
     assert rows[2] == ["**1**", "**1-модуль. Кәсіби қызметтің нормативтік-құқықтық негіздері**", "**4**", "**3**",
                        "**0**", "**1**", "тест"]
     assert ["2.1", "Оқыту іс-шарасын өткізу", "8", "", "8", "", ""] in rows
@@ -107,14 +107,16 @@ def test_hand_made_program_has_every_outcome_and_the_hours_table():
 
 def test_hand_made_program_content_details():
     text = program_markdown(hand_made_program())
-    assert "*1-еңбек функциясы «Жастардың дамуына ықпал ету»; 12 сағат: теория 3, практика 8, бағалау 1*" in text
+    assert ("*Еңбек функциясы: 1. «Жастардың дамуына ықпал ету»; Сағат саны: 12 (теория – 3, практика – 8, "
+            "бағалау – 1)*") in text
     assert "- 2.1 Бейресми білім беру әдістері (3 сағ.)" in text
     assert "*Нормативтік-құқықтық білім 1 модульде оқытылады*" in text
     assert "| ОН 1.1 | Тест \\| 70 пайыз |" in text  # a pipe inside a cell is escaped
     assert "1. Қазақстан Республикасының Конституциясы." in text
     assert "2. «Мемлекеттік жастар саясаты» кәсіптік стандарты." in text
-    assert "| X/F1/S1/A1 | қабілет | M2 | ОН 2.1 | Оқыту іс-шараларын ұйымдастыру және өткізу |" in text
-    assert "| Дағдыны тану | тануға ұсынылатын дағдылар: 2-модуль. Оқыту іс-шараларын ұйымдастыру |" in text
+    assert "| X/F1/S1/A1 | Қабілет | M2 | ОН 2.1 | Оқыту іс-шараларын ұйымдастыру және өткізу |" in text
+    assert ("| Дағдыны тану | Бағдарламаны дағдыларды тану рәсімінде пайдалануға болады: 1 дағды үшін бағалау парағы "
+            "әзірленген |") in text
     methods = text.split("## Оқыту әдістері мен формалары", 1)[1].split("##", 1)[0]
     assert methods.split() == ["-", "мини-дәріс", "-", "жобалық", "жұмыс"]
 
@@ -157,14 +159,16 @@ def test_seed_program_contains_every_outcome_and_the_hours_table(card):
         assert f"| {row.item_id} |" in text
 
 
-def test_duration_uses_russian_plural_forms():
-    from generator.export.markdown import counted
+def test_duration_uses_the_language_packs_plural_rule():
+    from generator.render.environment import counted
 
-    forms = ["академический час", "академических часа", "академических часов"]
-    assert [counted(n, forms) for n in (1, 2, 5, 11, 21, 24, 72, 112)] == [
+    forms = {"one": "академический час", "few": "академических часа", "many": "академических часов"}
+    assert [counted(n, forms, "ru") for n in (1, 2, 5, 11, 21, 24, 72, 112)] == [
         "1 академический час", "2 академических часа", "5 академических часов", "11 академических часов",
         "21 академический час", "24 академических часа", "72 академических часа", "112 академических часов"]
-    assert counted(72, "академиялық сағат") == "72 академиялық сағат"
+    assert counted(72, {"one": "сағат", "many": "сағат"}, "kk") == "72 сағат"
     program = hand_made_program("ru")
-    assert "| Продолжительность | 16 академических часов (45 минут) |" in program_markdown(program)
-    assert "| Ұзақтығы | 16 академиялық сағат (45 минут) |" in program_markdown(hand_made_program())
+    assert ("| Продолжительность обучения | 16 академических часов (1 академический час – 45 минут) |"
+            in program_markdown(program))
+    assert ("| Оқу ұзақтығы | 16 академиялық сағат (1 академиялық сағат – 45 минут) |"
+            in program_markdown(hand_made_program()))

@@ -13,10 +13,6 @@ from typing import Optional
 from generator.exceptions import SpecError, StandardDataError
 from generator.common.yaml_io import load_yaml
 
-DOCUMENT_KINDS = ("program", "outline", "assessment")  # DOCX from Word templates; the default kinds
-REVIEW_KINDS = ("markdown",)  # the program as Markdown, for reviewing changes in git (opt-in in programs.yaml)
-ALL_KINDS = DOCUMENT_KINDS + REVIEW_KINDS
-FORMATS = {"kk": ("күндізгі", "онлайн", "аралас"), "ru": ("очный", "онлайн", "смешанный")}
 
 
 @dataclass
@@ -73,23 +69,29 @@ def load_spec(path: Path) -> ProgramSpec:
     return spec
 
 
-def check_basic(spec: ProgramSpec, where: str = "spec") -> None:
-    """Checks that need no standard: hours, kinds, format words."""
+def check_basic(spec: ProgramSpec, languages: dict, kinds: Optional[dict] = None, where: str = "spec") -> None:
+    """Checks that need no standard: hours, kinds, language and format words.
+
+    ``languages`` maps codes to language packs (their format words); ``kinds`` the document kinds a spec
+    may name (without it, kinds are not checked here).
+    """
     problems = []
+    valid_kinds = ", ".join(kinds or ())
     if spec.hours is not None and spec.hours <= 0:
         problems.append(f"{where}: hours: must be a positive number of academic hours, got {spec.hours}")
     if spec.minutes_per_hour is not None and not 30 <= spec.minutes_per_hour <= 60:
         problems.append(f"{where}: minutes_per_hour: expected 30–60 minutes, got {spec.minutes_per_hour}")
     for kind in spec.kinds or []:
-        if kind not in ALL_KINDS:
-            problems.append(f"{where}: kinds: unknown document kind '{kind}'; valid kinds: {', '.join(ALL_KINDS)}")
+        if kinds is not None and kind not in kinds:
+            problems.append(f"{where}: kinds: unknown document kind '{kind}'; valid kinds: {valid_kinds}")
     if spec.kinds is not None and not spec.kinds:
-        problems.append(f"{where}: kinds: the list is empty; valid kinds: {', '.join(ALL_KINDS)}")
+        problems.append(f"{where}: kinds: the list is empty; valid kinds: {valid_kinds}")
     if spec.skills is not None and not spec.skills:
         problems.append(f"{where}: skills: the selection is empty; leave it out to take every skill of the card")
-    if spec.language is not None and spec.language not in FORMATS:
-        problems.append(f"{where}: language: '{spec.language}' is not kk or ru")
-    if spec.format is not None and spec.language in FORMATS and spec.format not in FORMATS[spec.language]:
-        problems.append(f"{where}: format: '{spec.format}' is not one of {', '.join(FORMATS[spec.language])}")
+    if spec.language is not None and spec.language not in languages:
+        problems.append(f"{where}: language: '{spec.language}' is not one of {', '.join(languages)}")
+    formats = languages[spec.language].formats if spec.language in languages else None
+    if spec.format is not None and formats and spec.format not in formats:
+        problems.append(f"{where}: format: '{spec.format}' is not one of {', '.join(formats)}")
     if problems:
         raise SpecError("\n".join(problems))

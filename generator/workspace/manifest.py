@@ -26,12 +26,11 @@ from typing import Optional
 
 import yaml
 
-from generator.design.spec import ALL_KINDS, ProgramSpec, ProviderSpec, check_basic, merge_specs
-from generator.exceptions import GeneratorError, SpecError
 from generator.common.yaml_io import parse_yaml, read_text_file
+from generator.workspace.spec import ProgramSpec, ProviderSpec, check_basic, merge_specs
+from generator.exceptions import GeneratorError, SpecError
 
 MANIFEST_NAME = "programs.yaml"
-LANGUAGES = ("kk", "ru")
 
 
 @dataclass
@@ -95,8 +94,11 @@ def _line_map(node: yaml.Node, path: str, lines: dict[str, int]) -> None:
             _line_map(child, f"{path}[{index}]", lines)
 
 
-def load_manifest(workspace: Path) -> Manifest:
-    """Read ``<workspace>/programs.yaml``; a workspace without one builds everything with defaults."""
+def load_manifest(workspace: Path, languages: dict, kinds: dict) -> Manifest:
+    """Read ``<workspace>/programs.yaml``; a workspace without one builds everything with defaults.
+
+    ``languages`` (code → pack) and ``kinds`` (name → document kind) are what its values may name.
+    """
     path = Path(workspace) / MANIFEST_NAME
     if not path.exists():
         return Manifest()
@@ -111,29 +113,30 @@ def load_manifest(workspace: Path) -> Manifest:
     if node is not None:
         _line_map(node, "", lines)
     manifest.lines = lines
-    _check(manifest)
+    _check(manifest, languages, kinds)
     return manifest
 
 
-def _check(manifest: Manifest) -> None:
+def _check(manifest: Manifest, languages: dict, kinds_known: dict) -> None:
     """Checks that need no standard: kinds, languages, hours, spec words; every problem at once."""
     problems: list[str] = []
+    valid_kinds = ", ".join(kinds_known)
 
     def check_kinds(kinds, key):
         if kinds is None:
             return
         if not kinds:
-            problems.append(f"{manifest.where(key)}: the list is empty; valid kinds: {', '.join(ALL_KINDS)}")
+            problems.append(f"{manifest.where(key)}: the list is empty; valid kinds: {valid_kinds}")
         for index, kind in enumerate(kinds):
-            if kind not in ALL_KINDS:
+            if kind not in kinds_known:
                 problems.append(f"{manifest.where(f'{key}[{index}]')}: unknown document kind '{kind}'; "
-                                f"valid kinds: {', '.join(ALL_KINDS)}")
+                                f"valid kinds: {valid_kinds}")
 
-    def check_languages(languages, key):
-        for index, language in enumerate(languages or []):
-            if language not in LANGUAGES:
+    def check_languages(wanted, key):
+        for index, language in enumerate(wanted or []):
+            if language not in languages:
                 problems.append(f"{manifest.where(f'{key}[{index}]')}: unknown language '{language}'; "
-                                f"valid: {', '.join(LANGUAGES)}")
+                                f"valid: {', '.join(languages)}")
 
     defaults = manifest.defaults
     check_kinds(defaults.kinds, "defaults.kinds")
@@ -148,7 +151,7 @@ def _check(manifest: Manifest) -> None:
         spec = merge_specs(defaults_spec(defaults), entry_spec(entry))
         spec.kinds = None  # checked above with lines
         try:
-            check_basic(spec, where=manifest.where(f"targets[{index}]"))
+            check_basic(spec, languages, where=manifest.where(f"targets[{index}]"))
         except SpecError as error:
             problems.extend(str(error).splitlines())
     if problems:

@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from generator.exceptions import BuildError
-from generator.common.files import write_atomic
+from generator.common.files import default_file_mode, write_atomic
 
 BUNDLED = ("M84120.kk.yaml",)
 BUNDLED_SOURCES = ("M84120.kk.txt",)
@@ -82,9 +82,7 @@ def init_workspace(directory, force: bool = False) -> list[Path]:
         if path.exists() and not force:
             return
         write_atomic(path, data)
-        from generator.batch.engine import file_mode
-
-        path.chmod(file_mode())
+        path.chmod(default_file_mode())
         written.append(path)
 
     try:
