@@ -15,24 +15,18 @@ from typing import Any, Optional
 from xml.sax import saxutils
 
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
 from generator.exceptions import TemplateProblem
+from generator.render.docx_post import NumberingPlan, restart_numbering, set_language
 from generator.render.environment import render_environment
 from generator.common.files import write_atomic
 
-# elements that follow w:numPr in w:pPr (schema order; Word rejects a document otherwise)
-_AFTER_NUMPR = ("w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
-                "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
-                "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-                "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
-                "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-NUMBERED_STYLES = ("ListNumber", "ListNumber2", "ListNumber3")
 _TAG = re.compile(r"<[^>]+>")
+# what a template that is not a Word document raises while python-docx reads it
+UNREADABLE = (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError)
 
 
 class _Template(DocxTemplate):
@@ -122,95 +116,47 @@ def describe_error(template: Path | str, error: BaseException) -> str:
     return f"template {name}: {what}{location}" + (f"; paragraph: «{where}»" if where else "")
 
 
-# -- post-processing -------------------------------------------------------------------------
-def restart_numbering(document) -> int:
-    """Give every block of consecutive numbered-list paragraphs its own numbering, starting at 1.
-
-    docxtpl repeats the template paragraph, so without this the criteria of module 3 would
-    continue the numbers of module 2. Returns the number of blocks.
-    """
-    styles = document.styles.element
-    try:
-        numbering = document.part.numbering_part.element
-    except NotImplementedError:  # a template without numbering definitions
-        return 0
-    style_num: dict[str, str] = {}
-    for style_id in NUMBERED_STYLES:
-        style = styles.find(f"{qn('w:style')}[@{qn('w:styleId')}='{style_id}']")
-        if style is None:
-            continue
-        num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
-        if num_id is not None:
-            style_num[style_id] = num_id.get(qn("w:val"))
-    if not style_num:
-        return 0
-    abstract_of = {num.get(qn("w:numId")): num.find(qn("w:abstractNumId")).get(qn("w:val"))
-                   for num in numbering.findall(qn("w:num"))}
-    next_id = max((int(n) for n in abstract_of), default=0) + 1
-    blocks = 0
-    previous_style = None
-    current: Optional[str] = None
-    for element in document.element.body.iterchildren():
-        style_id = None
-        if element.tag == qn("w:p"):
-            style_el = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-            style_id = style_el.get(qn("w:val")) if style_el is not None else None
-        if style_id in style_num and element.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is None:
-            if style_id != previous_style:
-                blocks += 1
-                abstract = abstract_of.get(style_num[style_id])
-                current = None
-                if abstract is not None:
-                    current = str(next_id)
-                    next_id += 1
-                    numbering.append(parse_xml(
-                        f'<w:num {nsdecls("w")} w:numId="{current}"><w:abstractNumId w:val="{abstract}"/>'
-                        f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
-            if current is not None:
-                element.pPr.insert_element_before(
-                    parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{current}"/></w:numPr>'),
-                    *_AFTER_NUMPR)
-        previous_style = style_id
-    return blocks
-
-
-def set_language(document, tag: str) -> None:
-    """Spell-check language of the document defaults: the language pack's Word tag (kk-KZ, ru-RU)."""
-    if not tag:
-        return
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    if defaults is None:
-        return
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        return
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        return
-    for old in rpr.findall(qn("w:lang")):
-        rpr.remove(old)
-    rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{tag}" w:eastAsia="{tag}" w:bidi="ar-SA"/>'))
-
-
 # -- render ------------------------------------------------------------------------------------
-def render_bytes(template_path: Path, context: dict[str, Any], *, title: str = "", word_tag: str = "") -> bytes:
-    """Render ``template_path`` with ``context``; return the DOCX bytes."""
+def render_bytes_docxtpl(template_path: Path, context: dict[str, Any], *, title: str = "", word_tag: str = "") -> bytes:
+    """Render with docxtpl and python-docx, as the library does it: the reference of the prepared path
+    (tests compare the two) and the fallback for templates it does not take (see :mod:`.prepared`)."""
     try:
         template = _Template(str(template_path))
         template.render(context, jinja_env=render_environment())
     except TemplateError as error:
         raise TemplateProblem(describe_error(template_path, error)) from error
-    except (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError) as error:  # not a DOCX
-        raise TemplateProblem(f"template {Path(template_path).name}: cannot be read as a Word document: {error}") from error
+    except UNREADABLE as error:  # not a DOCX
+        raise unreadable(template_path, error) from error
     document = template.docx
-    restart_numbering(document)
+    try:
+        numbering = document.part.numbering_part.element
+    except NotImplementedError:  # a template without numbering definitions
+        numbering = None
+    for num in restart_numbering(document.element.body, NumberingPlan.of(document.styles.element, numbering)):
+        numbering.append(num)
     if word_tag:
-        set_language(document, word_tag)
+        set_language(document.styles.element, word_tag)
     if title:
         document.core_properties.title = title
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()
+
+
+def render_bytes(template_path: Path, context: dict[str, Any], *, title: str = "", word_tag: str = "") -> bytes:
+    """Render ``template_path`` with ``context``; return the DOCX bytes.
+
+    The template is prepared once per process and only filled and zipped per document
+    (:mod:`generator.render.prepared`); a template or context the prepared path does not take goes
+    through docxtpl (:func:`render_bytes_docxtpl`). Both give the same document.
+    """
+    from generator.render.prepared import render_prepared
+
+    return render_prepared(template_path, context, title=title, word_tag=word_tag)
+
+
+def unreadable(template_path: Path, error: BaseException) -> TemplateProblem:
+    return TemplateProblem(f"template {Path(template_path).name}: cannot be read as a Word document: {error}")
 
 
 def render_to(template_path: Path, context: dict[str, Any], destination: Path, **options: Any) -> Path:

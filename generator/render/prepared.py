@@ -1,0 +1,285 @@
+"""Render DOCX templates prepared once per process: per document only fill the parts and zip.
+
+docxtpl spends most of a render on work that is the same for every document of a template: reading
+the DOCX with python-docx, cleaning the Jinja tags out of Word's XML, compiling Jinja and writing
+every part again. A :class:`PreparedTemplate` does that once (per process, per template content):
+
+* python-docx reads the template once and writes it once to memory; the members of that archive,
+  still compressed, are what every document copies unchanged (styles, theme, fonts, settings …);
+* docxtpl's own ``patch_xml`` prepares the body and every header and footer (``{%tr %}``, ``{%p %}``,
+  ``{%tc %}``, split runs …) exactly as in ``DocxTemplate.render``; Jinja compiles each source once
+  in the shared sandboxed environment (it keeps compiled templates by source, see
+  :mod:`.environment`);
+* the numbering of list styles (for the restarts) and the document part without its body.
+
+Per document, docxtpl's functions run on the prepared sources in docxtpl's order — body
+(``render_xml_part``, ``fix_tables``, ``fix_docpr_ids``), headers, footers, core properties,
+footnotes — then the post-processing of :mod:`.docx_post` on the rendered XML, and the archive is
+written with the changed members deflated and the rest copied as they are (:mod:`.docx_zip`).
+
+The docxtpl path (:func:`~generator.render.docx_render.render_bytes_docxtpl`) is the reference
+(tests compare every part) and takes what this path does not (:func:`unsupported` says why):
+
+* a template without core properties (python-docx would invent them, stamped with the render time);
+* a header or footer part reached by two relationships (docxtpl would write it twice);
+* a template python-docx cannot read (the docxtpl path reports it in its words);
+* a context holding objects bound to a ``DocxTemplate`` (``InlineImage``, ``Subdoc``: they add
+  parts to the template object that renders them). docxtpl's other per-render features —
+  ``replace_pic``, ``replace_media``, ``replace_embedded``, ``replace_zipname``, ``build_url_id`` —
+  are methods of a ``DocxTemplate`` that progen never calls, and a template cannot reach them.
+"""
+from __future__ import annotations
+
+import copy
+import hashlib
+import io
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, Optional, Union
+
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.coreprops import CoreProperties
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import parse_xml
+from docxtpl import DocxTemplate
+from jinja2 import TemplateError
+
+from generator.exceptions import TemplateProblem
+from generator.render.docx_post import NumberingPlan, restart_numbering, set_language
+from generator.render.docx_render import UNREADABLE, _Template, describe_error, render_bytes_docxtpl, unreadable
+from generator.render.docx_zip import Member, deflate, inflate, raw_members, write_zip
+from generator.render.environment import render_environment
+
+CACHE_SIZE = 16  # prepared templates kept per process (a workspace has a few kinds × languages)
+FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_LISTING = "\t\a\n\f"  # what docxtpl's resolve_listing turns into Word markup
+_SECTIONS = "./w:p/w:pPr/w:sectPr | ./w:sectPr"  # python-docx's Sections, from the body
+
+
+class _Fill(_Template):
+    """docxtpl's template object without a python-docx document: its XML functions only."""
+
+    def __init__(self, docx: Any = None) -> None:
+        super().__init__(None)
+        self.docx = docx  # as DocxTemplate.render_init, without reading the template again
+        self.pic_map = {}
+        self.current_rendering_part = None
+        self.docx_ids_index = 1000
+
+    def resolve_listing(self, xml):
+        # docxtpl only turns \t \a \n \f inside w:t into Word markup: without them its regexes return
+        # the text unchanged, so skip them
+        return super().resolve_listing(xml) if any(char in xml for char in _LISTING) else xml
+
+
+def _member(partname) -> str:
+    """The zip member of a part: ``/word/document.xml`` → ``word/document.xml``."""
+    return str(partname).lstrip("/")
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A part docxtpl renders: its name (``/word/footer1.xml``, as errors name it), its source after
+    ``patch_xml``, its encoding."""
+
+    partname: str
+    source: str
+    encoding: str = "utf-8"
+
+
+@dataclass
+class PreparedTemplate:
+    """What every document of one template shares (see the module docstring)."""
+
+    members: list[Member]  # python-docx's save of the template, in its order
+    body: _Part
+    shell: bytes  # document part with an empty body
+    headers_footers: list[_Part]  # headers, then footers, as docxtpl renders them
+    footnotes: list[str]  # partnames of footnotes parts (docxtpl renders them once per section)
+    core: str  # member names
+    styles: str
+    numbering: Optional[str]
+    plan: Optional[NumberingPlan]
+    _by_name: dict[str, Member] = field(default_factory=dict)
+    _styles_by_tag: dict[str, Member] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._by_name = {member.name: member for member in self.members}
+
+    def original(self, name: str) -> bytes:
+        """A member of the template as python-docx writes it."""
+        return inflate(self._by_name[_member(name)])
+
+    def styles_member(self, word_tag: str) -> Member:
+        """styles.xml with the document language ``word_tag`` (made once per language)."""
+        member = self._styles_by_tag.get(word_tag)
+        if member is None:
+            root = parse_xml(self.original(self.styles))
+            changed = set_language(root, word_tag)
+            member = deflate(self.styles, serialize_part_xml(root)) if changed else self._by_name[self.styles]
+            self._styles_by_tag[word_tag] = member
+        return member
+
+
+def unsupported(document) -> Optional[str]:
+    """Why the prepared path cannot give this template's documents exactly as docxtpl does, or None."""
+    try:
+        document.part.package.part_related_by(RT.CORE_PROPERTIES)
+    except KeyError:
+        return "no core properties part (python-docx would add one stamped with the render time)"
+    targets = [rel.target_part for rel in document.part.rels.values()
+               if not rel.is_external and rel.reltype in (RT.HEADER, RT.FOOTER)]
+    if len({id(part) for part in targets}) != len(targets):
+        return "a header or footer part is used by two relationships (docxtpl would write it twice)"
+    return None
+
+
+def prepare(data: bytes) -> Union[PreparedTemplate, str]:
+    """Prepare the template ``data`` (DOCX bytes); a string says why it needs the docxtpl path."""
+    template = _Template(io.BytesIO(data))
+    try:
+        template.init_docx()
+    except UNREADABLE as error:
+        return f"not readable by python-docx ({error})"
+    document = template.docx
+    reason = unsupported(document)
+    if reason:
+        return reason
+    styles = document.part._styles_part  # as the post-processing does: python-docx adds default styles
+    try:
+        numbering = document.part.numbering_part
+    except NotImplementedError:  # python-docx cannot add one; the post-processing skips the restarts
+        numbering = None
+    saved = io.BytesIO()
+    document.save(saved)  # before anything changes: the members every document shares
+    shell = copy.deepcopy(document.element)
+    for child in list(shell.find(qn("w:body"))):
+        child.getparent().remove(child)
+    hdrftr = [_Part(str(part.partname), template.patch_xml(xml), template.get_headers_footers_encoding(xml))
+              for uri in (template.HEADER_URI, template.FOOTER_URI)
+              for _key, part in template.get_headers_footers(uri)
+              for xml in [template.get_part_xml(part)]]
+    return PreparedTemplate(
+        members=raw_members(saved.getvalue()),
+        body=_Part(str(document.part.partname), template.patch_xml(template.get_xml())),
+        shell=serialize_part_xml(shell), headers_footers=hdrftr,
+        footnotes=[str(part.partname) for part in document.part.package.iter_parts() if part.content_type == FOOTNOTES],
+        core=_member(document.part.package.part_related_by(RT.CORE_PROPERTIES).partname),
+        styles=_member(styles.partname), numbering=_member(numbering.partname) if numbering is not None else None,
+        plan=NumberingPlan.of(styles.element, numbering.element if numbering is not None else None))
+
+
+_CACHE: "OrderedDict[bytes, Union[PreparedTemplate, str]]" = OrderedDict()
+
+
+def prepared(template_path: Path) -> Union[PreparedTemplate, str]:
+    """The prepared template of the file's current content (cached per process by a hash of it)."""
+    data = Path(template_path).read_bytes()
+    key = hashlib.blake2b(data, digest_size=20).digest()
+    found = _CACHE.get(key)
+    if found is None:
+        found = prepare(data)
+        _CACHE[key] = found
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    else:
+        _CACHE.move_to_end(key)
+    return found
+
+
+def clear_prepared() -> None:
+    _CACHE.clear()
+
+
+def bound_to_docxtpl(value: Any, depth: int = 4) -> bool:
+    """Whether the context holds an object tied to a DocxTemplate (InlineImage, Subdoc: ``.tpl``)."""
+    if isinstance(getattr(value, "tpl", None), DocxTemplate):
+        return True
+    if depth and isinstance(value, dict):
+        return any(bound_to_docxtpl(item, depth - 1) for item in value.values())
+    if depth and isinstance(value, (list, tuple)):
+        return any(bound_to_docxtpl(item, depth - 1) for item in value)
+    return False
+
+
+# -- per document --------------------------------------------------------------------------------
+@dataclass
+class _Filled:
+    """The parts of one document that differ from the template's, as docxtpl leaves them."""
+
+    body: Any  # the w:body element
+    parts: dict[str, bytes]  # header/footer/footnotes partname → bytes
+    core: Any  # the core properties element
+
+
+def _fill(prepared: PreparedTemplate, context: dict[str, Any]) -> _Filled:
+    """DocxTemplate.render on the prepared sources: the same functions, in the same order."""
+    env = render_environment()
+    core = parse_xml(prepared.original(prepared.core))
+    fill = _Fill(SimpleNamespace(core_properties=CoreProperties(core)))
+    body = fill.fix_tables(fill.render_xml_part(prepared.body.source, prepared.body, context, env))
+    fill.fix_docpr_ids(body)
+    parts: dict[str, bytes] = {}
+    for part in prepared.headers_footers:
+        xml = fill.render_xml_part(part.source, part, context, env)
+        parts[part.partname] = serialize_part_xml(parse_xml(xml.encode(part.encoding)))
+    fill.render_properties(context, env)
+    if prepared.footnotes:
+        texts = {name: prepared.original(name).decode("utf-8") for name in prepared.footnotes}
+        for _section in body.xpath(_SECTIONS, namespaces=nsmap):
+            for name in prepared.footnotes:
+                texts[name] = fill.render_xml_part(fill.patch_xml(texts[name]), _Part(name, ""), context, env)
+        parts.update((name, text.encode("utf-8")) for name, text in texts.items())
+    return _Filled(body, parts, core)
+
+
+def _document_part(prepared: PreparedTemplate, body) -> bytes:
+    """The document part with the rendered body, as python-docx writes it after docxtpl's map_tree."""
+    root = parse_xml(prepared.shell)
+    root.replace(root.find(qn("w:body")), body)
+    return serialize_part_xml(root)
+
+
+def _archive(prepared: PreparedTemplate, filled: _Filled, *, title: str, word_tag: str) -> bytes:
+    """Post-process (numbering, language, title) and zip: changed members deflated, the rest copied."""
+    changed = {_member(name): data for name, data in filled.parts.items()}
+    nums = restart_numbering(filled.body, prepared.plan)
+    if nums:
+        numbering = parse_xml(prepared.original(prepared.numbering))
+        for num in nums:
+            numbering.append(num)
+        changed[prepared.numbering] = serialize_part_xml(numbering)
+    if title:
+        CoreProperties(filled.core).title = title
+    changed[prepared.core] = serialize_part_xml(filled.core)
+    changed[_member(prepared.body.partname)] = _document_part(prepared, filled.body)
+    styles = prepared.styles_member(word_tag) if word_tag else None
+    members = []
+    for member in prepared.members:
+        if member.name in changed:
+            member = deflate(member.name, changed[member.name])
+        elif styles is not None and member.name == styles.name:
+            member = styles
+        members.append(member)
+    return write_zip(members)
+
+
+def render_prepared(template_path: Path, context: dict[str, Any], *, title: str = "", word_tag: str = "") -> bytes:
+    """The DOCX bytes of ``template_path`` filled with ``context`` (see the module docstring)."""
+    try:
+        template = prepared(template_path)
+    except OSError:  # unreadable: docxtpl's path says so in its words
+        template = "the file cannot be read"
+    if isinstance(template, str) or bound_to_docxtpl(context):
+        return render_bytes_docxtpl(template_path, context, title=title, word_tag=word_tag)
+    try:
+        filled = _fill(template, context)
+    except TemplateError as error:
+        raise TemplateProblem(describe_error(template_path, error)) from error
+    except UNREADABLE as error:  # as the docxtpl path says of a ValueError … while rendering
+        raise unreadable(template_path, error) from error
+    return _archive(template, filled, title=title, word_tag=word_tag)

@@ -1,0 +1,225 @@
+"""The prepared render path (issue 17) against the docxtpl path, its reference: the same documents,
+member for member and byte for byte, and the same error messages."""
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+
+import docx
+import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from helpers import KINDS
+from prepared_testlib import (
+    FIXTURE_FILES, FIXTURES, SOURCES, assert_same_document, design_source, feature_context, feature_template, members,
+    word_tag,
+)
+
+from generator.exceptions import TemplateProblem
+from generator.render import build_context, builtin_dir, find_template
+from generator.render import prepared as pr
+from generator.render.docx_render import render_bytes, render_bytes_docxtpl
+from generator.render.sample import sample_program
+
+LANGS = ("kk", "ru")
+
+
+@pytest.fixture(scope="session")
+def programs():
+    cache: dict = {}
+
+    def program(source, card, lang):
+        if (source, card, lang) not in cache:
+            cache[source, card, lang] = design_source(source, card, lang)
+        return cache[source, card, lang]
+
+    return program
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("source,card", SOURCES, ids=[f"{s}-{c}" for s, c in SOURCES])
+def test_every_kind_equals_the_docxtpl_render(programs, source, card, lang):
+    program = programs(source, card, lang)
+    for kind in KINDS:
+        template = find_template(kind, lang)
+        assert isinstance(pr.prepared(template), pr.PreparedTemplate)  # not the fallback
+        context = build_context(program, kind)
+        options = {"title": program.title, "word_tag": word_tag(lang)}
+        assert_same_document(render_bytes(template, context, **options), render_bytes_docxtpl(template, context, **options))
+
+
+@pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"fixtures not found at {FIXTURES}")
+def test_the_fixture_cards_are_compared():
+    assert len(FIXTURE_FILES) == 3
+    assert sum(source == "fixture" for source, _card in SOURCES) == 3
+
+
+def test_numbering_restarts_are_compared_too(programs):
+    """The seed program has numbered lists in several blocks: numbering.xml gains w:num elements."""
+    program = programs("seed", "3412-0-003", "kk")
+    data = render_bytes(find_template("program", "kk"), build_context(program, "program"), title="T", word_tag="kk-KZ")
+    numbering = dict(members(data))["word/numbering.xml"]
+    original = zipfile.ZipFile(builtin_dir() / "program.docx").read("word/numbering.xml")
+    assert numbering.count(b"<w:startOverride") > original.count(b"<w:startOverride") + 5
+    assert b'<w:lang w:val="kk-KZ"' in dict(members(data))["word/styles.xml"]
+
+
+@pytest.mark.parametrize("lang,title", [("kk", "Курс & «тақырып»"), ("ru", ""), ("", "Без языка")])
+def test_docxtpl_features_in_a_user_template(tmp_path, lang, title):
+    """Split runs, {%p %}, {%tr %}, {%tc %} (columns added), colspan, cellbg, vm, {{r }}, listing
+    characters, {_{ escapes, images (docPr ids), header, footer, two sections, footnotes, core properties."""
+    template = feature_template(tmp_path / "features.docx")
+    assert isinstance(pr.prepared(template), pr.PreparedTemplate)
+    fast = render_bytes(template, feature_context(), title=title, lang=lang)
+    assert_same_document(fast, render_bytes_docxtpl(template, feature_context(), title=title, lang=lang))
+    parts = dict(members(fast))
+    assert b"2026" in parts["word/header1.xml"] and "Астана".encode() in parts["word/footer1.xml"]
+    assert "(ескерту)".encode() in parts["word/footnotes.xml"] and b"{{" not in parts["word/footnotes.xml"]
+    assert b'docPr id="1001"' in parts["word/document.xml"] and b"<w:br/>" in parts["word/document.xml"]
+
+
+# -- errors ------------------------------------------------------------------------------------
+def _template(folder, name, paragraphs=(), footer=None, author=None):
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if footer:
+        document.sections[0].footer.paragraphs[0].text = footer
+    if author:
+        document.core_properties.author = author
+    folder.mkdir(parents=True, exist_ok=True)
+    document.save(str(folder / name))
+    return folder / name
+
+
+def _messages(template, context):
+    messages = []
+    for render in (render_bytes, render_bytes_docxtpl):
+        with pytest.raises(TemplateProblem) as error:
+            render(template, context, title="T", word_tag="kk-KZ")
+        messages.append(str(error.value))
+    return messages
+
+
+@pytest.mark.parametrize("paragraphs,footer,author,expected", [
+    (["Курс: {{ program.title }}", "Орталық: {{ program.provider.nmae }} қаласы"], None, None,
+     "unknown variable 'nmae'"),
+    (["Бірінші", "{% if program.title %}жоқ endif"], None, None, "template syntax error"),
+    (["{{ program.title|shout }}"], None, None, "unknown filter 'shout'"),
+    (["Сәлем", "{{ ''.__class__.__mro__ }}"], None, None, "sandbox"),
+    (["{{ '{0.__class__}'.format(program) }}"], None, None, "sandbox"),
+    (["{{ program.title }}"], "Бет {{ program.page }}", None, "in word/footer1.xml"),
+    (["{{ program.title }}"], "{% for x in program.modules %}", None, "in word/footer1.xml"),
+    (["{{ program.title }}"], None, "{{ program.autor }}", "'autor'"),
+    (["{{ program.nothing }}"], "{{ program.page }}", None, "'nothing'"),  # the body's error comes first
+])
+def test_template_errors_give_the_docxtpl_message(tmp_path, paragraphs, footer, author, expected):
+    template = _template(tmp_path, "outline.docx", paragraphs, footer, author)
+    fast, reference = _messages(template, build_context(sample_program("kk"), "outline"))
+    assert fast == reference
+    assert fast.startswith("template outline.docx: ") and expected in fast
+
+
+def test_error_in_a_loop_of_the_builtin_template_names_the_paragraph(tmp_path):
+    document = docx.Document(str(builtin_dir() / "program.docx"))
+    heading = next(p for p in document.paragraphs if p.text == "{{ m|module_name }}. {{ m.title }}")
+    heading.runs[0].text = heading.runs[0].text.replace("m.title", "m.titel")
+    document.save(str(tmp_path / "program.docx"))
+    fast, reference = _messages(tmp_path / "program.docx", build_context(sample_program("kk"), "program"))
+    assert fast == reference
+    assert fast.startswith("template program.docx: unknown variable 'titel'")
+    assert "paragraph: «{{ m|module_name }}. {{ m.titel }}»" in fast
+
+
+def test_not_a_docx_or_no_file_gives_the_docxtpl_message(tmp_path):
+    (tmp_path / "outline.docx").write_text("not a zip", encoding="utf-8")
+    for path in (tmp_path / "outline.docx", tmp_path / "gone.docx"):
+        fast, reference = _messages(path, {})
+        assert fast == reference and "cannot be read as a Word document" in fast
+
+
+# -- what is prepared, and when -----------------------------------------------------------------
+def test_a_template_is_prepared_once_per_content(tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(pr, "prepare", lambda data, real=pr.prepare: calls.append(len(data)) or real(data))
+    pr.clear_prepared()
+    template = _template(tmp_path / "a", "outline.docx", ["Бір {{ lang }}"])
+    for _ in range(3):
+        render_bytes(template, {"lang": "kk"})
+    assert len(calls) == 1
+    copy = tmp_path / "b" / "other.docx"
+    copy.parent.mkdir()
+    copy.write_bytes(template.read_bytes())
+    render_bytes(copy, {"lang": "kk"})
+    assert len(calls) == 1  # the same content elsewhere: the same preparation
+
+
+def test_an_edited_template_is_prepared_again_even_with_the_same_size_and_time(tmp_path):
+    template = _template(tmp_path, "outline.docx", ["Бірінші {{ lang }}"])
+    stat = template.stat()
+    first = render_bytes(template, {"lang": "kk"})
+    _template(tmp_path, "outline.docx", ["Екінші! {{ lang }}"])
+    os.utime(template, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    second = render_bytes(template, {"lang": "kk"})
+    assert "Бірінші kk".encode() in dict(members(first))["word/document.xml"]
+    assert "Екінші! kk".encode() in dict(members(second))["word/document.xml"]
+
+
+def test_the_cache_is_bounded(tmp_path):
+    pr.clear_prepared()
+    for number in range(pr.CACHE_SIZE + 3):
+        render_bytes(_template(tmp_path, f"t{number}.docx", [f"{number} {{{{ lang }}}}"]), {"lang": "kk"})
+    assert len(pr._CACHE) == pr.CACHE_SIZE
+
+
+# -- the fallback -----------------------------------------------------------------------------------
+@pytest.fixture
+def docxtpl_calls(monkeypatch):
+    calls = []
+    real = pr.render_bytes_docxtpl
+    monkeypatch.setattr(pr, "render_bytes_docxtpl", lambda *args, **kw: calls.append(args[0]) or real(*args, **kw))
+    return calls
+
+
+def _without_core_properties(source, target):
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            if info.filename == "docProps/core.xml":
+                continue
+            data = old.read(info)
+            if info.filename == "_rels/.rels":
+                data = data.replace(b'Target="docProps/core.xml"', b'Target="docProps/app.xml"')
+                data = data.replace(b"/metadata/core-properties", b"/officeDocument/2006/relationships/x-none")
+            new.writestr(info, data)
+    return target
+
+
+def test_a_template_without_core_properties_renders_through_docxtpl(tmp_path, docxtpl_calls):
+    template = _without_core_properties(_template(tmp_path / "src", "outline.docx", ["{{ lang }}"]), tmp_path / "o.docx")
+    reason = pr.prepared(template)
+    assert isinstance(reason, str) and "core properties" in reason
+    data = render_bytes(template, {"lang": "kk"}, title="Т")
+    assert docxtpl_calls == [template]
+    assert "docProps/core.xml" in dict(members(data))  # python-docx's own, stamped now
+
+
+def test_a_header_used_by_two_relationships_is_left_to_docxtpl(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("{{ lang }}")
+    header = document.sections[0].header
+    header.paragraphs[0].text = "{{ lang }}"
+    document.part.rels.add_relationship(RT.HEADER, header.part, "rId900")
+    document.save(str(tmp_path / "h.docx"))
+    assert "two relationships" in pr.prepared(tmp_path / "h.docx")
+
+
+def test_a_context_bound_to_a_docxtpl_template_renders_through_docxtpl(tmp_path, monkeypatch):
+    from docxtpl import DocxTemplate, InlineImage
+
+    template = _template(tmp_path, "outline.docx", ["{{ lang }}"])
+    image = InlineImage(DocxTemplate(str(template)), io.BytesIO(b""))
+    assert pr.bound_to_docxtpl({"lang": "kk", "pictures": [{"logo": image}]})
+    assert not pr.bound_to_docxtpl(build_context(sample_program("kk"), "outline"))
+    monkeypatch.setattr(pr, "render_bytes_docxtpl", lambda path, context, **options: b"docxtpl")
+    assert render_bytes(template, {"lang": "kk", "logo": image}) == b"docxtpl"
+    assert render_bytes(template, {"lang": "kk"}) != b"docxtpl"
