@@ -47,6 +47,7 @@ from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
+from lxml import etree
 
 from generator.exceptions import TemplateProblem
 from generator.render.docx_post import NumberingPlan, restart_numbering, set_language
@@ -74,6 +75,51 @@ class _Fill(_Template):
         # docxtpl only turns \t \a \n \f inside w:t into Word markup: without them its regexes return
         # the text unchanged, so skip them
         return super().resolve_listing(xml) if any(char in xml for char in _LISTING) else xml
+
+    def fix_tables(self, xml):
+        # docxtpl's fix_tables parses the body and then, in Python, counts the cells of every row to
+        # widen or narrow a table's grid; it changes nothing unless _TableCheck finds a table to fix
+        tree = etree.fromstring(xml, parser=etree.XMLParser(recover=True))
+        namespace = tree.nsmap.get("w")
+        if namespace is None or _TableCheck.of(namespace).needs_fixing(tree):
+            return super().fix_tables(xml)  # parses again, as docxtpl does
+        return tree
+
+
+class _TableCheck:
+    """Whether docxtpl's ``fix_tables`` would change a table, with XPath (libxml2) instead of Python.
+
+    It adds grid columns when a row has more w:tc than the grid has w:gridCol, and removes some when
+    no row's cells (a w:gridSpan counting its value) fill the grid. A grid span that is not plain
+    digits, or a table without a grid, also goes to docxtpl (which raises what it raises).
+    """
+
+    _known: dict[str, "_TableCheck"] = {}
+
+    def __init__(self, namespace: str) -> None:
+        ns = {"w": namespace}
+        self.tbl, self.grid, self.col = (f"{{{namespace}}}{name}" for name in ("tbl", "tblGrid", "gridCol"))
+        self.too_many = etree.XPath("boolean(.//w:tr[count(w:tc) > $n])", namespaces=ns)
+        self.full = etree.XPath("boolean(.//w:tr[count(w:tc[not(w:tcPr[1]/w:gridSpan)]) "
+                                "+ sum(w:tc/w:tcPr[1]/w:gridSpan[1]/@w:val) >= $n])", namespaces=ns)
+        self.odd = etree.XPath("boolean(.//w:tc/w:tcPr[1]/w:gridSpan[1][not(@w:val) or @w:val = '' "
+                               "or translate(@w:val, '0123456789', '') != ''])", namespaces=ns)
+
+    @classmethod
+    def of(cls, namespace: str) -> "_TableCheck":
+        if namespace not in cls._known:
+            cls._known[namespace] = cls(namespace)
+        return cls._known[namespace]
+
+    def needs_fixing(self, tree) -> bool:
+        for table in tree.iter(self.tbl):
+            grid = table.find(self.grid)
+            if grid is None or self.odd(table):
+                return True
+            columns = len(grid.findall(self.col))
+            if self.too_many(table, n=columns) or not self.full(table, n=columns):
+                return True
+        return False
 
 
 def _member(partname) -> str:

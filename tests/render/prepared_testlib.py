@@ -121,6 +121,7 @@ def feature_template(path: Path) -> Path:
                       ["{%tr endfor %}", "", "", "", ""],
                       ["{% colspan 2 %}Барлығы", "", "", "", "{{ total }}"]])
     _table(document, [["{%tr for item in items %}", ""], ["{% vm %}{{ group }}", "{{ item.name }}"], ["{%tr endfor %}", ""]])
+    _table(document, [["{%tc for c in columns %}", "{{ c }}", "{%tc endfor %}", "Соңы"]])  # grid of 4: wider or narrower
     document.add_picture(io.BytesIO(png()), width=Inches(0.5))
     document.add_paragraph("Сілтеме").add_run().element.append(docx.oxml.parse_xml(
         f'<w:footnoteReference {W} w:id="1"/>'))
@@ -135,11 +136,11 @@ def feature_template(path: Path) -> Path:
     return path
 
 
-def feature_context() -> dict:
+def feature_context(columns=("Т", "П", "Б", "Ж")) -> dict:
     from docxtpl import RichText
 
     return {"title": 'ЖРО «Жас Өркен» & "Болашақ" <2026>', "author": "А. Әлімова", "text": "бірінші\nекінші\tтаб",
             "items": [{"name": "Кіріспе", "hours": 4, "color": "FF0000"}, {"name": "Практика", "hours": 8, "color": "00FF00"},
                       {"name": "Бағалау", "hours": 2, "color": "0000FF"}],
-            "columns": ["Т", "П", "Б", "Ж"], "rich": RichText("қалың", bold=True), "total": 14, "group": "Модуль",
+            "columns": list(columns), "rich": RichText("қалың", bold=True), "total": 14, "group": "Модуль",
             "footer": "Астана\a2026\fбет"}
