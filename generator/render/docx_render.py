@@ -1,9 +1,12 @@
-"""Render one DOCX template with docxtpl and the sandboxed environment; report problems in words.
+"""Render one DOCX template with the sandboxed environment; report problems in words.
 
-Errors raised while rendering (a misspelt variable, an unknown filter, a syntax error, a sandbox
-violation) become :class:`TemplateProblem` naming the template, the variable and the text of the
-Word paragraph where it occurs. A rendered document is post-processed (numbered lists restart in
-every block, document language, title) and written atomically.
+:func:`render_bytes` fills a template prepared once per process (:mod:`generator.render.prepared`);
+:func:`render_bytes_docxtpl` is docxtpl's own render with python-docx, the reference the prepared
+path is tested against and its fallback. Errors raised while rendering (a misspelt variable, an
+unknown filter, a syntax error, a sandbox violation) become :class:`TemplateProblem` naming the
+template, the variable and the text of the Word paragraph where it occurs, the same on both paths.
+A rendered document is post-processed (numbered lists restart in every block, document language,
+title: :mod:`generator.render.docx_post`) and written atomically.
 """
 from __future__ import annotations
 

@@ -4,8 +4,10 @@ docxtpl spends most of a render on work that is the same for every document of a
 the DOCX with python-docx, cleaning the Jinja tags out of Word's XML, compiling Jinja and writing
 every part again. A :class:`PreparedTemplate` does that once (per process, per template content):
 
-* python-docx reads the template once and writes it once to memory; the members of that archive,
-  still compressed, are what every document copies unchanged (styles, theme, fonts, settings …);
+* python-docx reads the template once and writes it once to memory, with the document language
+  already set in styles.xml (so a template is prepared once per language it is rendered in); the
+  members of that archive, still compressed, are what every document copies unchanged (styles,
+  theme, fonts, settings …);
 * docxtpl's own ``patch_xml`` prepares the body and every header and footer (``{%tr %}``, ``{%p %}``,
   ``{%tc %}``, split runs …) exactly as in ``DocxTemplate.render``; Jinja compiles each source once
   in the shared sandboxed environment (it keeps compiled templates by source, see
@@ -14,8 +16,12 @@ every part again. A :class:`PreparedTemplate` does that once (per process, per t
 
 Per document, docxtpl's functions run on the prepared sources in docxtpl's order — body
 (``render_xml_part``, ``fix_tables``, ``fix_docpr_ids``), headers, footers, core properties,
-footnotes — then the post-processing of :mod:`.docx_post` on the rendered XML, and the archive is
-written with the changed members deflated and the rest copied as they are (:mod:`.docx_zip`).
+footnotes — then the post-processing of :mod:`.docx_post` on the rendered XML (numbering restarts,
+title), and the archive is written with the changed members deflated and the rest copied as they
+are (:mod:`.docx_zip`). Two of docxtpl's steps are skipped where they provably change nothing:
+``resolve_listing`` without tab, bell, newline or form feed in the XML, and ``fix_tables`` where an
+XPath check finds no table whose grid it would change (:class:`_TableCheck`). The output is the
+docxtpl path's, part for part and byte for byte (only the zip's dates differ).
 
 The docxtpl path (:func:`~generator.render.docx_render.render_bytes_docxtpl`) is the reference
 (tests compare every part) and takes what this path does not (:func:`unsupported` says why):
@@ -39,7 +45,6 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Optional, Union
 
-from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
@@ -147,11 +152,9 @@ class PreparedTemplate:
     headers_footers: list[_Part]  # headers, then footers, as docxtpl renders them
     footnotes: list[str]  # partnames of footnotes parts (docxtpl renders them once per section)
     core: str  # member names
-    styles: str
     numbering: Optional[str]
     plan: Optional[NumberingPlan]
     _by_name: dict[str, Member] = field(default_factory=dict)
-    _styles_by_tag: dict[str, Member] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_name = {member.name: member for member in self.members}
@@ -159,16 +162,6 @@ class PreparedTemplate:
     def original(self, name: str) -> bytes:
         """A member of the template as python-docx writes it."""
         return inflate(self._by_name[_member(name)])
-
-    def styles_member(self, word_tag: str) -> Member:
-        """styles.xml with the document language ``word_tag`` (made once per language)."""
-        member = self._styles_by_tag.get(word_tag)
-        if member is None:
-            root = parse_xml(self.original(self.styles))
-            changed = set_language(root, word_tag)
-            member = deflate(self.styles, serialize_part_xml(root)) if changed else self._by_name[self.styles]
-            self._styles_by_tag[word_tag] = member
-        return member
 
 
 def unsupported(document) -> Optional[str]:
@@ -184,8 +177,9 @@ def unsupported(document) -> Optional[str]:
     return None
 
 
-def prepare(data: bytes) -> Union[PreparedTemplate, str]:
-    """Prepare the template ``data`` (DOCX bytes); a string says why it needs the docxtpl path."""
+def prepare(data: bytes, word_tag: str = "") -> Union[PreparedTemplate, str]:
+    """Prepare the template ``data`` (DOCX bytes) for documents in the language ``word_tag`` (set in
+    styles.xml here, once); a string says why the template needs the docxtpl path."""
     template = _Template(io.BytesIO(data))
     try:
         template.init_docx()
@@ -200,8 +194,10 @@ def prepare(data: bytes) -> Union[PreparedTemplate, str]:
         numbering = document.part.numbering_part
     except NotImplementedError:  # python-docx cannot add one; the post-processing skips the restarts
         numbering = None
+    if word_tag:
+        set_language(styles.element, word_tag)  # docxtpl's render does not touch styles.xml: now or later is one
     saved = io.BytesIO()
-    document.save(saved)  # before anything changes: the members every document shares
+    document.save(saved)  # before docxtpl's render: the members every document shares
     shell = copy.deepcopy(document.element)
     for child in list(shell.find(qn("w:body"))):
         child.getparent().remove(child)
@@ -215,20 +211,21 @@ def prepare(data: bytes) -> Union[PreparedTemplate, str]:
         shell=serialize_part_xml(shell), headers_footers=hdrftr,
         footnotes=[str(part.partname) for part in document.part.package.iter_parts() if part.content_type == FOOTNOTES],
         core=_member(document.part.package.part_related_by(RT.CORE_PROPERTIES).partname),
-        styles=_member(styles.partname), numbering=_member(numbering.partname) if numbering is not None else None,
+        numbering=_member(numbering.partname) if numbering is not None else None,
         plan=NumberingPlan.of(styles.element, numbering.element if numbering is not None else None))
 
 
-_CACHE: "OrderedDict[bytes, Union[PreparedTemplate, str]]" = OrderedDict()
+_CACHE: "OrderedDict[tuple[bytes, str], Union[PreparedTemplate, str]]" = OrderedDict()
 
 
-def prepared(template_path: Path) -> Union[PreparedTemplate, str]:
-    """The prepared template of the file's current content (cached per process by a hash of it)."""
+def prepared(template_path: Path, word_tag: str = "") -> Union[PreparedTemplate, str]:
+    """The prepared template of the file's current content in a language (cached per process by a hash
+    of the content and the language)."""
     data = Path(template_path).read_bytes()
-    key = hashlib.blake2b(data, digest_size=20).digest()
+    key = (hashlib.blake2b(data, digest_size=20).digest(), word_tag)
     found = _CACHE.get(key)
     if found is None:
-        found = prepare(data)
+        found = prepare(data, word_tag)
         _CACHE[key] = found
         while len(_CACHE) > CACHE_SIZE:
             _CACHE.popitem(last=False)
@@ -290,8 +287,9 @@ def _document_part(prepared: PreparedTemplate, body) -> bytes:
     return serialize_part_xml(root)
 
 
-def _archive(prepared: PreparedTemplate, filled: _Filled, *, title: str, word_tag: str) -> bytes:
-    """Post-process (numbering, language, title) and zip: changed members deflated, the rest copied."""
+def _archive(prepared: PreparedTemplate, filled: _Filled, *, title: str) -> bytes:
+    """Post-process (numbering, title; the language is in the prepared styles) and zip: changed members
+    deflated, the rest copied."""
     changed = {_member(name): data for name, data in filled.parts.items()}
     nums = restart_numbering(filled.body, prepared.plan)
     if nums:
@@ -303,21 +301,14 @@ def _archive(prepared: PreparedTemplate, filled: _Filled, *, title: str, word_ta
         CoreProperties(filled.core).title = title
     changed[prepared.core] = serialize_part_xml(filled.core)
     changed[_member(prepared.body.partname)] = _document_part(prepared, filled.body)
-    styles = prepared.styles_member(word_tag) if word_tag else None
-    members = []
-    for member in prepared.members:
-        if member.name in changed:
-            member = deflate(member.name, changed[member.name])
-        elif styles is not None and member.name == styles.name:
-            member = styles
-        members.append(member)
-    return write_zip(members)
+    return write_zip([deflate(member.name, changed[member.name]) if member.name in changed else member
+                      for member in prepared.members])
 
 
 def render_prepared(template_path: Path, context: dict[str, Any], *, title: str = "", word_tag: str = "") -> bytes:
     """The DOCX bytes of ``template_path`` filled with ``context`` (see the module docstring)."""
     try:
-        template = prepared(template_path)
+        template = prepared(template_path, word_tag)
     except OSError:  # unreadable: docxtpl's path says so in its words
         template = "the file cannot be read"
     if isinstance(template, str) or bound_to_docxtpl(context):
@@ -328,4 +319,4 @@ def render_prepared(template_path: Path, context: dict[str, Any], *, title: str 
         raise TemplateProblem(describe_error(template_path, error)) from error
     except UNREADABLE as error:  # as the docxtpl path says of a ValueError … while rendering
         raise unreadable(template_path, error) from error
-    return _archive(template, filled, title=title, word_tag=word_tag)
+    return _archive(template, filled, title=title)

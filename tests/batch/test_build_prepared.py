@@ -16,14 +16,14 @@ KINDS = ("program", "outline", "assessment")
 
 @pytest.fixture
 def preparations(tmp_path, monkeypatch):
-    """Lines «pid digest» of every preparation, from this process and from forked workers."""
+    """Lines «pid digest word-tag» of every preparation, from this process and from forked workers."""
     log = tmp_path / "prepared.log"
     real = pr.prepare
 
-    def counting(data: bytes):
+    def counting(data: bytes, word_tag: str = ""):
         with open(log, "a", encoding="utf-8") as handle:
-            handle.write(f"{os.getpid()} {hashlib.sha1(data).hexdigest()}\n")
-        return real(data)
+            handle.write(f"{os.getpid()} {hashlib.sha1(data).hexdigest()} {word_tag}\n")
+        return real(data, word_tag)
 
     monkeypatch.setattr(pr, "prepare", counting)
     pr.clear_prepared()

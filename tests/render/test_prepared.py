@@ -164,8 +164,8 @@ def test_not_a_docx_or_no_file_gives_the_docxtpl_message(tmp_path):
 
 # -- what is prepared, and when -----------------------------------------------------------------
 def test_a_template_is_prepared_once_per_content(tmp_path, monkeypatch):
-    calls = []
-    monkeypatch.setattr(pr, "prepare", lambda data, real=pr.prepare: calls.append(len(data)) or real(data))
+    calls, real = [], pr.prepare
+    monkeypatch.setattr(pr, "prepare", lambda data, word_tag="": calls.append(len(data)) or real(data, word_tag))
     pr.clear_prepared()
     template = _template(tmp_path / "a", "outline.docx", ["Бір {{ lang }}"])
     for _ in range(3):
