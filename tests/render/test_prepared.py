@@ -42,7 +42,7 @@ def test_every_kind_equals_the_docxtpl_render(programs, source, card, lang):
     program = programs(source, card, lang)
     for kind in KINDS:
         template = find_template(kind, lang)
-        assert isinstance(pr.prepared(template), pr.PreparedTemplate)  # not the fallback
+        assert isinstance(pr.prepared(template, word_tag(lang)), pr.PreparedTemplate)  # not the fallback
         context = build_context(program, kind)
         options = {"title": program.title, "word_tag": word_tag(lang)}
         assert_same_document(render_bytes(template, context, **options), render_bytes_docxtpl(template, context, **options))
@@ -50,8 +50,8 @@ def test_every_kind_equals_the_docxtpl_render(programs, source, card, lang):
 
 @pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"fixtures not found at {FIXTURES}")
 def test_the_fixture_cards_are_compared():
-    assert len(FIXTURE_FILES) == 3
-    assert sum(source == "fixture" for source, _card in SOURCES) == 3
+    assert len(FIXTURE_FILES) >= 3
+    assert [card for source, card in SOURCES if source == "fixture"] == FIXTURE_FILES
 
 
 def test_numbering_restarts_are_compared_too(programs):
