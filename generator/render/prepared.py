@@ -29,6 +29,8 @@ The docxtpl path (:func:`~generator.render.docx_render.render_bytes_docxtpl`) is
 * a template without core properties (python-docx would invent them, stamped with the render time);
 * a header or footer part reached by two relationships (docxtpl would write it twice);
 * a template python-docx cannot read (the docxtpl path reports it in its words);
+* every template, with a docxtpl whose ``render`` calls a step this module does not reproduce
+  (:func:`docxtpl_unknown_steps`);
 * a context holding objects bound to a ``DocxTemplate`` (``InlineImage``, ``Subdoc``: they add
   parts to the template object that renders them). docxtpl's other per-render features —
   ``replace_pic``, ``replace_media``, ``replace_embedded``, ``replace_zipname``, ``build_url_id`` —
@@ -164,8 +166,35 @@ class PreparedTemplate:
         return inflate(self._by_name[_member(name)])
 
 
+# What DocxTemplate's render, render_init and save call (docxtpl 0.17 to 0.20): the steps this module
+# reproduces. A docxtpl whose render does more (another part rendered, say) gets the docxtpl path
+# until this list and the module are reviewed; tests/render/test_prepared.py checks the installed one.
+_REPRODUCED = {
+    "render": {"Environment", "FOOTER_URI", "HEADER_URI", "autoescape", "build_headers_footers_xml", "build_xml",
+               "fix_docpr_ids", "fix_tables", "is_rendered", "map_headers_footers_xml", "map_tree",
+               "render_footnotes", "render_init", "render_properties"},
+    "render_init": {"current_rendering_part", "docx_ids_index", "init_docx", "is_saved", "pic_map"},
+    "save": {"Document", "docx", "is_rendered", "is_saved", "post_processing", "pre_processing", "save",
+             "template_file"},
+}
+
+
+def docxtpl_unknown_steps() -> Optional[str]:
+    """What the installed docxtpl does in a render that the prepared path does not reproduce, or None."""
+    import docxtpl
+
+    for method, known in _REPRODUCED.items():
+        extra = set(getattr(DocxTemplate, method).__code__.co_names) - known
+        if extra:
+            return f"docxtpl {docxtpl.__version__}: {method}() also uses {', '.join(sorted(extra))}"
+    return None
+
+
 def unsupported(document) -> Optional[str]:
     """Why the prepared path cannot give this template's documents exactly as docxtpl does, or None."""
+    unknown = docxtpl_unknown_steps()
+    if unknown:
+        return unknown
     try:
         document.part.package.part_related_by(RT.CORE_PROPERTIES)
     except KeyError:
@@ -271,7 +300,7 @@ def _fill(prepared: PreparedTemplate, context: dict[str, Any]) -> _Filled:
         xml = fill.render_xml_part(part.source, part, context, env)
         parts[part.partname] = serialize_part_xml(parse_xml(xml.encode(part.encoding)))
     fill.render_properties(context, env)
-    if prepared.footnotes:
+    if prepared.footnotes and hasattr(DocxTemplate, "render_footnotes"):  # docxtpl ≥ 0.18 renders them
         texts = {name: prepared.original(name).decode("utf-8") for name in prepared.footnotes}
         for _section in body.xpath(_SECTIONS, namespaces=nsmap):
             for name in prepared.footnotes:
@@ -308,10 +337,10 @@ def _archive(prepared: PreparedTemplate, filled: _Filled, *, title: str) -> byte
 def render_prepared(template_path: Path, context: dict[str, Any], *, title: str = "", word_tag: str = "") -> bytes:
     """The DOCX bytes of ``template_path`` filled with ``context`` (see the module docstring)."""
     try:
-        template = prepared(template_path, word_tag)
+        template = "the context holds docxtpl objects" if bound_to_docxtpl(context) else prepared(template_path, word_tag)
     except OSError:  # unreadable: docxtpl's path says so in its words
         template = "the file cannot be read"
-    if isinstance(template, str) or bound_to_docxtpl(context):
+    if isinstance(template, str):  # why the docxtpl path renders it
         return render_bytes_docxtpl(template_path, context, title=title, word_tag=word_tag)
     try:
         filled = _fill(template, context)

@@ -197,6 +197,17 @@ def test_the_cache_is_bounded(tmp_path):
 
 
 # -- the fallback -----------------------------------------------------------------------------------
+def test_the_installed_docxtpl_renders_nothing_the_prepared_path_does_not_reproduce():
+    assert pr.docxtpl_unknown_steps() is None
+
+
+def test_a_docxtpl_that_renders_more_gets_the_docxtpl_path(tmp_path, monkeypatch, request):
+    template = _template(tmp_path, "outline.docx", ["{{ lang }}"])
+    monkeypatch.setitem(pr._REPRODUCED, "render", pr._REPRODUCED["render"] - {"render_footnotes"})
+    pr.clear_prepared()
+    request.addfinalizer(pr.clear_prepared)  # the reason stays cached with the template otherwise
+    assert "render() also uses render_footnotes" in pr.prepared(template)
+
 @pytest.fixture
 def docxtpl_calls(monkeypatch):
     calls = []
