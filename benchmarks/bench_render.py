@@ -24,6 +24,7 @@ are reported.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import sys
@@ -85,6 +86,7 @@ def measure(program, kind: str, repeat: int, folder: Path) -> dict[str, list[flo
             function()
         for _ in range(repeat):
             for name, function in runs.items():
+                gc.collect()  # each run pays for its own garbage, not for the previous run's (docxtpl leaves much)
                 start = time.perf_counter()
                 function()
                 times[name].append(time.perf_counter() - start)
