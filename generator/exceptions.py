@@ -35,3 +35,7 @@ class BuildError(GeneratorError):
 
 class ExportError(GeneratorError):
     """An export cannot be written."""
+
+
+class ActivityDataError(GeneratorError):
+    """The activity library (built-in or a workspace's activities/*.yaml) fails validation."""
