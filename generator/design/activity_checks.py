@@ -16,7 +16,7 @@ MAX_GROUP = 40
 STEPS = (3, 6)
 DEBRIEF_QUESTIONS = 3
 KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
-LONG_TEXT = 40  # a Kazakh text this long without one Kazakh letter is in the wrong language
+LONG_TEXT = 80  # a Kazakh text this long without one Kazakh letter is in the wrong language
 
 
 def check_entry(entry: Entry) -> list[str]:
