@@ -290,6 +290,7 @@ def load_library(workspace: Optional[Path] = None) -> Library:
         entry.activity.not_for = entry.activity.not_for or []
         entry.activity.evidence = entry.activity.evidence or []
         entry.activity.placement = entry.activity.placement or "any"
+    entries = dict(sorted(entries.items(), key=lambda item: PHASES.index(item[1].activity.phase)))
     sources = {key: ("built-in" if all(o.filename.startswith(str(builtin_folder())) for o in e.origins)
                      else e.origins[-1].filename) for key, e in entries.items()}
     return Library({key: e.activity for key, e in entries.items()}, files, sources)

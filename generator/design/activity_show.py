@@ -24,25 +24,24 @@ def _width() -> int:
 
 
 def list_table(library: Library, lang: str, phase: Optional[str] = None) -> str:
-    """One line per activity: id, name, phase, minutes min–max (default), group size."""
+    """The activities grouped by phase, one line each: id, name, minutes min–max (default), group size."""
     terms = activity_terms()[lang]
     labels = terms["labels"]
-    rows = [(a.id, a.name(lang), terms["phases"][a.phase],
-             f"{a.minutes.min}–{a.minutes.max} ({a.minutes.default})", f"{a.group.min}–{a.group.max}")
-            for a in library if phase is None or a.phase == phase]
-    header = (labels["id"], labels["name"], labels["phase"], labels["minutes_short"], labels["group_short"])
+    chosen = [a for a in library if phase is None or a.phase == phase]
+    rows = [(a.id, a.name(lang), f"{a.minutes.min}–{a.minutes.max} ({a.minutes.default})",
+             f"{a.group.min}–{a.group.max}") for a in chosen]
+    header = (labels["id"], labels["name"], labels["minutes_short"], labels["group_short"])
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    name_width = max(16, _width() - sum(widths) + widths[1] - 8)
-    widths[1] = min(widths[1], name_width)
 
     def line(row) -> str:
-        cells = [row[0].ljust(widths[0]), textwrap.shorten(row[1], widths[1], placeholder="…").ljust(widths[1]),
-                 row[2].ljust(widths[2]), row[3].rjust(widths[3]), row[4].rjust(widths[4])]
-        return "  ".join(cells).rstrip()
+        return f"  {row[0].ljust(widths[0])}  {row[1].ljust(widths[1])}  {row[2].rjust(widths[2])}  " \
+               f"{row[3].rjust(widths[3])}".rstrip()
 
-    lines = [line(header), "  ".join("-" * w for w in widths)]
-    lines += [line(row) for row in rows]
-    lines.append(f"{labels['total']}: {len(rows)}")
+    lines = [line(header)]
+    for key in dict.fromkeys(a.phase for a in chosen):
+        lines += ["", f"{terms['phases'][key]} ({key})"]
+        lines += [line(row) for row, a in zip(rows, chosen) if a.phase == key]
+    lines += ["", f"{labels['total']}: {len(rows)}"]
     return "\n".join(lines)
 
 
