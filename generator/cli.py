@@ -182,14 +182,21 @@ def activities_show(activity_id: str, lang: str, workspace: Path | None) -> None
 @activities_group.command("check")
 @click.argument("workspace", required=False, type=click.Path(path_type=Path, file_okay=False, exists=True))
 def activities_check(workspace: Path | None) -> None:
-    """Validate the built-in library and WORKSPACE/activities/*.yaml (default: current folder); exit 1 on problems."""
+    """Validate the activity library (built-in + WORKSPACE/activities/*.yaml; default: current folder),
+    the literature list and the feedback-form and organisation texts; exit 1 with every problem."""
     from generator.design.activities import load_library
+    from generator.design.literature import load_literature
+    from generator.design.program_texts import FILES, load_texts
 
     library = load_library(workspace or Path.cwd())
     added = sum(1 for source in library.sources.values() if source != "built-in")
     click.echo(f"activity library: {len(library)} activities OK "
                f"({len(library) - added} built-in, {added} added or changed by the workspace; "
                f"{len(library.files)} file(s) read)")
+    click.echo(f"literature: {len(load_literature(workspace or Path.cwd()))} entries OK")
+    for name in FILES:
+        load_texts(name, "kk", workspace or Path.cwd())
+        click.echo(f"{name}: kk and ru texts OK")
 
 
 # --- exports: Moodle competency CSV, CASE 1.0 JSON, Markdown program --------------------------
