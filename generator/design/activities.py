@@ -35,6 +35,8 @@ EVIDENCE_KINDS = ("observation", "product", "interview", "self_assessment")
 PLACEMENTS = ("any", "first_session", "not_first_session", "last_session")
 SESSION_POSITIONS = ("first", "middle", "last", "only")  # where a session stands in its program
 WORKSPACE_FOLDER = "activities"
+COLON_SYMPTOMS = "mapping values are not allowed"
+COLON_HINT = " (a text holding ': ' must be quoted, \"…\", or written as a >- block)"
 
 
 # -- the schema: every field optional for parsing; `activity_checks` says what is required -----
@@ -219,7 +221,9 @@ def _read(path: Path, problems: list[str]) -> Optional[tuple[ActivityFile, dict[
         return load_yaml_located(path, ActivityFile, "activity library")
     except StandardDataError as error:
         lines = str(error).splitlines()
-        problems.extend(lines[1:] if len(lines) > 1 and "problem" in lines[0] else lines)
+        lines = lines[1:] if len(lines) > 1 and "problem" in lines[0] else lines
+        problems.extend(line + COLON_HINT if COLON_SYMPTOMS in line or "expected text, got a mapping" in line
+                        else line for line in lines)
         return None
 
 
