@@ -26,7 +26,7 @@ from typing import Iterable, Optional
 from generator.design.hours import largest_remainder
 from generator.exceptions import ActivityDataError, StandardDataError
 from generator.language import BLOOM_LEVELS
-from generator.standard.yaml_io import line_of, load_yaml_located
+from generator.common.yaml_io import line_of, load_yaml_located
 
 LANGUAGES = ("kk", "ru")
 PHASES = ("opening", "energiser", "input", "practice", "reflection", "assessment", "evaluation")

@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 
 from generator.design.activities import CONTENT_KINDS
 from generator.exceptions import StandardDataError
-from generator.standard.yaml_io import load_yaml_located
+from generator.common.yaml_io import load_yaml_located
 
 KINDS = ("law", "book", "manual")
 

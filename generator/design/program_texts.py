@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from generator.exceptions import StandardDataError
-from generator.standard.yaml_io import safe_load_file
+from generator.common.yaml_io import safe_load_file
 
 LANGUAGES = ("kk", "ru")
 FILES = ("feedback", "organisation")
