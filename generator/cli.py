@@ -161,6 +161,68 @@ def plan(spec, standard, card, hours, skills, workspace, as_json) -> None:
     click.echo(program_json(program) if as_json else program_yaml(program), nl=False)
 
 
+# --- activity library: list, show, check -----------------------------------------------------------
+@main.group("activities")
+def activities_group() -> None:
+    """The activity library that session plans are built from (built-in + <workspace>/activities/)."""
+
+
+def _workspace_option(function):
+    return click.option("--workspace", type=click.Path(path_type=Path, file_okay=False), default=None,
+                        help="Workspace whose activities/*.yaml add or change activities (default: current folder).")(function)
+
+
+def _lang_option(function):
+    return click.option("--lang", type=click.Choice(["kk", "ru"]), default="kk", show_default=True,
+                        help="Language of the names and texts.")(function)
+
+
+@activities_group.command("list")
+@_lang_option
+@click.option("--phase", type=click.Choice(["opening", "energiser", "input", "practice", "reflection",
+                                            "assessment", "evaluation"]), help="Only this phase.")
+@_workspace_option
+def activities_list(lang: str, phase: str | None, workspace: Path | None) -> None:
+    """List the activities as a table: id, name, phase, minutes (default), group size."""
+    from generator.design.activities import load_library
+    from generator.design.activity_show import list_table
+
+    click.echo(list_table(load_library(workspace or Path.cwd()), lang, phase))
+
+
+@activities_group.command("show")
+@click.argument("activity_id")
+@_lang_option
+@_workspace_option
+def activities_show(activity_id: str, lang: str, workspace: Path | None) -> None:
+    """Print one activity in full: facts, materials, preparation, timed steps, debrief, online variant, tips."""
+    from generator.design.activities import load_library
+    from generator.design.activity_show import show_text
+
+    library = load_library(workspace or Path.cwd())
+    click.echo(show_text(library.get(activity_id), lang, library.sources[activity_id]))
+
+
+@activities_group.command("check")
+@click.argument("workspace", required=False, type=click.Path(path_type=Path, file_okay=False, exists=True))
+def activities_check(workspace: Path | None) -> None:
+    """Validate the activity library (built-in + WORKSPACE/activities/*.yaml; default: current folder),
+    the literature list and the feedback-form and organisation texts; exit 1 with every problem."""
+    from generator.design.activities import load_library
+    from generator.design.literature import load_literature
+    from generator.design.program_texts import FILES, load_texts
+
+    library = load_library(workspace or Path.cwd())
+    added = sum(1 for source in library.sources.values() if source != "built-in")
+    click.echo(f"activity library: {len(library)} activities OK "
+               f"({len(library) - added} built-in, {added} added or changed by the workspace; "
+               f"{len(library.files)} file(s) read)")
+    click.echo(f"literature: {len(load_literature(workspace or Path.cwd()))} entries OK")
+    for name in FILES:
+        load_texts(name, "kk", workspace or Path.cwd())
+        click.echo(f"{name}: kk and ru texts OK")
+
+
 # --- exports: Moodle competency CSV, CASE 1.0 JSON, Markdown program --------------------------
 @main.command("export")
 @click.argument("file", type=click.Path(path_type=Path))
