@@ -173,8 +173,12 @@ def _workspace_option(function):
 
 
 def _lang_option(function):
-    return click.option("--lang", type=click.Choice(["kk", "ru"]), default="kk", show_default=True,
-                        help="Language of the names and texts.")(function)
+    return click.option("--lang", type=LanguageChoice(), default=None,
+                        help="Language of the names and texts (default: the first registered language).")(function)
+
+
+def _language_of(ws, lang: str | None) -> str:
+    return lang or next(iter(ws.languages))
 
 
 @activities_group.command("list")
@@ -182,25 +186,27 @@ def _lang_option(function):
 @click.option("--phase", type=click.Choice(["opening", "energiser", "input", "practice", "reflection",
                                             "assessment", "evaluation"]), help="Only this phase.")
 @_workspace_option
-def activities_list(lang: str, phase: str | None, workspace: Path | None) -> None:
+def activities_list(lang: str | None, phase: str | None, workspace: Path | None) -> None:
     """List the activities as a table: id, name, phase, minutes (default), group size."""
-    from generator.design.activities import load_library
-    from generator.design.activity_show import list_table
+    from generator.design.activity_show import activity_terms, list_table
 
-    click.echo(list_table(load_library(workspace or Path.cwd()), lang, phase))
+    ws = load_workspace(workspace)
+    lang = _language_of(ws, lang)
+    click.echo(list_table(ws.activities, lang, activity_terms(ws, lang), phase))
 
 
 @activities_group.command("show")
 @click.argument("activity_id")
 @_lang_option
 @_workspace_option
-def activities_show(activity_id: str, lang: str, workspace: Path | None) -> None:
+def activities_show(activity_id: str, lang: str | None, workspace: Path | None) -> None:
     """Print one activity in full: facts, materials, preparation, timed steps, debrief, online variant, tips."""
-    from generator.design.activities import load_library
-    from generator.design.activity_show import show_text
+    from generator.design.activity_show import activity_terms, show_text
 
-    library = load_library(workspace or Path.cwd())
-    click.echo(show_text(library.get(activity_id), lang, library.sources[activity_id]))
+    ws = load_workspace(workspace)
+    lang = _language_of(ws, lang)
+    library = ws.activities
+    click.echo(show_text(library.get(activity_id), lang, activity_terms(ws, lang), library.sources[activity_id]))
 
 
 @activities_group.command("check")
@@ -208,19 +214,14 @@ def activities_show(activity_id: str, lang: str, workspace: Path | None) -> None
 def activities_check(workspace: Path | None) -> None:
     """Validate the activity library (built-in + WORKSPACE/activities/*.yaml; default: current folder),
     the literature list and the feedback-form and organisation texts; exit 1 with every problem."""
-    from generator.design.activities import load_library
-    from generator.design.literature import load_literature
-    from generator.design.program_texts import FILES, load_texts
-
-    library = load_library(workspace or Path.cwd())
+    ws = load_workspace(workspace)  # the program texts of every language are checked as the workspace loads
+    library = ws.activities
     added = sum(1 for source in library.sources.values() if source != "built-in")
     click.echo(f"activity library: {len(library)} activities OK "
                f"({len(library) - added} built-in, {added} added or changed by the workspace; "
                f"{len(library.files)} file(s) read)")
-    click.echo(f"literature: {len(load_literature(workspace or Path.cwd()))} entries OK")
-    for name in FILES:
-        load_texts(name, "kk", workspace or Path.cwd())
-        click.echo(f"{name}: kk and ru texts OK")
+    click.echo(f"literature: {len(ws.literature)} entries OK")
+    click.echo(f"feedback and organisation texts: {', '.join(ws.languages)} OK")
 
 
 # --- exports: Moodle competency CSV, CASE 1.0 JSON, Markdown program --------------------------

@@ -1,4 +1,4 @@
-"""The activity library: non-formal activities (kk + ru) that session plans are built from.
+"""The activity library: non-formal activities (texts in every language) that session plans are built from.
 
 The built-in library is ``data/activities/*.yaml`` (one file per phase). A workspace adds to it
 with ``<workspace>/activities/*.yaml`` in the same format:
@@ -8,27 +8,31 @@ with ``<workspace>/activities/*.yaml`` in the same format:
   change (``minutes: {max: 90}``, ``ru: {tips: [...]}``); mappings are merged field by field,
   lists and texts are replaced.
 
-Every problem of every file is reported at once, each as ``file:line: path (id): message``.
-Use it as a library::
+An activity's texts are one block per language (``kk:``, ``ru:`` …: the registry's codes, see
+:mod:`generator.design.language_blocks`); the built-in packs' blocks are required, a pack with a
+``fallback`` reads its fallback's block. Every problem of every file is reported at once, each as
+``file:line: path (id): message``. The workspace loads the library once (``Workspace.activities``);
+as a library::
 
-    library = load_library(workspace)
+    library = load_library(workspace_folder)
     library.select("practice", bloom="apply", content_kind="digital", minutes=40, group_size=12)
 """
 from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Mapping, Optional
 
+from generator.common.yaml_io import line_of, load_yaml_located
 from generator.design.hours import largest_remainder
+from generator.design.language_blocks import block_of, with_languages
 from generator.exceptions import ActivityDataError, StandardDataError
 from generator.language import BLOOM_LEVELS
-from generator.common.yaml_io import line_of, load_yaml_located
 
-LANGUAGES = ("kk", "ru")
 PHASES = ("opening", "energiser", "input", "practice", "reflection", "assessment", "evaluation")
 CONTENT_KINDS = ("normative", "procedure", "communication", "planning", "analysis", "digital")
 EVIDENCE_KINDS = ("observation", "product", "interview", "self_assessment")
@@ -70,7 +74,8 @@ class Range:
 
 @dataclass
 class Activity:
-    """One activity. After :func:`load_library` every field but the optional texts is set."""
+    """One activity. After :func:`load_library` every field but the optional texts is set; its texts are
+    one field per language code (the class :func:`activity_class` makes for the registered languages)."""
 
     id: Optional[str] = None
     phase: Optional[str] = None
@@ -82,13 +87,14 @@ class Activity:
     group: Optional[Range] = None
     step_minutes: Optional[list[int]] = None  # minutes of each step at minutes.default
     evidence: Optional[list[str]] = None  # observation | product | interview | self_assessment
-    kk: Optional[Texts] = None
-    ru: Optional[Texts] = None
 
     def text(self, lang: str) -> Texts:
-        if lang not in LANGUAGES:
-            raise ActivityDataError(f"activities: no texts in language '{lang}'; available: {', '.join(LANGUAGES)}")
-        return getattr(self, lang)
+        """The texts of ``lang``, or of the language its pack falls back on."""
+        texts = block_of(self, lang)
+        if texts is None:
+            known = ", ".join(getattr(type(self), "languages", ()))
+            raise ActivityDataError(f"activities: no texts in language '{lang}' for {self.id}; languages: {known}")
+        return texts
 
     def name(self, lang: str) -> str:
         return self.text(lang).name
@@ -123,6 +129,22 @@ class Activity:
 class ActivityFile:
     activities: list[Activity] = field(default_factory=list)
     changes: list[Activity] = field(default_factory=list)
+
+
+def activity_class(packs: Mapping) -> type:
+    """:class:`Activity` with one ``Texts`` block per language of ``packs`` (code → LanguagePack)."""
+    return with_languages(Activity, packs, Texts)
+
+
+def _file_class(packs: Mapping) -> type:
+    return _activity_file(activity_class(packs))
+
+
+@functools.lru_cache(maxsize=None)
+def _activity_file(cls: type) -> type:
+    return dataclasses.make_dataclass("ActivityFile", [
+        ("activities", list[cls], field(default_factory=list)),
+        ("changes", list[cls], field(default_factory=list))], bases=(ActivityFile,))
 
 
 @dataclass
@@ -165,6 +187,7 @@ class Library:
     activities: dict[str, Activity]
     files: list[Path]  # every file read, built-in first (inputs of a build)
     sources: dict[str, str]  # id → "built-in" or the workspace file that added, replaced or changed it
+    order: dict[str, int] = field(default_factory=dict)  # id → position (built-in files, then the workspace's)
 
     def __len__(self) -> int:
         return len(self.activities)
@@ -216,9 +239,9 @@ def activity_files(workspace: Optional[Path] = None) -> list[Path]:
     return files
 
 
-def _read(path: Path, problems: list[str]) -> Optional[tuple[ActivityFile, dict[str, int]]]:
+def _read(path: Path, file_class: type, problems: list[str]) -> Optional[tuple[ActivityFile, dict[str, int]]]:
     try:
-        return load_yaml_located(path, ActivityFile, "activity library")
+        return load_yaml_located(path, file_class, "activity library")
     except StandardDataError as error:
         lines = str(error).splitlines()
         lines = lines[1:] if len(lines) > 1 and "problem" in lines[0] else lines
@@ -241,11 +264,11 @@ def _merge(base, patch):
     return type(base)(**values)
 
 
-def _collect(files: list[Path], builtin_count: int, problems: list[str]) -> dict[str, Entry]:
+def _collect(files: list[Path], builtin_count: int, file_class: type, problems: list[str]) -> dict[str, Entry]:
     entries: dict[str, Entry] = {}
     defined: dict[tuple, str] = {}  # (built-in?, id) → where it was first defined
     for index, path in enumerate(files):
-        loaded = _read(path, problems)
+        loaded = _read(path, file_class, problems)
         if loaded is None:
             continue
         data, lines = loaded
@@ -274,14 +297,19 @@ def _collect(files: list[Path], builtin_count: int, problems: list[str]) -> dict
     return entries
 
 
-def load_library(workspace: Optional[Path] = None) -> Library:
-    """The built-in library extended by ``<workspace>/activities/*.yaml``; every problem at once."""
+def load_library(workspace: Optional[Path] = None, packs: Optional[Mapping] = None) -> Library:
+    """The built-in library extended by ``<workspace>/activities/*.yaml``; every problem at once.
+
+    ``packs``: the languages (code → LanguagePack) whose blocks an activity may have; default the registry's.
+    """
+    from generator import languages
     from generator.design.activity_checks import check_entry, check_library
 
+    packs = dict(packs) if packs is not None else languages.packs()
     files = activity_files(workspace)
     builtin_count = len(sorted(builtin_folder().glob("*.yaml")))
     problems: list[str] = []
-    entries = _collect(files, builtin_count, problems)
+    entries = _collect(files, builtin_count, _file_class(packs), problems)
     for entry in entries.values():
         problems.extend(check_entry(entry))
     if not problems:
@@ -297,4 +325,5 @@ def load_library(workspace: Optional[Path] = None) -> Library:
     entries = dict(sorted(entries.items(), key=lambda item: PHASES.index(item[1].activity.phase)))
     sources = {key: ("built-in" if all(o.filename.startswith(str(builtin_folder())) for o in e.origins)
                      else e.origins[-1].filename) for key, e in entries.items()}
-    return Library({key: e.activity for key, e in entries.items()}, files, sources)
+    order = {key: index for index, key in enumerate(entries)}
+    return Library({key: e.activity for key, e in entries.items()}, files, sources, order)

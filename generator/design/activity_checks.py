@@ -1,13 +1,12 @@
-"""Checks of the activity library beyond types: every field present in both languages, ranges,
-counts and vocabularies. Each check returns messages; the loader reports them all at once."""
+"""Checks of the activity library beyond types: every field present in every required language, ranges,
+counts and vocabularies, texts in the right language block (by the letters a language pack says mark its
+texts). Each check returns messages; the loader reports them all at once."""
 from __future__ import annotations
 
 import re
 from typing import Optional
 
-from generator.design.activities import (
-    CONTENT_KINDS, EVIDENCE_KINDS, LANGUAGES, PHASES, PLACEMENTS, Entry, Texts,
-)
+from generator.design.activities import CONTENT_KINDS, EVIDENCE_KINDS, PHASES, PLACEMENTS, Entry, Texts
 from generator.language import BLOOM_LEVELS
 
 ID_SHAPE = re.compile(r"^([a-z]+)\.[a-z][a-z0-9_]*$")
@@ -15,8 +14,7 @@ MAX_MINUTES = 240  # one activity never takes more than a day's half (4 × 60 mi
 MAX_GROUP = 40
 STEPS = (3, 6)
 DEBRIEF_QUESTIONS = 3
-KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
-LONG_TEXT = 80  # a Kazakh text this long without one Kazakh letter is in the wrong language
+LONG_TEXT = 80  # a text this long without one letter that marks its language is in the wrong block
 
 
 def check_entry(entry: Entry) -> list[str]:
@@ -40,9 +38,35 @@ def check_entry(entry: Entry) -> list[str]:
     _check_range("minutes", a.minutes, 1, MAX_MINUTES, report, need_default=True)
     _check_range("group", a.group, 1, MAX_GROUP, report, need_default=False)
     _check_step_minutes(a, report)
-    for lang in LANGUAGES:
-        _check_texts(lang, getattr(a, lang), a, report)
+    cls = type(a)
+    for lang in cls.languages:
+        texts = getattr(a, lang)
+        if texts is not None or lang in cls.required:
+            _check_texts(lang, texts, a, _LetterCheck(lang, cls.packs), report)
+        elif not any(getattr(a, code) is not None for code in cls.chains[lang][1:]):
+            report(lang, f"the {lang} texts are missing and no language its pack falls back on has them")
     return problems
+
+
+class _LetterCheck:
+    """Letters that mark another language in a text of ``lang``, or no marking letter in a long one."""
+
+    def __init__(self, lang: str, packs: dict):
+        own = set(packs[lang].letters)
+        self.name = packs[lang].name
+        self.own = re.compile(f"[{re.escape(packs[lang].letters)}]") if own else None
+        self.foreign = [(pack.name, re.compile(f"[{re.escape(''.join(set(pack.letters) - own))}]"))
+                        for code, pack in packs.items() if code != lang and set(pack.letters) - own]
+
+    def __call__(self, text: str) -> str:
+        for name, letters in self.foreign:
+            found = letters.search(text)
+            if found:
+                return (f"{name} letters in a {self.name} text ('{found.group(0)}'); "
+                        "is it in the wrong language block?")
+        if self.own is not None and len(text) >= LONG_TEXT and not self.own.search(text):
+            return f"no {self.name} letter in a long {self.name} text; is it in the wrong language block?"
+        return ""
 
 
 def _check_id(activity_id: Optional[str], phase: Optional[str], report) -> None:
@@ -104,28 +128,29 @@ def _check_step_minutes(a, report) -> None:
                                "make them equal")
 
 
-def _check_texts(lang: str, texts: Optional[Texts], a, report) -> None:
+def _check_texts(lang: str, texts: Optional[Texts], a, letters, report) -> None:
     if texts is None:
         report(lang, f"the {lang} texts are missing (name, materials, preparation, steps, debrief, online)")
         return
     for name in ("name", "preparation", "online"):
-        _check_text(lang, f"{lang}.{name}", getattr(texts, name), report)
-    _check_list(lang, f"{lang}.materials", texts.materials, report)
-    _check_list(lang, f"{lang}.tips", texts.tips, report, required=False)
+        _check_text(lang, f"{lang}.{name}", getattr(texts, name), letters, report)
+    _check_list(lang, f"{lang}.materials", texts.materials, letters, report)
+    _check_list(lang, f"{lang}.tips", texts.tips, letters, report, required=False)
     if texts.group_note is not None:
-        _check_text(lang, f"{lang}.group_note", texts.group_note, report)
+        _check_text(lang, f"{lang}.group_note", texts.group_note, letters, report)
     if a.evidence or texts.result is not None:  # evidence for assessment must say what is collected
-        _check_text(lang, f"{lang}.result", texts.result, report)
-    _check_steps(lang, texts, a, report)
+        _check_text(lang, f"{lang}.result", texts.result, letters, report)
+    _check_steps(lang, texts, a, letters, report)
     if texts.debrief is None or len(texts.debrief) != DEBRIEF_QUESTIONS:
         count = 0 if texts.debrief is None else len(texts.debrief)
         report(f"{lang}.debrief", f"exactly {DEBRIEF_QUESTIONS} debrief questions are needed, found {count}")
     for number, question in enumerate(texts.debrief or []):
-        if _check_text(lang, f"{lang}.debrief[{number}]", question, report) and not question.rstrip().endswith("?"):
+        if _check_text(lang, f"{lang}.debrief[{number}]", question, letters, report) \
+                and not question.rstrip().endswith("?"):
             report(f"{lang}.debrief[{number}]", "a debrief question ends with a question mark")
 
 
-def _check_steps(lang: str, texts: Texts, a, report) -> None:
+def _check_steps(lang: str, texts: Texts, a, letters, report) -> None:
     steps = texts.steps or []
     if not STEPS[0] <= len(steps) <= STEPS[1]:
         report(f"{lang}.steps", f"an activity has {STEPS[0]}–{STEPS[1]} steps, found {len(steps)}")
@@ -133,38 +158,40 @@ def _check_steps(lang: str, texts: Texts, a, report) -> None:
         report(f"{lang}.steps", f"{len(steps)} steps, but step_minutes gives {len(a.step_minutes)}; "
                                 "one number of minutes per step")
     for number, step in enumerate(steps):
-        _check_text(lang, f"{lang}.steps[{number}].title", step.title, report)
-        _check_text(lang, f"{lang}.steps[{number}].text", step.text, report)
+        _check_text(lang, f"{lang}.steps[{number}].title", step.title, letters, report)
+        _check_text(lang, f"{lang}.steps[{number}].text", step.text, letters, report)
 
 
-def _check_list(lang: str, path: str, values: Optional[list[str]], report, required: bool = True) -> None:
+def _check_list(lang: str, path: str, values: Optional[list[str]], letters, report, required: bool = True) -> None:
     if values is None or not values:
         if required or values is not None:
             report(path, "at least one entry is required")
         return
     for number, value in enumerate(values):
-        _check_text(lang, f"{path}[{number}]", value, report)
+        _check_text(lang, f"{path}[{number}]", value, letters, report)
 
 
-def _check_text(lang: str, path: str, text: Optional[str], report) -> bool:
+def _check_text(lang: str, path: str, text: Optional[str], letters, report) -> bool:
     if text is None or not text.strip():
         report(path, f"a {lang} text is required here and must not be empty")
         return False
-    if lang == "ru" and KAZAKH_LETTERS.search(text):
-        report(path, f"Kazakh letters in a Russian text ('{KAZAKH_LETTERS.search(text).group(0)}'); "
-                     "is it in the wrong language block?")
-    if lang == "kk" and len(text) >= LONG_TEXT and not KAZAKH_LETTERS.search(text):
-        report(path, "no Kazakh letter in a long Kazakh text; is it in the wrong language block?")
+    problem = letters(text)
+    if problem:
+        report(path, problem)
     return True
 
 
 def check_library(entries: dict[str, Entry]) -> list[str]:
     """Problems between activities: two activities with one name in a language."""
     problems: list[str] = []
-    for lang in LANGUAGES:
+    first = next(iter(entries.values()), None)
+    for lang in type(first.activity).languages if first else ():
         seen: dict[str, str] = {}
         for key, entry in entries.items():
-            name = getattr(entry.activity, lang).name.strip().casefold()
+            texts = getattr(entry.activity, lang)
+            if texts is None:
+                continue
+            name = texts.name.strip().casefold()
             if name in seen:
                 problems.append(entry.problem(f"{lang}.name", f"the same name as {seen[name]}; "
                                                               "names tell activities apart in a plan"))

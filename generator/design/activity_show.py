@@ -1,31 +1,31 @@
-"""Readable text of the activity library for `progen activities list` and `show` (labels from data)."""
+"""Readable text of the activity library for `progen activities list` and `show`.
+
+The words come from the language's labels (``labels.yaml`` ``activity_terms``: phases, Bloom levels, content
+kinds, evidence kinds, placements and headings), so a workspace's ``templates/labels.yaml`` changes them too.
+"""
 from __future__ import annotations
 
-import functools
 import shutil
 import textwrap
-from importlib import resources
 from typing import Optional
-
-import yaml
 
 from generator.design.activities import Activity, Library
 
 
-@functools.lru_cache(maxsize=1)
-def activity_terms() -> dict:
-    """Labels of phases, Bloom levels, content kinds, evidence kinds and headings, per language."""
-    text = resources.files("generator.design").joinpath("data/activity_terms.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+def activity_terms(workspace, lang: str) -> dict:
+    """The activity words of ``lang`` (``labels.activity_terms``) from a Workspace."""
+    return workspace.labels(lang)["activity_terms"]
 
 
 def _width() -> int:
     return max(60, min(110, shutil.get_terminal_size((100, 20)).columns))
 
 
-def list_table(library: Library, lang: str, phase: Optional[str] = None) -> str:
-    """The activities grouped by phase, one line each: id, name, minutes min–max (default), group size."""
-    terms = activity_terms()[lang]
+def list_table(library: Library, lang: str, terms: dict, phase: Optional[str] = None) -> str:
+    """The activities grouped by phase, one line each: id, name, minutes min–max (default), group size.
+
+    ``terms``: the language's activity words (:func:`activity_terms`).
+    """
     labels = terms["labels"]
     chosen = [a for a in library if phase is None or a.phase == phase]
     rows = [(a.id, a.name(lang), f"{a.minutes.min}–{a.minutes.max} ({a.minutes.default})",
@@ -58,9 +58,8 @@ def _numbered(items: list[str], indent: str = "  ") -> list[str]:
                           subsequent_indent=indent + " " * (len(str(n)) + 2)) for n, item in enumerate(items, 1)]
 
 
-def show_text(activity: Activity, lang: str, source: str = "built-in") -> str:
+def show_text(activity: Activity, lang: str, terms: dict, source: str = "built-in") -> str:
     """One activity in full, in the order of a T-Kit / «Compass» activity outline."""
-    terms = activity_terms()[lang]
     labels = terms["labels"]
     texts = activity.text(lang)
     unit = labels["minutes_unit"]

@@ -1,7 +1,8 @@
 """The workspace: one object holding everything a program is made with, read once.
 
 A workspace is a folder like this repository — ``programs.yaml``, ``standard_data/``, ``design.yaml``,
-``phrasing/``, ``templates/`` — whose files change progen's built-in data. :meth:`Workspace.load` reads
+``phrasing/``, ``templates/``, ``activities/``, ``feedback.yaml``, ``organisation.yaml``, ``literature.yaml``
+— whose files change progen's built-in data. :meth:`Workspace.load` reads
 all of it through one layered loader (:mod:`generator.workspace.layers`: built-in data, then the
 workspace's file of the same kind; every problem of every file reported at once with file:line:key) and
 returns a frozen object that every stage takes instead of a path. It also answers which files a document
@@ -10,6 +11,7 @@ kind depends on (:meth:`Workspace.dependencies`), for the build's hashes. ::
     from generator.workspace import Workspace
     ws = Workspace.load("path/to/workspace")    # or Workspace.builtin(): the built-in data alone
     ws.design["hours"]["default_total"], ws.labels(code)["passport"], ws.phraser(code), ws.kinds["outline"]
+    ws.texts(code)["feedback"], ws.activities.select("practice", …), ws.literature
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from typing import Any, Optional, Union
 
 from generator.exceptions import GeneratorError, TemplateProblem, WorkspaceDataError
 from generator.languages import LanguageError, LanguagePack
+from generator.workspace.design_data import activity_files, literature_file, load_texts
 from generator.workspace.kinds import DocumentKind, builtin_kinds_path, read_kinds
 from generator.workspace.layers import Layer, apply_layer, merge_layer, read_layer
 
@@ -58,6 +61,7 @@ class Workspace:
     label_sets: dict[str, dict]  # headings and labels by language
     kinds: dict[str, DocumentKind]
     files: dict[str, tuple[Path, ...]]  # data group → the files it was read from
+    text_sets: dict[str, dict] = field(default_factory=dict)  # program texts by language (feedback, organisation)
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __repr__(self) -> str:
@@ -97,6 +101,29 @@ class Workspace:
         """The headings and labels of ``lang`` (built-in, changed by ``templates/labels.yaml``)."""
         self.language(lang)
         return self.label_sets[lang]
+
+    def texts(self, lang: str) -> dict:
+        """The program texts of ``lang``: ``{"feedback": {...}, "organisation": {...}}`` (see design_data)."""
+        self.language(lang)
+        return self.text_sets[lang]
+
+    @property
+    def activities(self):
+        """The activity library (built-in + ``activities/*.yaml``), read on first use."""
+        if "activities" not in self._cache:
+            from generator.design.activities import load_library
+
+            self._cache["activities"] = load_library(self.root, self.languages)
+        return self._cache["activities"]
+
+    @property
+    def literature(self) -> list:
+        """The curated methodological literature (built-in, or the workspace's ``literature.yaml``)."""
+        if "literature" not in self._cache:
+            from generator.design.literature import load_literature
+
+            self._cache["literature"] = load_literature(self.root, self.languages)
+        return self._cache["literature"]
 
     def phraser(self, lang: str):
         """The phraser of ``lang`` with this workspace's data (made once per workspace object)."""
@@ -142,9 +169,10 @@ class Workspace:
         """Every file a document of ``kind`` in ``lang`` is made from, by group (for the build's hashes)."""
         document = self.kind(kind)
         templates = [self.find_template(kind, lang)] if document.template else []
+        groups = [f"texts:{lang}" if group == "texts" else group for group in document.design]
         return {
             "templates": templates + list(self.files[f"labels:{lang}"]) + list(self.files["kinds"]),
-            "design": [path for group in document.design for path in self.files[group]],
+            "design": [path for group in groups for path in self.files[group]],
             "phrasing": list(self.files[f"phrasing:{lang}"]),
         }
 
@@ -192,12 +220,15 @@ def _load(root: Optional[Path], languages: Optional[dict[str, LanguagePack]]) ->
     for code in packs:
         files[f"phrasing:{code}"] += files["overrides"]
     label_sets = _labels(root, packs, errors, files)
+    text_sets = load_texts(root, packs, design, errors, files, _builtin_yaml)
+    files["activities"] = activity_files(root)
+    files["literature"] = (literature_file(root),)
     if errors:
         count = len(errors)
         raise WorkspaceDataError("\n".join([f"{root}: {count} problem{'s' if count > 1 else ''} in the workspace's data",
                                             *errors]) if count > 1 else errors[0])
     return Workspace(root=root, manifest=manifest, languages=packs, design=design, lexicons=lexicons,
-                     overrides=overrides, label_sets=label_sets, kinds=kinds, files=files)
+                     overrides=overrides, label_sets=label_sets, kinds=kinds, files=files, text_sets=text_sets)
 
 
 def _workspace_file(root: Optional[Path], *parts: str) -> Optional[Path]:

@@ -15,7 +15,9 @@ from typing import Optional
 from generator.exceptions import StandardDataError
 
 RENDERERS = ("docx", "markdown")
-DESIGN_DATA = ("design",)  # groups of design data a kind may depend on (see Workspace.dependencies)
+# groups of design data a kind may depend on (see Workspace.dependencies): the rules, the activity library,
+# the literature list, the program texts of the document's language (feedback, organisation)
+DESIGN_DATA = ("design", "activities", "literature", "texts")
 
 
 @dataclass

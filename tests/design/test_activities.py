@@ -4,12 +4,14 @@ import re
 
 import pytest
 
-from generator.design.activities import (
-    CONTENT_KINDS, EVIDENCE_KINDS, LANGUAGES, PHASES, PLACEMENTS, load_library,
-)
+from generator.design.activities import CONTENT_KINDS, EVIDENCE_KINDS, PHASES, PLACEMENTS, load_library
 from generator.design.activity_show import activity_terms, list_table, show_text
 from generator.exceptions import ActivityDataError
 from generator.language import BLOOM_LEVELS
+from generator.languages import builtin_codes
+from generator.workspace import Workspace
+
+LANGUAGES = builtin_codes()
 
 
 @pytest.fixture(scope="module")
@@ -113,16 +115,17 @@ def test_select_ranks_by_bloom_and_honours_exclude_group_and_placement(library):
         library.select("warmup")
 
 
-def test_every_machine_value_has_a_label_in_both_languages():
-    terms = activity_terms()
-    for lang in LANGUAGES:
-        assert set(terms[lang]["phases"]) == set(PHASES)
-        assert set(terms[lang]["bloom"]) == set(BLOOM_LEVELS)
-        assert set(terms[lang]["content_kinds"]) == set(CONTENT_KINDS)
-        assert set(terms[lang]["evidence"]) == set(EVIDENCE_KINDS)
-        assert set(terms[lang]["placement"]) == set(PLACEMENTS)
-        assert set(terms[lang]["kolb"]) == set(terms["kolb_of_phase"].values())
-    assert set(terms["kolb_of_phase"]) == set(PHASES)
+def test_every_machine_value_has_a_label_in_every_language():
+    workspace = Workspace.builtin()
+    stages = {slot["stage"] for slot in workspace.design["sessions"]["cycle"]} | {"energiser", "closing"}
+    for lang in workspace.languages:
+        terms = activity_terms(workspace, lang)
+        assert set(terms["phases"]) == set(PHASES)
+        assert set(terms["bloom"]) == set(BLOOM_LEVELS)
+        assert set(terms["content_kinds"]) == set(CONTENT_KINDS)
+        assert set(terms["evidence"]) == set(EVIDENCE_KINDS)
+        assert set(terms["placement"]) == set(PLACEMENTS)
+        assert set(workspace.labels(lang)["session_stages"]) == stages
 
 
 def test_names_are_unique_and_russian_texts_hold_no_kazakh_letters(library):
@@ -138,9 +141,10 @@ def test_names_are_unique_and_russian_texts_hold_no_kazakh_letters(library):
 
 
 def test_list_and_show_are_readable(library):
-    table = list_table(library, "kk", "practice")
+    workspace = Workspace.builtin()
+    table = list_table(library, "kk", activity_terms(workspace, "kk"), "practice")
     assert "Практика (practice)" in table and "practice.micro_session" in table and "60–120 (62)" in table
     assert "Ашылу" not in table
-    text = show_text(library.get("practice.micro_session"), "ru")
+    text = show_text(library.get("practice.micro_session"), "ru", activity_terms(workspace, "ru"))
     assert "Шаги:" in text and "1. Инструктаж (2 мин)." in text and "Вопросы для обсуждения:" in text
     assert "Онлайн-вариант:" in text and "Доказательства для оценки: продукт, наблюдение" in text

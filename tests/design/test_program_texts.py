@@ -5,10 +5,15 @@ import string
 import pytest
 
 from generator.design.literature import literature_for, load_literature
-from generator.design.program_texts import FILES, load_texts
-from generator.exceptions import StandardDataError
+from generator.design.program_texts import TEXT_FILES
+from generator.exceptions import StandardDataError, WorkspaceDataError
+from generator.workspace import Workspace
 
-PLACEHOLDERS = {"feedback": {"program"}, "organisation": {"session_length", "group_min", "group_optimal", "group_max"}}
+PLACEHOLDERS = {"feedback": {"program"},
+                "organisation": {"session_length", "group_min", "group_optimal", "group_max", "standard_title",
+                                 "standard_code", "card_name", "card_code", "purpose", "audience", "entry_requirements",
+                                 "format", "duration", "sessions", "language", "document", "skills", "education",
+                                 "level", "sessions_per_day", "days_per_week", "start_date", "minutes"}}
 
 
 def test_literature_entries_are_complete_and_cite_one_law_only():
@@ -16,9 +21,9 @@ def test_literature_entries_are_complete_and_cite_one_law_only():
     assert len(entries) >= 8 and len({e.id for e in entries}) == len(entries)
     laws = [e for e in entries if e.kind == "law"]
     assert [e.id for e in laws] == ["law_education"]  # no act numbers from memory beyond this one
-    assert "№ 319-III" in laws[0].ru and "2007 жылғы 27 шілдедегі № 319-III" in laws[0].kk
+    assert "№ 319-III" in laws[0].citation("ru") and "2007 жылғы 27 шілдедегі № 319-III" in laws[0].citation("kk")
     for entry in entries:
-        assert re.search(r"\b(19|20)\d\d\b", entry.ru) and entry.verify.strip(), entry.id
+        assert re.search(r"\b(19|20)\d\d\b", entry.citation("ru")) and entry.verify.strip(), entry.id
 
 
 def test_literature_is_chosen_by_content_kind_laws_first_and_not_twice():
@@ -49,42 +54,85 @@ def test_a_workspace_literature_file_replaces_the_list_and_is_validated(file_tre
     assert "entries[0] (own).kind: unknown kind 'article'" in message and "entries[0] (own).kk: must not be empty" in message
 
 
-@pytest.mark.parametrize("name", FILES)
+def _shape(value):
+    if isinstance(value, dict):
+        return {key: _shape(item) for key, item in value.items()}
+    return "list" if isinstance(value, list) else "text"
+
+
+@pytest.mark.parametrize("name", TEXT_FILES)
 def test_program_texts_have_the_same_keys_in_kk_and_ru_and_known_placeholders(name):
-    kk, ru = load_texts(name, "kk"), load_texts(name, "ru")
-    assert set(kk) == set(ru)
+    workspace = Workspace.builtin()
+    kk, ru = workspace.texts("kk")[name], workspace.texts("ru")[name]
+    assert _shape(kk) == _shape(ru)
     for texts in (kk, ru):
-        for value in texts.values():
-            for text in value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]:
-                if isinstance(text, str):
-                    fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
-                    assert fields <= PLACEHOLDERS[name], (name, fields)
+        for _path, text in _texts(texts):
+            fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+            assert fields <= PLACEHOLDERS[name], (name, fields)
+
+
+def _texts(value, path=""):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, f"{path}[{index}]")
+    else:
+        yield path, value
 
 
 def test_the_feedback_form_asks_the_rating_questions_in_both_languages():
-    kk, ru = load_texts("feedback", "kk"), load_texts("feedback", "ru")
-    assert kk["scale"] == [1, 2, 3, 4, 5]
-    assert list(kk["rating_questions"]) == list(ru["rating_questions"]) == kk["rating_ids"]
-    assert {"relevance", "methods", "trainer", "organisation", "apply"} <= set(kk["rating_ids"])
+    workspace = Workspace.builtin()
+    kk, ru = workspace.texts("kk")["feedback"], workspace.texts("ru")["feedback"]
+    ids = workspace.design["feedback"]["rating_ids"]
+    assert workspace.design["feedback"]["scale"] == [1, 2, 3, 4, 5]
+    assert list(kk["rating_questions"]) == list(ru["rating_questions"]) == ids
+    assert {"relevance", "methods", "trainer", "organisation", "apply"} <= set(ids)
     assert len(kk["open_questions"]) == len(ru["open_questions"]) >= 3
     assert "{program}" in kk["intro"] and len(kk["evaluation_section"]) >= 3
 
 
 def test_organisation_texts_fill_in_without_leftovers():
-    ru = load_texts("organisation", "ru")
-    numbers = {f"group_{key}": value for key, value in ru["group_size"].items()}
-    text = ru["group_rationale"].format(**numbers) + ru["session_structure"].format(session_length="2 академических часа (90 минут)")
+    from generator.design.program_sections import fill
+
+    workspace = Workspace.builtin()
+    ru = workspace.texts("ru")["organisation"]
+    text = fill(ru["group_rationale"], "test", group_min=8, group_optimal=12, group_max=16) + fill(
+        ru["session_structure"], "test", session_length="2 академических часа (90 минут)")
     assert "{" not in text and "8–16, оптимально — 12" in text
-    assert "форм" in ru["online"] and "аралас" in load_texts("organisation", "kk")["blended"].lower()
+    assert "форм" in ru["online"] and "аралас" in workspace.texts("kk")["organisation"]["blended"].lower()
 
 
-def test_a_workspace_text_file_missing_a_language_key_is_refused(file_tree, tmp_path):
+def test_a_workspace_changes_single_texts_and_an_emptied_text_or_unknown_key_is_refused(file_tree, tmp_path):
     file_tree({"organisation.yaml": """\
-        group_size: {min: 8, optimal: 12, max: 16}
-        kk: {heading: Оқытуды ұйымдастыру, online: ""}
-        ru: {heading: Организация обучения}
+        kk: {heading: Біздің орталықта оқыту}
         """})
-    with pytest.raises(StandardDataError) as caught:
-        load_texts("organisation", "ru", tmp_path)
-    assert "kk.online: a text is required here" in str(caught.value)
-    assert "kk and ru must have the same keys" in str(caught.value)
+    assert Workspace.load(tmp_path).texts("kk")["organisation"]["heading"] == "Біздің орталықта оқыту"
+    assert Workspace.load(tmp_path).texts("ru")["organisation"]["heading"] == "Организация обучения"
+    file_tree({"organisation.yaml": """\
+        kk: {heading: Оқытуды ұйымдастыру, online: ""}
+        ru: {headng: Организация обучения}
+        """, "feedback.yaml": """\
+        ru:
+          rating_questions: {relevance: Нужно ли это?}
+        """})
+    with pytest.raises(WorkspaceDataError) as caught:
+        Workspace.load(tmp_path)
+    message = str(caught.value)
+    assert "kk.online: a text is required here" in message
+    assert "organisation.yaml:2: ru.headng: unknown key 'headng' (did you mean 'heading'?)" in message
+    assert "ru.rating_questions: must have exactly the rating ids of the design data" not in message  # merged
+
+
+def test_a_pack_without_texts_reads_its_fallback_and_without_fallback_is_refused(tmp_path):
+    from generator.languages import LanguagePack
+    from generator.workspace.design_data import text_sources
+
+    packs = Workspace.builtin().languages
+    third = LanguagePack(code="xx", name="X", native_name="x", folder=tmp_path, word_tag="x", plural="one_other",
+                         formats=("a",), phraser="m:C", fallback="ru")
+    assert text_sources("feedback", "xx", {**packs, "xx": third}) == packs["ru"].data_file("feedback")
+    alone = LanguagePack(code="xx", name="X", native_name="x", folder=tmp_path, word_tag="x", plural="one_other",
+                         formats=("a",), phraser="m:C")
+    assert text_sources("feedback", "xx", {**packs, "xx": alone}) is None
