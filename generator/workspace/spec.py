@@ -8,11 +8,18 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from generator.exceptions import SpecError, StandardDataError
 from generator.common.yaml_io import load_yaml
 
+
+@dataclass
+class PersonSpec:
+    """A developer or reviewer named on the program's title pages."""
+
+    name: str
+    position: Optional[str] = None
 
 
 @dataclass
@@ -21,6 +28,8 @@ class ProviderSpec:
     city: Optional[str] = None
     approver_name: Optional[str] = None
     approver_title: Optional[str] = None
+    developers: Optional[list[PersonSpec]] = None  # absent: lines to fill in by hand
+    reviewers: Optional[list[PersonSpec]] = None
 
 
 @dataclass
@@ -39,6 +48,9 @@ class ProgramSpec:
     year: Optional[int] = None
     title: Optional[str] = None
     min_module_hours: Optional[int] = None
+    start_date: Optional[Any] = None  # the first day of study, 2026-09-14 (the calendar schedule's dates)
+    sessions_per_day: Optional[int] = None
+    days_per_week: Optional[int] = None
 
 
 def merge_specs(*specs: ProgramSpec) -> ProgramSpec:
@@ -88,6 +100,17 @@ def check_basic(spec: ProgramSpec, languages: dict, kinds: Optional[dict] = None
         problems.append(f"{where}: kinds: the list is empty; valid kinds: {valid_kinds}")
     if spec.skills is not None and not spec.skills:
         problems.append(f"{where}: skills: the selection is empty; leave it out to take every skill of the card")
+    if spec.sessions_per_day is not None and not 1 <= spec.sessions_per_day <= 6:
+        problems.append(f"{where}: sessions_per_day: expected 1–6 sessions, got {spec.sessions_per_day}")
+    if spec.days_per_week is not None and not 1 <= spec.days_per_week <= 7:
+        problems.append(f"{where}: days_per_week: expected 1–7 days, got {spec.days_per_week}")
+    if spec.start_date is not None:
+        from generator.design.delivery import start_date
+
+        try:
+            start_date(spec.start_date)
+        except SpecError as error:
+            problems.append(f"{where}: {error}")
     if spec.language is not None and spec.language not in languages:
         problems.append(f"{where}: language: '{spec.language}' is not one of {', '.join(languages)}")
     formats = languages[spec.language].formats if spec.language in languages else None
