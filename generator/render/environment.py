@@ -215,6 +215,29 @@ def methods_of(modules: list) -> list[str]:
     return seen
 
 
+def outcome_codes(outcomes: list) -> str:
+    """Outcome codes in short: «ОН 3.1–3.4, ОН Ж2» (runs of three or more in one module as a range)."""
+    groups: dict[str, list[str]] = {}
+    for outcome in outcomes:
+        code = getattr(outcome, "code", outcome)
+        prefix, _, number = str(code).rpartition(" ")
+        groups.setdefault(prefix, []).append(number)
+    parts = []
+    for prefix, numbers in groups.items():
+        runs: list[list[str]] = []
+        for number in numbers:
+            head, _, tail = number.rpartition(".")
+            last = runs[-1][-1].rpartition(".") if runs else None
+            if last and tail.isdigit() and last[2].isdigit() and last[0] == head and int(tail) == int(last[2]) + 1:
+                runs[-1].append(number)
+            else:
+                runs.append([number])
+        for run in runs:
+            text = f"{run[0]}–{run[-1]}" if len(run) >= 3 else ", ".join(run)
+            parts.append(f"{prefix}\u00a0{text}" if prefix else text)
+    return ", ".join(parts)
+
+
 FILTERS: dict[str, tuple[Callable, str]] = {
     "fill": (fill, "fill {placeholders} of a label: {{ labels.basis_text|fill(program) }}, "
                    "{{ labels.module_hours|fill(m.hours) }}, {{ labels.topic_hours|fill(hours=t.hours) }}"),
@@ -237,6 +260,7 @@ FILTERS: dict[str, tuple[Callable, str]] = {
     "nbsp": (nbsp, "spaces → non-breaking spaces: {{ o.code|nbsp }}"),
     "drop_prefix": (drop_prefix, "drop a leading «label:»: {{ program.final_assessment|drop_prefix(labels.final_assessment) }}"),
     "kind_of": (kind_of, "items of one kind: sheet.criteria|kind_of('ability'), m.outcomes|kind_of('knowledge')"),
+    "outcome_codes": (outcome_codes, "outcome codes in short: {{ s.objectives|outcome_codes }} → «ОН 3.1–3.4, ОН 3.7»"),
 }
 
 

@@ -43,9 +43,10 @@ defaults:
     "6": 72
     "7": 72
   # Document kinds: program (full training program), outline (course outline for trainers),
-  # assessment (assessment sheet per recognisable skill); add markdown for the program as Markdown,
-  # to review changes in git.
-  kinds: [program, outline, assessment]
+  # assessment (assessment sheet per recognisable skill), guide (the trainer's session plans); add
+  # feedback for the participant feedback form on its own page (it is also the program's annex 2),
+  # markdown for the program as Markdown, to review changes in git.
+  kinds: [program, outline, assessment, guide]
   # Languages of the standard data to build (standard_data/<code>.<lang>.yaml): kk, ru.
   languages: [kk, ru]
   # format: күндізгі          # күндізгі | онлайн | аралас (ru: очный | онлайн | смешанный)
