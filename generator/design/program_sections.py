@@ -132,8 +132,12 @@ def conditions(program: Program, card, texts: dict, workspace) -> Conditions:
     values = dict(education=_education(card, workspace.design[program.language]) or data["trainer_education_default"],
                   card_name=program.card_name, level=program.level or "")
     trainer = [fill(line, "organisation.yaml: conditions.trainer", **values) for line in data["trainer"]]
-    return Conditions(room=room, equipment=equipment, materials_note=" ".join(data["materials_note"].split()),
-                      trainer=trainer, accessibility=" ".join(data["accessibility"].split()))
+    def items(texts: list[str]) -> list[str]:  # list items: the template ends them with ';' or '.'
+        return [" ".join(text.split()).rstrip(" .;") for text in texts]
+
+    return Conditions(room=items(room), equipment=items(equipment), trainer=items(trainer),
+                      materials_note=" ".join(data["materials_note"].split()),
+                      accessibility=" ".join(data["accessibility"].split()))
 
 
 def _education(card, rules: dict) -> str:

@@ -386,7 +386,8 @@ class Planner:
                 rows.append(Evidence(
                     what=p.activity.text(self.lang).result or p.activity.text(self.lang).name,
                     kinds=list(p.activity.evidence), outcomes=codes, assessed=p.activity.phase == "assessment",
-                    sheet_rows=list(dict.fromkeys(r for c in codes for r in self.sheet_rows.get(c, [])))))
+                    sheet_rows=list(dict.fromkeys(r for c in codes for r in self.sheet_rows.get(c, [])))
+                    if set(p.activity.evidence) - {"self_assessment"} else []))  # the sheet is the assessor's
         if observed:
             rows.append(Evidence(what=self.texts["trainer_observation"], kinds=["observation"],
                                  outcomes=[o.code for o in observed], assessed=True))

@@ -102,7 +102,7 @@ def feedback_form(doc, heading_style: str = "Heading 1") -> None:
         style="Table Head", header=True, keep=True)
     tag_row(ratings, f"for q in {form}.rating_questions")
     new = row(ratings, ["{{ loop.index }}", "{{ q }}",
-                        "{% for n in " + form + ".scale %}☐{{ '   ' if not loop.last }}{% endfor %}"],
+                        "{% for n in " + form + ".scale %}□{{ '   ' if not loop.last }}{% endfor %}"],
               styles=["Table Number", "Table Text", "Table Number"], keep=True)
     add_tr_pr(new._tr.get_or_add_trPr(), f'<w:trHeight {nsdecls("w")} w:val="380" w:hRule="atLeast"/>',
               "w:trHeight")
