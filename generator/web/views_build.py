@@ -1,12 +1,14 @@
 """Batch: what ``progen build`` would do for the workspace, a button that does it, and the documents it made."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from flask import Blueprint, g, jsonify, redirect, render_template, request, send_file
 
 from generator.exceptions import GeneratorError
 from generator.web.app import first_line, server, tr
+from generator.web.documents import MIME_TYPES
 
 blueprint = Blueprint("building", __name__)
 STATUS_ORDER = ("would-build", "kept", "failed", "up-to-date", "skipped", "built")
@@ -75,4 +77,6 @@ def build_file():
     path = (root / key).resolve() if key in keys else None
     if path is None or root not in path.parents or not path.is_file():
         return render_template("message.html", title=tr("error_title"), message=tr("not_found")), 404
-    return send_file(path, as_attachment=True, download_name=Path(key).name, max_age=0)
+    # read at once: a file held open while it streams would stop a build from replacing it on Windows
+    return send_file(io.BytesIO(path.read_bytes()), as_attachment=True, download_name=Path(key).name, max_age=0,
+                     mimetype=MIME_TYPES.get(path.suffix, "application/octet-stream"))
