@@ -7,6 +7,8 @@ stop on Ctrl-C. It listens on 127.0.0.1 unless told otherwise.
 from __future__ import annotations
 
 import errno
+import socket
+import sys
 import threading
 import webbrowser
 from pathlib import Path
@@ -38,6 +40,7 @@ def make_server(root: Path, host: str = "127.0.0.1", port: Optional[int] = None,
     candidates = [port] if port is not None else list(range(DEFAULT_PORT, DEFAULT_PORT + PORTS_TRIED))
     for candidate in candidates:
         try:
+            _try_bind(host, candidate)  # first with a socket of our own: waitress leaks its socket when bind fails
             server = create_server(app, host=host, port=candidate, threads=4, ident="progen",
                                    max_request_body_size=4 * UPLOAD_LIMIT, clear_untrusted_proxy_headers=True)
         except OSError as error:
@@ -48,6 +51,15 @@ def make_server(root: Path, host: str = "127.0.0.1", port: Optional[int] = None,
         guard.listen_on(host, server.effective_port)
         return server, address(host, server.effective_port, guard)
     raise ServeError(f"ports {candidates[0]}–{candidates[-1]} are all taken; give a free one with --port")
+
+
+def _try_bind(host: str, port: int) -> None:
+    """Raise OSError when ``host:port`` cannot be listened on (the socket is closed either way)."""
+    family, kind, proto, _name, address_ = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    with socket.socket(family, kind, proto) as probe:
+        if hasattr(socket, "SO_REUSEADDR") and sys.platform != "win32":  # as waitress binds on POSIX
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind(address_)
 
 
 def address(host: str, port: int, guard: Guard) -> str:
