@@ -7,6 +7,7 @@ parameters) so the page says them in the interface language.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
@@ -163,8 +164,6 @@ def provider_defaults(workspace) -> dict[str, str]:
 def program_name(value: Optional[str]) -> Optional[str]:
     """A program's name as a file and folder name: letters, digits, '-' and '_' only (no dot, no slash),
     at most 60 characters; None when nothing usable is left. What the trainer typed is never a path."""
-    import re
-
     text = unicodedata.normalize("NFC", clean_text(value, 200))
     name = re.sub(r"[^\w-]+", "-", text).strip("-_")[:60].strip("-_")
     return name or None

@@ -2,18 +2,19 @@
 from __future__ import annotations
 
 import datetime
+import io
 import os
 from pathlib import Path
 from urllib.parse import urlencode
 
-from flask import Blueprint, flash, g, redirect, render_template, request, send_file
+from flask import Blueprint, flash, g, make_response, redirect, render_template, request, send_file
 
 from generator.exceptions import GeneratorError
 from generator.web import choices as c
 from generator.web import documents, preview as pv
 from generator.web.app import first_line, server, tr
-from generator.web.yaml_edit import append_target, dump_entry, restore
 from generator.common.files import write_atomic
+from generator.web.yaml_edit import append_target, dump_entry, restore
 
 blueprint = Blueprint("program", __name__)
 SPECS_DIR = "specs"
@@ -30,11 +31,17 @@ def _address(resolved) -> str:
     return "/?" + query if query else "/"
 
 
-@blueprint.get("/")
-def program_page():
+@blueprint.before_request
+def _needs_workspace():
+    """A program is made of the workspace's data: without a readable workspace the page says why."""
     if g.ws is None:
         return render_template("message.html", title=tr("error_title"),
                                message=tr("workspace_broken", detail=g.ws_error)), 500
+    return None
+
+
+@blueprint.get("/")
+def program_page():
     catalogue, resolved = _resolved(request.args)
     return render_template("program.html", **_context(catalogue, resolved, request.args.get("name")))
 
@@ -50,15 +57,9 @@ def program_submit():
 def preview_fragment():
     """The preview part of the page, for the page's script (live preview while choosing)."""
     catalogue, resolved = _resolved(request.form)
-    response = server_response(render_template("_preview.html", **_context(catalogue, resolved)))
+    response = make_response(render_template("_preview.html", **_context(catalogue, resolved)))
     response.headers["X-Progen-Address"] = _address(resolved)
     return response
-
-
-def server_response(html: str):
-    from flask import make_response
-
-    return make_response(html)
 
 
 def _context(catalogue, resolved, name=None) -> dict:
@@ -120,8 +121,6 @@ def _document_error(error: GeneratorError):
 
 
 def _send(download: documents.Download):
-    import io
-
     return send_file(io.BytesIO(download.data), mimetype=download.mimetype, as_attachment=True,
                      download_name=download.name, max_age=0)
 

@@ -60,19 +60,22 @@ def _overrides_page(error: Optional[str] = None):
                            file=f"{PHRASING_DIR}/{OVERRIDES_FILE}")
 
 
-@blueprint.get("/wording")
-def wording_list():
+@blueprint.before_request
+def _needs_workspace():
+    """Wording is the workspace's data: without a readable workspace there is nothing to show or change."""
     if g.ws is None:
         return render_template("message.html", title=tr("error_title"),
                                message=tr("workspace_broken", detail=g.ws_error)), 500
+    return None
+
+
+@blueprint.get("/wording")
+def wording_list():
     return _overrides_page()
 
 
 @blueprint.get("/wording/edit")
 def wording_edit():
-    if g.ws is None:
-        return render_template("message.html", title=tr("error_title"),
-                               message=tr("workspace_broken", detail=g.ws_error)), 500
     item = find_item(request.args.get("item", ""))
     if item is None:
         return render_template("message.html", title=tr("error_title"), message=tr("item_unknown")), 404
@@ -81,9 +84,6 @@ def wording_edit():
 
 @blueprint.post("/wording/edit")
 def wording_save():
-    if g.ws is None:
-        return render_template("message.html", title=tr("error_title"),
-                               message=tr("workspace_broken", detail=g.ws_error)), 500
     back = local_target(request.form.get("back"), "/wording")
     item = find_item(request.form.get("item", ""))
     if item is None:

@@ -5,8 +5,10 @@ import io
 import zipfile
 from urllib.parse import urlencode
 
+import pytest
 import yaml
 
+from generator.web import documents
 from tests.web.conftest import docx_text, f2_choices, text_of
 
 
@@ -127,3 +129,17 @@ def test_a_target_is_taken_back_when_the_build_refuses_the_manifest(page, worksp
     assert response.status_code == 400
     assert "Сақталмады:" in text_of(response) and "9999-9-999" in text_of(response)
     assert manifest.read_text("utf-8") == "# our targets\ntargets:\n  - card: 9999-9-999  # not in any standard\n"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not documents.pdf_available(), reason="LibreOffice is not installed")
+def test_the_outline_pdf_downloads_where_libreoffice_is_installed(page):
+    response = page.post("/document?kind=outline&as=pdf", f2_choices())
+    assert response.status_code == 200 and response.data.startswith(b"%PDF-")
+    assert response.headers["Content-Disposition"].endswith("3412-0-003_outline_kk.pdf")
+
+
+def test_without_libreoffice_there_is_no_pdf_button_and_the_page_says_why(page, monkeypatch):
+    monkeypatch.setattr(documents, "pdf_available", lambda: False)
+    html = page.get("/?" + urlencode(f2_choices(), doseq=True)).data.decode()
+    assert "as=pdf" not in html and "LibreOffice орнатылуы керек" in html
