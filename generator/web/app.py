@@ -148,6 +148,14 @@ def local_target(value: str | None, default: str = "/") -> str:
     return value
 
 
+def needs_workspace():
+    """Before the pages made of the workspace's data: without a readable workspace, say why instead."""
+    if g.ws is None:
+        return render_template("message.html", title=tr("error_title"),
+                               message=tr("workspace_broken", detail=g.ws_error)), 500
+    return None
+
+
 def first_line(error: BaseException) -> str:
     return str(error).splitlines()[0] if str(error) else type(error).__name__
 

@@ -12,11 +12,12 @@ from flask import Blueprint, flash, g, make_response, redirect, render_template,
 from generator.exceptions import GeneratorError
 from generator.web import choices as c
 from generator.web import documents, preview as pv
-from generator.web.app import first_line, server, tr
+from generator.web.app import first_line, needs_workspace, server, tr
 from generator.common.files import write_atomic
 from generator.web.yaml_edit import append_target, dump_entry, restore
 
 blueprint = Blueprint("program", __name__)
+blueprint.before_request(needs_workspace)
 SPECS_DIR = "specs"
 MANIFEST_HEADER = "# progen workspace manifest: what `progen build` makes (see `progen init` for every key).\n"
 
@@ -31,13 +32,6 @@ def _address(resolved) -> str:
     return "/?" + query if query else "/"
 
 
-@blueprint.before_request
-def _needs_workspace():
-    """A program is made of the workspace's data: without a readable workspace the page says why."""
-    if g.ws is None:
-        return render_template("message.html", title=tr("error_title"),
-                               message=tr("workspace_broken", detail=g.ws_error)), 500
-    return None
 
 
 @blueprint.get("/")

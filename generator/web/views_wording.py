@@ -13,12 +13,13 @@ from flask import Blueprint, flash, g, redirect, render_template, request
 
 from generator.exceptions import GeneratorError
 from generator.language import Phraser
-from generator.web.app import first_line, local_target, server, tr
+from generator.web.app import first_line, needs_workspace, local_target, server, tr
 from generator.web.choices import clean_text
 from generator.web.yaml_edit import set_override
 from generator.workspace import OVERRIDES_FILE, PHRASING_DIR
 
 blueprint = Blueprint("wording", __name__)
+blueprint.before_request(needs_workspace)
 MAX_OUTCOME = 500
 
 
@@ -60,13 +61,6 @@ def _overrides_page(error: Optional[str] = None):
                            file=f"{PHRASING_DIR}/{OVERRIDES_FILE}")
 
 
-@blueprint.before_request
-def _needs_workspace():
-    """Wording is the workspace's data: without a readable workspace there is nothing to show or change."""
-    if g.ws is None:
-        return render_template("message.html", title=tr("error_title"),
-                               message=tr("workspace_broken", detail=g.ws_error)), 500
-    return None
 
 
 @blueprint.get("/wording")
