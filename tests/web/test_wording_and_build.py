@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 
 import yaml
 
-from generator.web.app import server as _server  # noqa: F401 - the app module is what the page runs
 from tests.web.conftest import docx_text, f2_choices, text_of
 
 ITEM = "3412-0-003/F2/S1/A3"
