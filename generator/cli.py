@@ -369,6 +369,22 @@ def build_command(targets, workspace, jobs, force, dry_run, clean, pdf, keep_goi
         raise SystemExit(1)
 
 
+# --- the trainer's page: serve -------------------------------------------------------------------
+@main.command("serve")
+@click.argument("workspace", required=False, default=".", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--port", type=click.IntRange(0, 65535), default=None,
+              help="Port to listen on (default: 8765, or the next free one).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Any other than 127.0.0.1 lets other computers of the network open "
+                   "the page (with the key in its address); a warning says so.")
+@click.option("--no-browser", is_flag=True, help="Do not open the web browser.")
+def serve_command(workspace: Path, port: int | None, host: str, no_browser: bool) -> None:
+    """Open a local web page to make programs, import standards, edit wording and build (Ctrl-C stops it)."""
+    from generator.web.server import serve
+
+    serve(workspace, host=host, port=port, open_browser=not no_browser, echo=click.echo)
+
+
 # --- documents: render, templates (init, check, vars) ---------------------------------------------
 @main.command("render")
 @program_options

@@ -31,6 +31,7 @@ PHRASING_DIR = "phrasing"
 OVERRIDES_FILE = "overrides.yaml"
 LABELS_FILE = "labels.yaml"
 KINDS_FILE = "kinds.yaml"
+INTERFACE_DATA = "web"  # a language pack's web.yaml: the texts of `progen serve`'s pages
 
 DESIGN = Layer("design rules")
 LABELS = Layer("labels", text_values=True)
@@ -107,6 +108,15 @@ class Workspace:
             self._cache[key] = Phraser(self.language(lang), self.lexicons[lang], self.overrides,
                                        self.files[f"phrasing:{lang}"])
         return self._cache[key]
+
+    def interface_labels(self, lang: str) -> dict[str, str]:
+        """The texts of the pages of ``progen serve`` in ``lang`` (the pack's ``web.yaml``; {} without one)."""
+        path = self.language(lang).data_file(INTERFACE_DATA)
+        return dict(_builtin_yaml(path)) if path.is_file() else {}
+
+    def interface_languages(self) -> tuple[str, ...]:
+        """Codes of the languages whose pack has the pages' texts: the choices of the interface language."""
+        return tuple(code for code, pack in self.languages.items() if pack.data_file(INTERFACE_DATA).is_file())
 
     def kind(self, name: str) -> DocumentKind:
         if name not in self.kinds:
