@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from generator.language import get_phraser
+from phrasing_items import read_rows
 
 HERE = Path(__file__).resolve().parent
 SOURCES = [HERE.parent / "data" / "kk_outcomes_seed.tsv", HERE / "kk_items.tsv"]
@@ -90,10 +91,9 @@ def accusative_suffix_ok(stem: str, suffix: str) -> bool:
 def outcomes():
     kk = get_phraser("kk")
     for path in SOURCES:
-        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-            cls, item, _ = line.split("\t")
-            outcome = kk.ability(item) if cls.startswith("a") else kk.knowledge(item)
-            yield cls, item, outcome.text
+        for row in read_rows(path):
+            outcome = kk.ability(row.item) if row.ability else kk.knowledge(row.item)
+            yield row.cls, row.item, outcome.text
 
 
 def changed_words(item: str, text: str) -> list[str]:
