@@ -1,6 +1,10 @@
 """Loading phrasing data: the built-in lexicons, workspace extensions and per-item overrides.
 
-Precedence, lowest first: the built-in ``generator/language/data/<lang>.yaml`` < the workspace's
+The built-in data of a language is ``generator/language/data/<lang>.yaml`` plus one file per further
+concern, ``data/<lang>_<concern>.yaml`` (``kk_verbs.yaml``: verb stems and light verbs), whose top-level
+keys are merged into it.
+
+Precedence, lowest first: the built-in data < the workspace's
 ``phrasing/<lang>.yaml`` (lists extended, mappings updated, scalars replaced) < the workspace's
 ``phrasing/overrides.yaml`` (one hand-written outcome per item id, which always wins).
 
@@ -30,6 +34,9 @@ OPEN_MAPPINGS = {
         "accusative.latin_letter_names",
         "policy.knowledge.final_verbs",
         "policy.knowledge.final_phrases",
+        "policy.ability.soft_skill_phrases",
+        "policy.ability.negative_antonyms",
+        "light_verb_nouns",
     },
     "ru": {
         "nouns_to_verbs",
@@ -132,9 +139,13 @@ def load_lexicon(lang: str, workspace: Path | None = None) -> tuple[dict, list[P
         raise PhrasingError(f"Unknown phrasing language {lang!r}: expected one of {', '.join(LANGUAGES)}")
     builtin = DATA_DIR / f"{lang}.yaml"
     data = _read_yaml(builtin)
-    if not isinstance(data, dict):  # pragma: no cover - the package ships a mapping
-        raise PhrasingError(f"Top-level element of phrasing file '{builtin}' should be a mapping")
     files = [builtin]
+    for extra in sorted(DATA_DIR.glob(f"{lang}_*.yaml")):
+        part = _read_yaml(extra)
+        if not isinstance(part, dict) or set(part) & set(data):  # pragma: no cover - the package's own data
+            raise PhrasingError(f"Built-in phrasing file '{extra}' should be a mapping with keys of its own")
+        data.update(part)
+        files.append(extra)
     if workspace is not None:
         extension = Path(workspace) / "phrasing" / f"{lang}.yaml"
         if extension.is_file():

@@ -21,7 +21,7 @@ def build_file_tree(root: Path, files: dict[str, str]) -> Path:
 
 def test_builtin_data_files(tmp_path):
     kk = Phraser("kk")
-    assert kk.data_files() == [DATA_DIR / "kk.yaml"]
+    assert kk.data_files() == [DATA_DIR / "kk.yaml", DATA_DIR / "kk_verbs.yaml"]
     assert kk.override_ids() == frozenset()
     assert Phraser("ru", tmp_path).data_files() == [DATA_DIR / "ru.yaml"]
 
@@ -37,7 +37,11 @@ def test_workspace_extension_is_merged(tmp_path):
             proper_names: [Ақмола]
             verbs:
               hidden_vowel_stems: {жасу: жасы}
-              not_verbal_nouns: [жоспарлау]
+              not_verbal_nouns: [бейімдеу]
+            verb_stems:
+              hidden_vowel: [қабы]
+            light_verb_nouns:
+              жоба: әзірлей +acc
             bloom:
               analyse: [жинау]
             policy:
@@ -46,11 +50,16 @@ def test_workspace_extension_is_merged(tmp_path):
         """,
     })
     kk = Phraser("kk", tmp_path)
-    assert kk.data_files() == [DATA_DIR / "kk.yaml", tmp_path / "phrasing" / "kk.yaml"]
+    assert kk.data_files() == [DATA_DIR / "kk.yaml", DATA_DIR / "kk_verbs.yaml", tmp_path / "phrasing" / "kk.yaml"]
     assert kk.ability("Ақмола облысында іс-шаралар өткізу").text == "Ақмола облысында іс-шаралар өткізе алады"
     # a list was extended, not replaced: built-in not-verbal nouns still hold
-    assert kk.ability("Жұмыстарды жоспарлау").text == "жұмыстарды жоспарлау дағдыларын меңгерген"
+    assert kk.ability("Материалдарды бейімдеу").text == "материалдарды бейімдеу дағдыларын меңгерген"
     assert kk.ability("Тау").text == "тау дағдыларын меңгерген"
+    # verb stems and light verbs of kk_verbs.yaml are extended the same way
+    assert kk.ability("Жаңа әдістерді қабу").text == "жаңа әдістерді қаби алады"
+    assert kk.ability("Оқу").text == "оқи алады"
+    assert kk.ability("Әлеуметтік жоба").text == "әлеуметтік жобаны әзірлей алады"
+    assert kk.ability("Мониторинг").text == "мониторинг жүргізе алады"
     assert kk.ability("Деректерді жинау").bloom == "analyse"
     assert Phraser("kk").ability("Деректерді жинау").bloom == "apply"
 

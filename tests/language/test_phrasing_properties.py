@@ -11,11 +11,14 @@ word that is
 * "және" for a noun coordinator "мен/пен/бен" (between two converted heads);
 * the same word plus a suffix of at most three letters (the accusative), at most once per outcome;
 * "алады"/"біледі"/"түсінеді" for a final "алу"/"білу"/"түсіну" — the final verb;
+* the accusative of a negative verbal noun before "қамтамасыз ете алады" (бермеу → бермеуді);
 
 or be one of the policy words that go away ("қабілеті" after a verbal noun, a "білу" closing a
 parenthetical).  Apart from that, the outcome may contain only one contiguous block of added words,
 all from the final-verb phrases ("алады", "қолдана алады", "дағдыларын қолдана алады",
-"көрсете алады", "біледі", "бар").  So nothing is dropped, added or reordered.
+"көрсете алады", "біледі", "бар") or the light verbs and policy phrases of the data ("жүргізе алады",
+"жүзеге асыра алады", "қамтамасыз ете алады", "қасиеттерін таныта алады").  So nothing is dropped,
+added or reordered.
 """
 from __future__ import annotations
 
@@ -29,7 +32,8 @@ from generator.language import BLOOM_LEVELS, get_phraser
 from generator.language.tokens import tokenize
 
 PUNCTUATION = "()«»\"'“”„‘’[]{}.,;:!?…"
-ADDED = {"алады", "қолдана", "дағдыларын", "көрсете", "біледі", "бар"}
+ADDED = {"алады", "қолдана", "дағдыларын", "көрсете", "біледі", "бар",
+         "жүргізе", "бере", "өткізе", "дайындай", "жүзеге", "асыра", "қамтамасыз", "ете", "таныта", "қасиеттерін"}
 FINAL_VERBS = {"алу": "алады", "білу": "біледі", "түсіну": "түсінеді", "түсінік": "түсінігі"}
 POLICY_WORDS = {"қабілеті", "қабілеттері", "білу"}
 CONVERB_ENDINGS = ("а", "е", "й", "и", "я")
