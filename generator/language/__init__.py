@@ -162,6 +162,9 @@ class Phraser:
             notes = [Note("override", f"hand-written outcome for {item_id}", files)]
         else:
             notes = list(getattr(self._impl, kind)(text).notes)
+            check = getattr(self._impl, "check", None)
+            if check is not None and not any(n.rule == "policy" and n.warn for n in notes):
+                notes += check(outcome.text, text)
         return Explanation(text, outcome, tuple(notes))
 
     def keeps_capital(self, text: str, names: frozenset[str] | set[str] = frozenset()) -> bool:

@@ -32,6 +32,7 @@ OPEN_MAPPINGS = {
         "accusative.exceptions",
         "accusative.letter_names",
         "accusative.latin_letter_names",
+        "accusative.epenthetic_endings",
         "policy.knowledge.final_verbs",
         "policy.knowledge.final_phrases",
         "policy.ability.soft_skill_phrases",
@@ -44,6 +45,9 @@ OPEN_MAPPINGS = {
         "knowledge.heads",
         "knowledge.verbs",
         "ability.prefixes",
+        "ability.genitive_heads",
+        "phrase_nouns",
+        "government",
     },
 }
 
