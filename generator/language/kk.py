@@ -289,7 +289,7 @@ class KazakhPhraser:
         if not tokens:
             return Result("", [self.knows_verb], "rule")
         body, paren = split_trailing_parenthetical(tokens)
-        if paren and paren[-1].lower in self.final_verbs and len(paren) > 1:
+        if paren and paren[-1].lower == self.knows_verb and len(paren) > 1:
             paren[-2].post += paren[-1].post  # "(… құралдарын білу)" → "(… құралдарын)"
             paren.pop()
         tail: list[Token] = []
@@ -337,7 +337,7 @@ class KazakhPhraser:
         if not tokens:
             return ""
         body, paren = split_trailing_parenthetical(tokens)
-        if paren and paren[-1].lower in self.final_verbs and len(paren) > 1:
+        if paren and paren[-1].lower == self.knows_verb and len(paren) > 1:
             paren[-2].post += paren[-1].post
             paren.pop()
             paren[-1].core = self.morph.nominative_of_accusative(paren[-1].core)

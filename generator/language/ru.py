@@ -226,8 +226,10 @@ class RussianPhraser:
         """The object of "знает": nominative → accusative; a genitive (or dative) left over from a
         dropped "Знание" → accusative too («Современных программных средств» → «современные …»)."""
         if self.morph.noun_phrase(tokens, 0, "nomn") is not None:
-            if self.morph.convert_chain(tokens, 0, "nomn", "accs", across_complements=True):
+            converted = self.morph.convert_chain(tokens, 0, "nomn", "accs", across_complements=True)
+            if converted:
                 notes.append(Note("object", "nominative → accusative after «знает»"))
+                notes += [Note("agreement", f"«{c.participle}» follows its noun") for c in converted if c.participle]
             return
         for case, name in (("gent", "genitive"), ("datv", "dative")):
             phrase = self.morph.noun_phrase(tokens, 0, case)

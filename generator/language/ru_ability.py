@@ -249,6 +249,7 @@ class RussianAbility:
         if converted is None:
             return False, []
         notes = [Note("object", f"genitive → accusative after «{spec.verb}»", f"{DATA} nouns_to_verbs")]
+        notes += [Note("agreement", f"«{c.participle}» follows its noun into the accusative") for c in converted if c.participle]
         if start:
             notes.append(Note("object", f"«{' '.join(t.core for t in rest[:start])}» is the recipient (dative)",
                               f"{DATA} recipient_verbs"))

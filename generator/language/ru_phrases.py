@@ -62,6 +62,7 @@ class Converted:
     number: str
     gender: str | None
     animacy: str
+    participle: str | None = None  # «полученной → полученную»: a participle that followed the noun
 
 
 class RussianMorph:
@@ -109,7 +110,7 @@ class RussianMorph:
         """A lower-case word pymorphy3 can only read as a name it guessed (занния, внешенго): a typo."""
         found = self.parses(word.lower())
         return (word[:1].islower() and bool(found) and not self.known(word)
-                and bool({"Name", "Surn", "Patr", "Geox"} & set(str(found[0].tag).replace(" ", ",").split(","))))
+                and bool({"Name", "Surn", "Patr"} & set(str(found[0].tag).replace(" ", ",").split(","))))
 
     # --- noun phrases ------------------------------------------------------------------------
     def noun_phrase(self, tokens: list[Token], start: int, case: str) -> Phrase | None:
@@ -265,7 +266,8 @@ class RussianMorph:
         rivals = []
         for j in range(phrase.end - 1, len(tokens)):
             token = tokens[j]
-            if j >= phrase.end and CYRILLIC.match(token.core) and not is_abbreviation(token.core):
+            if j >= phrase.end and CYRILLIC.match(token.core) and not is_abbreviation(token.core) \
+                    and self.pos(token.lower) == "NOUN":
                 rivals.append(token.lower)
             if token.post == ",":
                 if j + 1 >= len(tokens) or tokens[j + 1].pre:
@@ -310,6 +312,7 @@ class RussianMorph:
                     form = self.agree(word, self.participle(word, source), target, noun.number, noun.gender, noun.animacy)
                     if form:
                         changes.append((participle, form))
+                        noun.participle = f"{word} → {form}"
             index = self._next_conjunct(tokens, phrase, source, across_complements)
             if index is None:
                 break
