@@ -130,9 +130,27 @@ class AgreementChecker:
             if phrase.noun is not None and verb in ("знает", "понимает") and phrase.noun.normal_form in self.knowledge_heads:
                 return f"«{verb} … {tokens[phrase.noun_index].core}»: knowledge is not an object of «{verb}»"
             return None
-        if self.morph.find(lower, {"NOUN", "ADJF", "PRTF"}, case) is not None:
-            return None  # the phrase continues in a way the parser does not follow; the first word fits
+        head = self._object_head(tokens, start)
+        if head is None:
+            fits = self.morph.find(lower, {"NOUN", "ADJF", "PRTF"}, case) is not None
+        else:
+            fits = self.morph.find(tokens[head].lower, {"NOUN"}, case) is not None or is_abbreviation(tokens[head].core)
+            if not fits and case == "accs" and head > start:  # «детерминированный сборщик»: a device,
+                adjective = self.morph.find(tokens[head - 1].lower, {"ADJF", "PRTF"}, "accs")  # so inanimate
+                fits = adjective is not None and "inan" in adjective.tag and self.morph.find(tokens[head].lower, {"NOUN"}, "nomn") is not None
+        if fits:
+            return None  # the phrase continues in a way the parser does not follow; its noun fits
         return f"the object «{word.core}» after «{verb}» is not in the {_CASE_NAMES[case]}"
+
+    def _object_head(self, tokens: list[Token], start: int) -> int | None:
+        """The first noun of the object (after its adjectives), or None."""
+        for j in range(start, min(len(tokens), start + 5)):
+            pos = self.morph.pos(tokens[j].lower)
+            if pos == "NOUN" or is_abbreviation(tokens[j].core):
+                return j
+            if pos not in ("ADJF", "PRTF", "ADVB") and tokens[j].lower not in COORDINATORS or tokens[j].post:
+                return None
+        return None
 
     def _head_after(self, tokens: list[Token], index: int) -> int | None:
         """The noun an adjective at *index* stands before (through coordinated adjectives, adverbs)."""
@@ -196,9 +214,11 @@ class AgreementChecker:
         for j in range(index - 1, 0, -1):
             if tokens[j].post in (";", ":"):
                 return False
-            if protected[j] or is_abbreviation(tokens[j].core):
+            if protected[j] or is_abbreviation(tokens[j].core) or len(tokens[j].core) < 2:
                 continue
             for noun in self.morph.parses(tokens[j].lower):
+                if "Abbr" in noun.tag:
+                    continue
                 if noun.tag.POS in ("NOUN", "PRTF", "ADJF") and noun.tag.case == participle.tag.case \
                         and noun.tag.case != "nomn" and self.morph.agrees(participle, noun):
                     if noun.tag.POS == "NOUN" or j + 1 == index:
