@@ -90,6 +90,13 @@ class KazakhPolicies:
         if len(body) < 2 or body[-1].lower not in self.mastering_words:
             return None
         obj = body[-2]
+        verbal = obj.lower[:-2] if obj.lower.endswith(("уды", "уді", "юды", "юді")) else None
+        if verbal and not obj.pre and not obj.post and self.morph.is_verbal_noun(verbal):
+            note = Note("mastering", f"«{obj.core} {body[-1].core}» → the skill's own verb «{obj.core[:-2]}»",
+                        f"{POLICY}.mastering_words")
+            obj.core = obj.core[:-2]  # жүзуді меңгеру → жүзе алады
+            del body[-1]
+            return "cut", note
         if obj.lower in self.mastering_objects and len(body) > 2 and not obj.pre and not body[-3].post \
                 and self.morph.is_verbal_noun(body[-3].core):
             note = Note("mastering", f"«{obj.core} {body[-1].core}» cut: the skill's own verb «{body[-3].core}» "

@@ -78,17 +78,22 @@ class NameEvidence:
     """The checks above for one language; *forms_match(word, name)* compares a word with a name."""
 
     def __init__(self, names: list[str], dictionaries: list[str], forms_match):
-        self.names = [name.split() for name in names]
+        self.by_first: dict[str, list[list[str]]] = {}  # a name's first word → the names starting with it
+        for name in names:
+            words = name.split()
+            self.by_first.setdefault(words[0], []).append(words)
         self.dictionaries = list(dictionaries)
         self.forms_match = forms_match
 
     def _listed(self, tokens: list[Token]) -> str | None:
-        for name in self.names:
-            if len(tokens) < len(name):
-                continue
-            cores = [t.core for t in tokens[: len(name)]]
-            if cores[:-1] == name[:-1] and self.forms_match(cores[-1], name[-1]):
-                return " ".join(name)
+        first = tokens[0].core
+        for size in range(len(first), 1, -1):  # the name is the first word or a beginning of it
+            for name in self.by_first.get(first[:size], ()):
+                if len(tokens) < len(name):
+                    continue
+                cores = [t.core for t in tokens[: len(name)]]
+                if cores[:-1] == name[:-1] and self.forms_match(cores[-1], name[-1]):
+                    return " ".join(name)
         return None
 
     def _in_dictionary(self, word: str) -> str | None:

@@ -263,27 +263,19 @@ class RussianMorph:
             if candidate is not None and candidate.tag.POS == "PRTF" and self.agrees(candidate, noun) \
                     and following in ("PREP", "ADVB", "NOUN"):
                 return index  # «Терминология используемая в …»: the source forgot the comma
-        rivals = []
-        for j in range(phrase.end - 1, len(tokens)):
-            token = tokens[j]
-            if j >= phrase.end and CYRILLIC.match(token.core) and not is_abbreviation(token.core) \
-                    and self.pos(token.lower) == "NOUN":
-                rivals.append(token.lower)
-            if token.post == ",":
-                if j + 1 >= len(tokens) or tokens[j + 1].pre:
+        comma = next((j for j in range(phrase.end - 1, len(tokens)) if tokens[j].post), None)
+        if comma is None or tokens[comma].post != "," or comma + 1 >= len(tokens) or tokens[comma + 1].pre:
+            return None
+        candidate = self.participle(tokens[comma + 1].core, source)  # parse the words between only if needed
+        if candidate is None:
+            return None
+        for token in tokens[phrase.end: comma + 1]:  # «причины отклонений, выявленных»: the nearer noun wins
+            if CYRILLIC.match(token.core) and not is_abbreviation(token.core) and self.pos(token.lower) == "NOUN":
+                rival = self.find(token.lower, {"NOUN"}, source)
+                if rival is not None and self.agrees(candidate, rival):
                     return None
-                candidate = self.participle(tokens[j + 1].core, source)
-                if candidate is None:
-                    return None
-                for word in rivals:  # «причины отклонений, выявленных»: agrees with the nearer noun
-                    rival = self.find(word, {"NOUN"}, source)
-                    if rival is not None and self.agrees(candidate, rival):
-                        return None
-                plural_error = noun.tag.number == "sing" and candidate.tag.number == "plur"
-                return j + 1 if self.agrees(candidate, noun) or plural_error else None
-            if token.post:
-                return None
-        return None
+        plural_error = noun.tag.number == "sing" and candidate.tag.number == "plur"
+        return comma + 1 if self.agrees(candidate, noun) or plural_error else None
 
     def convert_chain(self, tokens: list[Token], start: int, source: str, target: str,
                       across_complements: bool = False) -> list[Converted] | None:

@@ -10,7 +10,8 @@ word that is
   ending in а/е/й/и/я) — the converted heads;
 * "және" for a noun coordinator "мен/пен/бен" (between two converted heads);
 * the same word plus a suffix of at most three letters (the accusative), at most once per outcome;
-* "алады"/"біледі"/"түсінеді" for a final "алу"/"білу"/"түсіну" — the final verb;
+* "алады"/"біледі"/"түсінеді" for a final "алу"/"білу"/"түсіну" — the final verb; "қолдана" for
+  "меңгеру" (the mastering policy);
 * the accusative of a negative verbal noun before "қамтамасыз ете алады" (бермеу → бермеуді);
 
 or be one of the policy words that go away ("қабілеті" after a verbal noun, a "білу" closing a
@@ -34,7 +35,8 @@ from generator.language.tokens import tokenize
 PUNCTUATION = "()«»\"'“”„‘’[]{}.,;:!?…"
 ADDED = {"алады", "қолдана", "дағдыларын", "көрсете", "біледі", "бар",
          "жүргізе", "бере", "өткізе", "дайындай", "жүзеге", "асыра", "қамтамасыз", "ете", "таныта", "қасиеттерін"}
-FINAL_VERBS = {"алу": "алады", "білу": "біледі", "түсіну": "түсінеді", "түсінік": "түсінігі"}
+FINAL_VERBS = {"алу": "алады", "білу": "біледі", "түсіну": "түсінеді", "түсінік": "түсінігі",
+               "меңгеру": "қолдана"}  # the mastering policy: «… меңгеру» → «… қолдана алады»
 POLICY_WORDS = {"қабілеті", "қабілеттері", "білу"}
 CONVERB_ENDINGS = ("а", "е", "й", "и", "я")
 
