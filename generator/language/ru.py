@@ -148,10 +148,13 @@ class RussianPhraser:
 
     def _infinitive(self, tokens: list[Token], notes: list[Note]) -> Result | None:
         """"Проводить аудит …", also after adverbs ("Оперативно и качественно устранять …")."""
-        index = 0
-        while index < len(tokens) - 1 and tokens[index].plain and (
-            self.morph.pos(tokens[index].lower) in ("ADVB", "ADJS") or index and tokens[index].lower in COORDINATORS
-        ):
+        index, adverbs = 0, 0
+        while index < min(len(tokens) - 1, 5) and tokens[index].plain:
+            pos = self.morph.pos(tokens[index].lower)
+            if pos in ("ADVB", "ADJS"):
+                adverbs += 1
+            elif not (index and tokens[index].lower in COORDINATORS or adverbs and pos in ("PREP", "NOUN")):
+                break  # «Качественно и в срок выполнять …»: adverbs, a short prepositional phrase
             index += 1
         if not CYRILLIC.match(tokens[index].core) or not self.is_infinitive(tokens[index].core):
             return None
