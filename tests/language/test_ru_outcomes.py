@@ -304,19 +304,12 @@ EXPLAINED = {
 }
 
 
-def _import(tmp_path, source):
-    from generator.ingest import import_standard
-
-    return import_standard(source)
-
-
 @pytest.mark.skipif(not FIXTURES.is_dir(), reason="../shared/fixtures/standards is not available")
-def test_checker_on_the_fixtures_and_the_sample(ru, tmp_path):
-    from conftest import RU_SAMPLE
+def test_checker_on_the_fixtures_and_the_sample(ru, ru_sample_path):
     from generator.ingest import import_standard
 
     flagged, seen = {}, set()
-    for source in [*sorted(FIXTURES.glob("*.docx")), RU_SAMPLE]:
+    for source in [*sorted(FIXTURES.glob("*.docx")), ru_sample_path]:
         for *_, kind, item in import_standard(source).iter_items():
             if (kind, item.text) in seen:
                 continue
