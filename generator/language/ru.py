@@ -82,7 +82,7 @@ class RussianPhraser:
         if listed:
             return f"the name of an act or a body ({listed}, proper_names)"
         following = tokens[1].core if len(tokens) > 1 else ""
-        if following and self.morph.find(following.lower(), {"NOUN"}) and \
+        if following and following.lower().startswith(tuple(self.name_heads)) and \
                 self.morph.parses(following.lower())[0].normal_form in self.name_heads:
             return f"an official name ({first} {following})"
         tags = self.morph.parses(first.lower())
@@ -256,6 +256,8 @@ class RussianPhraser:
 
     def _adjective_knowledge(self, tokens: list[Token], notes: list[Note]) -> Result | None:
         """«Глубокие знания X» → «владеет глубокими знаниями X» (never «знает … знания»)."""
+        if not any(t.lower in self.knowledge_heads for t in tokens[1:4]):
+            return None
         phrase = self.morph.noun_phrase(tokens, 0, "nomn")
         if phrase is None or not phrase.adjectives or phrase.noun is None:
             return None

@@ -141,13 +141,14 @@ class RussianAbility:
                 start = i + 1
             else:
                 continue
-            if start >= len(tokens) or i - bounds[-1] < 2 or self.head(tokens[i - 1], case):
+            if start >= len(tokens) or i - bounds[-1] < 2 or not self.starts_action(tokens, start, case):
+                continue
+            if self.head(tokens[i - 1], case):
                 continue
             if case == "nomn" and self.morph.find(tokens[i - 1].lower, {"NOUN", "ADJF", "PRTF"}, "gent") \
                     and self.morph.pos(tokens[start].lower) == "NOUN" and self.morph.find(tokens[start].lower, {"NOUN"}, "gent"):
                 continue  # «анализа и оптимизации запросов»: two genitives, not a new action
-            if self.starts_action(tokens, start, case):
-                bounds.append(i)
+            bounds.append(i)
         return [(a, b) for a, b in zip(bounds, bounds[1:] + [len(tokens)])]
 
     def convert(self, tokens: list[Token], case: str = "nomn") -> Part | None:

@@ -19,6 +19,7 @@ from generator.language.tokens import Token
 CYRILLIC = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*-?$")
 COORDINATORS = ("и", "или")
 DETERMINERS = ("его", "её", "ее", "их")  # indeclinable possessives inside a noun phrase
+_ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ей|ую|юю|ых|их|ыми|ими)(?:ся|сь)?$")
 QUANTIFIERS = ("не", "менее", "более", "свыше", "до", "около", "порядка")
 
 
@@ -236,8 +237,8 @@ class RussianMorph:
     # --- participles after a noun --------------------------------------------------------------
     def participle(self, word: str, case: str):
         """A participle (or adjective) reading of *word* in *case* that is not also a noun."""
-        if not CYRILLIC.match(word):
-            return None
+        if not CYRILLIC.match(word) or not _ADJECTIVE_ENDING.search(word.lower()):
+            return None  # not even shaped like one: no need to parse it
         lower = word.lower()
         if self.find(lower, {"NOUN"}, case) or self.pos(lower) in ("NOUN", "PREP", "CONJ", "INFN", "VERB"):
             return None
