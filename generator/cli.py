@@ -107,11 +107,14 @@ def show(file: Path, card_code: str | None, as_json: bool) -> None:
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Exit with code 1 when there is any warning.")
-def lint(file: Path, strict: bool) -> None:
-    """Report where a standard contradicts itself (levels, function lists, titles, glued words)."""
+@click.option("--workspace", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
+              help="Workspace whose phrasing/ folder extends the lexicon used for the phrasing checks.")
+def lint(file: Path, strict: bool, workspace: Path | None) -> None:
+    """Report where a standard contradicts itself (levels, function lists, titles), what the import
+    repaired and what still looks glued, and outcomes whose phrasing assumed a reading or fell back."""
     from generator.standard.lint import lint_standard
 
-    warnings = lint_standard(_load_any(file))
+    warnings = lint_standard(_load_any(file), workspace)
     for warning in warnings:
         click.echo(str(warning))
     click.echo(f"{len(warnings)} warning(s)", err=True)
@@ -251,11 +254,13 @@ def export_command(file: Path, fmt: str, output: Path | None, card: str | None, 
 @click.option("--workspace", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
               help="Workspace whose phrasing/ folder extends the lexicon and holds overrides.yaml.")
 @click.option("--bloom", "show_bloom", is_flag=True, help="Print \"bloom<TAB>verb<TAB>outcome\".")
-def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_bloom: bool) -> None:
+@click.option("--explain", is_flag=True,
+              help="Per item: the head found, the stem decided, the rule that fired and the data file/key to change.")
+def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_bloom: bool, explain: bool) -> None:
     """Phrase learning outcomes from items given as TEXT, or one item per line on standard input.
 
     Without TEXT, writes exactly one outcome per input line, in the same order (an empty line for
-    an empty line).
+    an empty line).  With --explain, writes a block per item instead.
     """
     from generator.language import get_phraser
 
@@ -271,6 +276,11 @@ def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_blo
         except UnicodeDecodeError as error:
             raise click.ClickException(f"standard input: not UTF-8 text (byte {error.start}); "
                                        "give one item per line in UTF-8") from error
+    if explain:
+        from generator.language.explain import format_explanations
+
+        click.echo(format_explanations(phraser, kind, [item for item in items if item.strip()]))
+        return
     for item in items:
         if not item.strip():
             click.echo("")

@@ -231,11 +231,12 @@ def _design(root, packs, errors, files) -> dict:
 
 
 def _lexicon(root, pack: LanguagePack, errors, files) -> dict:
-    from generator.language.lexicon import after_merge
+    from generator.language.lexicon import after_merge, builtin_lexicon
 
-    builtin = pack.data_file("lexicon")
-    data = dict(_builtin_yaml(builtin)) if builtin.is_file() else {}
-    sources = [builtin] if builtin.is_file() else []
+    key = ("lexicon", str(pack.folder))
+    if key not in _BUILTIN:
+        _BUILTIN[key] = builtin_lexicon(pack) if pack.data_file("lexicon").is_file() else ({}, [])
+    data, sources = dict(_BUILTIN[key][0]), list(_BUILTIN[key][1])
     override = _workspace_file(root, PHRASING_DIR, f"{pack.code}.yaml")
     if override is not None and override.exists():
         layer = Layer("phrasing data", extend_lists=True, open_keys=frozenset(pack.lexicon_open_keys))
