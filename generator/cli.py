@@ -107,11 +107,14 @@ def show(file: Path, card_code: str | None, as_json: bool) -> None:
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Exit with code 1 when there is any warning.")
-def lint(file: Path, strict: bool) -> None:
-    """Report where a standard contradicts itself (levels, function lists, titles, glued words)."""
+@click.option("--workspace", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
+              help="Workspace whose phrasing/ folder extends the lexicon used for the phrasing checks.")
+def lint(file: Path, strict: bool, workspace: Path | None) -> None:
+    """Report where a standard contradicts itself (levels, function lists, titles), what the import
+    repaired and what still looks glued, and outcomes whose phrasing assumed a reading or fell back."""
     from generator.standard.lint import lint_standard
 
-    warnings = lint_standard(_load_any(file))
+    warnings = lint_standard(_load_any(file), workspace)
     for warning in warnings:
         click.echo(str(warning))
     click.echo(f"{len(warnings)} warning(s)", err=True)
@@ -252,11 +255,13 @@ def export_command(file: Path, fmt: str, output: Path | None, card: str | None, 
 @click.option("--workspace", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
               help="Workspace whose phrasing/ folder extends the lexicon and holds overrides.yaml.")
 @click.option("--bloom", "show_bloom", is_flag=True, help="Print \"bloom<TAB>verb<TAB>outcome\".")
-def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_bloom: bool) -> None:
+@click.option("--explain", is_flag=True,
+              help="Per item: the head found, the stem decided, the rule that fired and the data file/key to change.")
+def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_bloom: bool, explain: bool) -> None:
     """Phrase learning outcomes from items given as TEXT, or one item per line on standard input.
 
     Without TEXT, writes exactly one outcome per input line, in the same order (an empty line for
-    an empty line).
+    an empty line).  With --explain, writes a block per item instead.
     """
     from generator.language import get_phraser
 
@@ -272,6 +277,11 @@ def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_blo
         except UnicodeDecodeError as error:
             raise click.ClickException(f"standard input: not UTF-8 text (byte {error.start}); "
                                        "give one item per line in UTF-8") from error
+    if explain:
+        from generator.language.explain import format_explanations
+
+        click.echo(format_explanations(phraser, kind, [item for item in items if item.strip()]))
+        return
     for item in items:
         if not item.strip():
             click.echo("")
@@ -368,6 +378,22 @@ def build_command(targets, workspace, jobs, force, dry_run, clean, pdf, keep_goi
     click.echo(report.summary())
     if not report.ok:
         raise SystemExit(1)
+
+
+# --- the trainer's page: serve -------------------------------------------------------------------
+@main.command("serve")
+@click.argument("workspace", required=False, default=".", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--port", type=click.IntRange(0, 65535), default=None,
+              help="Port to listen on (default: 8765, or the next free one).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Any other than 127.0.0.1 lets other computers of the network open "
+                   "the page (with the key in its address); a warning says so.")
+@click.option("--no-browser", is_flag=True, help="Do not open the web browser.")
+def serve_command(workspace: Path, port: int | None, host: str, no_browser: bool) -> None:
+    """Open a local web page to make programs, import standards, edit wording and build (Ctrl-C stops it)."""
+    from generator.web.server import serve
+
+    serve(workspace, host=host, port=port, open_browser=not no_browser, echo=click.echo)
 
 
 # --- documents: render, templates (init, check, vars) ---------------------------------------------

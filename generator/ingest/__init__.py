@@ -44,6 +44,9 @@ def import_standard(path: Path, lang: Optional[str] = None, layout: Optional[str
     Raises SourceError / ImportFormatError with the file and line on anything it cannot read.
     """
     from generator.ingest import layouts
+    from generator.ingest.repair_words import repair_items
 
     doc = read_source(Path(path))
-    return layouts.parse(doc, lang=lang, layout=layout)
+    standard = layouts.parse(doc, lang=lang, layout=layout)
+    repair_items(standard)
+    return standard

@@ -39,6 +39,7 @@ class Item:
     id: str
     text: str
     legal_ref: Optional[LegalRef] = None
+    repaired_from: Optional[str] = None  # the text before a word-level repair at import (glued words)
 
 
 @dataclass
