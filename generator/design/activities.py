@@ -203,7 +203,15 @@ class Library:
         return self.activities[activity_id]
 
     def by_phase(self, phase: str) -> list[Activity]:
-        return [a for a in self if a.phase == phase]
+        return self._phases.get(phase, [])
+
+    @functools.cached_property
+    def _phases(self) -> dict[str, list[Activity]]:
+        """Activities by phase, in library order (a session plan asks for them many times)."""
+        phases: dict[str, list[Activity]] = {}
+        for activity in self:
+            phases.setdefault(activity.phase, []).append(activity)
+        return phases
 
     def select(self, phase: str, *, bloom: Optional[str] = None, content_kind: Optional[str] = None,
                minutes: Optional[int] = None, group_size: Optional[int] = None,

@@ -13,33 +13,33 @@ The rule, all of it data (``design.yaml`` ``sessions.content_kind_default`` and 
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import Iterable, Optional
 
-_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
+def _stem_pattern(stem: str) -> str:
+    """A stem as a regular expression: each word begins a word of the text (in capitals: is a whole word)."""
+    parts = []
+    for part in stem.split():
+        if len(part) > 1 and part.isupper():  # an abbreviation: the whole word, as written
+            parts.append(f"(?-i:{re.escape(part)})(?![^\\W_])")
+        else:
+            parts.append(re.escape(part.lower()) + r"[^\W_]*(?:-[^\W_]+)*")
+    return r"(?<![^\W_])" + r"[^\w]+".join(parts)
 
 
-def _stem_matches(stem: str, words: list[str], lowered: list[str]) -> bool:
-    parts = stem.split()
-    for start in range(len(words) - len(parts) + 1):
-        if all(_part_matches(part, words[start + i], lowered[start + i]) for i, part in enumerate(parts)):
-            return True
-    return False
-
-
-def _part_matches(part: str, word: str, lowered: str) -> bool:
-    if len(part) > 1 and part.isupper():  # an abbreviation: the whole word, as written
-        return word == part
-    return lowered.startswith(part.lower())
+@functools.lru_cache(maxsize=256)
+def _kind_patterns(words: tuple) -> tuple:
+    return tuple((kind, re.compile("|".join(_stem_pattern(s) for s in stems), re.IGNORECASE))
+                 for kind, stems in words if stems)
 
 
 def kind_by_words(text: str, words_by_kind: dict[str, list[str]]) -> Optional[str]:
     """The first kind (in data order) with a stem in ``text``, or None."""
-    words = _WORD.findall(text)
-    lowered = [w.lower() for w in words]
-    for kind, stems in words_by_kind.items():
-        if any(_stem_matches(stem, words, lowered) for stem in stems):
+    key = tuple((kind, tuple(stems)) for kind, stems in words_by_kind.items())
+    for kind, pattern in _kind_patterns(key):
+        if pattern.search(text):
             return kind
     return None
 

@@ -311,35 +311,33 @@ class Planner:
 
     # -- the session's plan ---------------------------------------------------------------------------
     def _build(self, number, parts, position, hours, total, placed, taught, assessed) -> Session:
+        texts = [p.activity.text(self.lang) for p in placed]
         steps, clock = [], 0
-        for index, p in enumerate(placed, start=1):
-            texts = p.activity.text(self.lang)
-            scaled = p.activity.steps_for(p.minutes)
+        for index, (p, text) in enumerate(zip(placed, texts), start=1):
             described_in = self.described.setdefault(p.activity.id, number)
             steps.append(PlanStep(
                 number=index, start=_clock(clock), end=_clock(clock + p.minutes), minutes=p.minutes,
-                stage=p.slot.stage, activity_id=p.activity.id, name=texts.name, phase=p.activity.phase,
-                steps=[ActivityStep(s.title, s.text, m) for s, m in zip(texts.steps, scaled)],
-                result=texts.result or "", online=texts.online,
-                described_in=0 if described_in == number else described_in))
+                stage=p.slot.stage, activity_id=p.activity.id, name=text.name, phase=p.activity.phase,
+                steps=[ActivityStep(s.title, s.text, m) for s, m in zip(text.steps, p.activity.steps_for(p.minutes))],
+                result=text.result or "", online=text.online, described_in=0 if described_in == number else described_in))
             clock += p.minutes
-        main = next((p for stage in ("experience", "assessment", "reflection") for p in placed
-                     if p.slot.stage == stage), placed[0])
+        main = next((i for stage in ("experience", "assessment", "reflection") for i, p in enumerate(placed)
+                     if p.slot.stage == stage), 0)
         observed = self._observed() if any(p.slot.stage == "experience" for p in placed) else []
-        kind = max(KIND_ORDER, key=lambda k: (hours[k], -KIND_ORDER.index(k)))
+        opening = [i for i, p in enumerate(placed) if p.slot.stage == "warm_up" and position in ("first", "only")]
         return Session(
-            number=number, module_id=parts[0].unit.module_id, title=self._title(parts, position), hours=sum(hours.values()),
-            kind=kind, methods=[s.name for s in steps if s.stage in ("input", "experience", "assessment")],
+            number=number, module_id=parts[0].unit.module_id, title=self._title(parts, position),
+            hours=sum(hours.values()), kind=max(KIND_ORDER, key=lambda k: (hours[k], -KIND_ORDER.index(k))),
+            methods=[s.name for s in steps if s.stage in ("input", "experience", "assessment")],
             minutes=total, position=position,
-            topics=list(dict.fromkeys([p.unit.number for p in parts if p.unit.number] + self._assessment_titles(
-                parts, position))),
-            objectives=taught or assessed, observed=observed, main_activity=main.activity.text(self.lang).name,
-            steps=steps, materials=list(dict.fromkeys(m for p in placed for m in p.activity.text(self.lang).materials)),
-            preparation=[f"{p.activity.text(self.lang).name}: {p.activity.text(self.lang).preparation}"
-                         for p, step in zip(placed, steps) if p is main or not step.described_in],
-            debrief=list(main.activity.text(self.lang).debrief),
-            tips=list(dict.fromkeys(t for p in placed if p is main or p.slot.stage == "warm_up" and position == "first"
-                                    for t in p.activity.text(self.lang).tips or [])),
+            topics=list(dict.fromkeys([p.unit.number for p in parts if p.unit.number]
+                                      + self._assessment_titles(parts, position))),
+            objectives=taught or assessed, observed=observed, main_activity=texts[main].name, steps=steps,
+            materials=list(dict.fromkeys(m for text in texts for m in text.materials)),
+            preparation=[f"{text.name}: {text.preparation}" for i, (text, step) in enumerate(zip(texts, steps))
+                         if i == main or not step.described_in],
+            debrief=list(texts[main].debrief),
+            tips=list(dict.fromkeys(t for i in [main] + opening for t in texts[i].tips or [])),
             evidence=self._evidence(placed, taught, assessed, observed))
 
     def _assessment_titles(self, parts: list[Part], position: str) -> list[str]:
