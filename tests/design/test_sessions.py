@@ -229,3 +229,13 @@ activities:
       online: Секции работают в сессионных залах, пленарное заседание — в общем зале.
       result: Предложения секций
 """
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 40), min_size=1, max_size=8), st.integers(0, 300), st.integers(0, 2))
+def test_whole_number_weights_share_exactly_as_the_fraction_path(weights, total, minimum):
+    from generator.design.hours import largest_remainder
+
+    if sum(weights) == 0 or total < minimum * len(weights):
+        return
+    assert largest_remainder(total, weights, minimum) == largest_remainder(total, [float(w) for w in weights], minimum)
