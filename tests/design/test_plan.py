@@ -168,6 +168,11 @@ def test_plan_cli_json_has_the_documented_keys(tmp_path):
     assert {"id", "title", "outcomes", "methods", "assessment"} <= set(module)
     assert {"text", "source_ids", "bloom"} <= set(module["outcomes"][0])
     assert {"item_id", "module_id", "outcome"} <= set(data["coverage"][0])
+    first = data["sessions"][0]  # the session plans travel with the plan
+    assert first["minutes"] == 90 == sum(step["minutes"] for step in first["steps"])
+    assert first["steps"][0]["activity_id"] == "opening.intro_expectations_agreement"
+    assert {"objectives", "materials", "preparation", "debrief", "evidence", "day"} <= set(first)
+    assert {"explanatory_note", "methods_used", "conditions", "calendar", "feedback_form"} <= set(data)
 
 
 def test_plan_output_is_deterministic():
