@@ -74,7 +74,8 @@ def test_all_documents_come_as_one_zip(page, workspace):
     response = page.post("/documents.zip", f2_choices())
     assert response.status_code == 200
     names = zipfile.ZipFile(io.BytesIO(response.data)).namelist()
-    assert names == ["3412-0-003_program_kk.docx", "3412-0-003_outline_kk.docx", "3412-0-003_assessment_kk.docx"]
+    assert names == ["3412-0-003_program_kk.docx", "3412-0-003_outline_kk.docx", "3412-0-003_assessment_kk.docx",
+                     "3412-0-003_guide_kk.docx"]  # the default kinds
     assert not list((workspace / "output").glob("**/*.docx"))  # a download writes nothing into the workspace
 
 

@@ -78,7 +78,7 @@ def test_the_build_page_says_what_is_stale_builds_it_and_shows_the_new_text(page
     runner = _runner(page)
     runner.wait(120)
     status = page.get("/build/status").get_json()
-    assert status["running"] is False and status["counts"] == {"built": 3} and status["done"] == 3
+    assert status["running"] is False and status["counts"] == {"built": 4} and status["done"] == 4
     assert "өзекті" in text_of(page.get("/build"))
     page.post("/wording/edit", {"item": ITEM, "text": NEW, "back": "/"})
     stale = text_of(page.get("/build"))
@@ -126,5 +126,5 @@ def test_the_progress_counts_every_document(page, workspace):
     runner._progress = spy
     page.post("/build")
     runner.wait(120)
-    assert seen[0] == (0, 3) and seen[-1] == (3, 3)
+    assert seen[0] == (0, 4) and seen[-1] == (4, 4)  # the default kinds: program, outline, assessment, guide
     assert yaml.safe_load((workspace / "programs.yaml").read_text("utf-8"))["targets"][0]["folder"] == "short"
