@@ -12,22 +12,27 @@ from generator.standard.model import Standard
 
 
 def read_source(path: Path):
-    """Pick a reader by content (a DOCX is a ZIP), not by the file name alone."""
+    """Pick a reader by content (a DOCX is a ZIP, a PDF starts with %PDF), not by the file name alone."""
     from generator.ingest.text_reader import read_text_source
 
     path = Path(path)
     if not path.exists():
         raise SourceError(f"{path}: no such file")
     if path.is_dir():
-        raise SourceError(f"{path}: is a folder; give the standard's .txt or .docx file")
+        raise SourceError(f"{path}: is a folder; give the standard's .txt, .docx or .pdf file")
     try:
         with path.open("rb") as handle:
-            magic = handle.read(4)
+            head = handle.read(1024)
+            magic = head[:4]
     except OSError as error:
         raise SourceError(f"{path}: cannot read the file: {error.strerror or error}") from error
     if path.suffix.lower() in (".yaml", ".yml") and magic != b"PK\x03\x04":
         raise SourceError(f"{path}: this is standard data (YAML), which needs no import; use `progen show` or "
                           "`progen lint` on it, or import the published .txt or .docx of the standard")
+    if b"%PDF" in head or path.suffix.lower() == ".pdf":
+        from generator.ingest.pdf_reader import read_pdf_source
+
+        return read_pdf_source(path)
     if magic == b"PK\x03\x04" or path.suffix.lower() == ".docx":
         try:
             from generator.ingest.docx_reader import read_docx_source

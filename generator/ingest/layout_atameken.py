@@ -91,7 +91,7 @@ def parse_atameken(doc: SourceDocument, lang: Optional[str], layout: str) -> m.S
     name = doc.path.name
     lang = detect_language(doc, lang)
     labels = atameken_labels(lang)
-    blocks = doc.blocks if doc.reader == "docx" else merge_text_rows(doc.blocks, labels)
+    blocks = doc.blocks if doc.has_cells else merge_text_rows(doc.blocks, labels)
     passport: list[Block] = []
     technical: list[Block] = []
     parsers: list[AtamekenCardParser] = []
@@ -318,7 +318,9 @@ def _balanced(lines: list[str]) -> list[str]:
             open_quote = False
         else:
             joined.append(line)
-            open_quote = line.count("«") > line.count("»")
+            # a name that ends in its closing quote is complete, even when the source left a quote
+            # inside it open («АО «Национальный инфокоммуникационный Холдинг «Зерде»»)
+            open_quote = line.count("«") > line.count("»") and not line.endswith("»")
     return joined
 
 

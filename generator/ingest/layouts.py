@@ -13,12 +13,12 @@ Parser = Callable[[SourceDocument, Optional[str]], Standard]
 def _layout_2023(doc: SourceDocument, lang: Optional[str]) -> Standard:
     from generator.ingest.layout2023 import parse_standard
 
-    if doc.reader != "docx":
+    if not doc.has_cells:
         return parse_standard(doc, lang)
     from generator.ingest.docx2023 import adapt
 
     try:
-        return parse_standard(adapt(doc), lang)  # a Word copy: merged label cells, loosely worded labels
+        return parse_standard(adapt(doc), lang)  # a Word/PDF copy: merged label cells, loosely worded labels
     except ImportFormatError as error:
         if "not a professional standard in a known layout" not in str(error):
             raise

@@ -134,7 +134,7 @@ def test_a_failed_import_leaves_an_existing_target_untouched(tmp_path, file_tree
 
 def test_missing_file_and_folder(tmp_path):
     for path, expected in ((tmp_path / "nothing.txt", "nothing.txt: no such file"),
-                           (tmp_path, "is a folder; give the standard's .txt or .docx file")):
+                           (tmp_path, "is a folder; give the standard's .txt, .docx or .pdf file")):
         result = CliRunner().invoke(main, ["import", str(path), "-o", str(tmp_path / "x.yaml")])
         assert result.exit_code == 1
         assert expected in result.stderr and len(result.stderr.splitlines()) == 1
