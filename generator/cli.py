@@ -47,8 +47,13 @@ def main() -> None:
 @click.option("--lang", type=click.Choice(["kk", "ru"]), help="Language of the labels (default: detected).")
 @click.option("--layout", type=click.Choice(["2023", "A", "B"]), help="Force a layout (default: detected).")
 def import_command(source: Path, output: Path | None, lang: str | None, layout: str | None) -> None:
-    """Import a professional standard as published (.txt or .docx) into standard data YAML."""
+    """Import a professional standard as published (.txt, .docx or .pdf with a text layer) into standard data YAML.
+
+    Prints an account of what became of every line of the cards, and each problem of the source
+    that was read past (a number used twice, a label with a typo, …) with its line and what was assumed.
+    """
     from generator.ingest import import_standard
+    from generator.ingest.account import summary
     from generator.standard.lint import lint_standard
     from generator.standard.store import default_filename, save_standard
 
@@ -59,6 +64,12 @@ def import_command(source: Path, output: Path | None, lang: str | None, layout: 
     knowledge = sum(1 for *_, kind, _i in standard.iter_items() if kind == "knowledge")
     click.echo(f"{source}: layout {standard.source.layout}, language {standard.language}, "
                f"{len(standard.cards)} cards, {abilities} abilities, {knowledge} knowledge items → {target}")
+    click.echo(summary(standard.source.account))
+    notes = standard.source.notes
+    if notes:
+        click.echo(f"{len(notes)} problem(s) of the source read past (kept in the data; `progen lint` reports them):")
+        for note in notes:
+            click.echo(f"  {note.where}: {note.message} [{note.code}]")
     warnings = lint_standard(standard)
     if warnings:
         click.echo(f"{len(warnings)} lint warning(s); see `progen lint {target}`", err=True)

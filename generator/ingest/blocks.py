@@ -34,11 +34,20 @@ class SourceDocument:
     sha256: str
     reader: str  # "text", "docx" or "pdf"
     pages: dict[int, int] = field(default_factory=dict)  # PDF: block line → page number
+    # filled while parsing: what was read past, and the blocks of each card (for the account)
+    notes: list = field(default_factory=list)
+    regions: list = field(default_factory=list)
 
     @property
     def has_cells(self) -> bool:
         """Tables come as real cells (Word, PDF), not flattened into text lines (the published text)."""
         return self.reader in ("docx", "pdf")
+
+    def note(self, line: int | None, code: str, message: str) -> None:
+        """Record a problem of the source that the import read past (see ImportNote)."""
+        from generator.standard.model import ImportNote
+
+        self.notes.append(ImportNote(where=self.where(line), code=code, message=message))
 
     def where(self, line: int | None) -> str:
         if not line:

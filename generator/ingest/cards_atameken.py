@@ -22,6 +22,7 @@ from generator.ingest.labels_atameken import AtamekenLabels
 from generator.ingest.legal import parse_legal_ref
 from generator.ingest.numbered import clean_item
 from generator.ingest.repair import repair_glued
+from generator.ingest.tolerance import Notebook, Orphans, new_function, same_title, skill_place
 from generator.standard import model as m
 
 CARD_CODE = re.compile(r"(\d{4})\s*-\s*(\d)\s*-\s*(\d{3})")
@@ -89,6 +90,12 @@ class AtamekenCardParser:
         self.field_name: Optional[str] = None  # the last field label, for value rows below it
         self.columns: dict[int, str] = {}  # a header row «… | Умения | Знания»: column (from the right) → kind
         self.untitled: Optional[object] = None  # a function/skill whose title is in the next cell
+        self.notebook = Notebook(where)  # what was read past, completed with the card's code
+        self.blocks: list[Block] = []  # the card's region of the source (for the account of what was read)
+        self.orphans = Orphans(self.notebook)
+        self.listed_since_label = 0  # items read since the last «Умения» / «Знания» label …
+        self.listed_skill: Optional[m.Skill] = None  # … into this skill and list
+        self.listed_kind: Optional[str] = None
 
     # -- rows ---------------------------------------------------------------------------------
     def starts_new_card(self, block: Block) -> bool:
@@ -99,6 +106,7 @@ class AtamekenCardParser:
         return self.labels.field(first, self.labels.card_fields) in ("code", "group_code", "profession_name")
 
     def feed(self, block: Block) -> None:
+        self.blocks.append(block)
         cells = [cell for cell in block.cells if cell.strip()]
         if (not block.is_row and self.heading == "" and cells and not self.functions and not self.fields
                 and not self._is_label(cells[0]) and not self.labels.kind(cells[0])):
@@ -108,8 +116,9 @@ class AtamekenCardParser:
             return
         pending: Optional[str] = None
         size = len(block.cells)
+        skip = self._unusual_heading(block)
         for index, cell in enumerate(block.cells):
-            if not cell.strip():
+            if not cell.strip() or index == skip:
                 continue
             column_kind = self.columns.get(index - size) if block.is_row else None
             if column_kind and not self._is_label(cell):
@@ -118,6 +127,29 @@ class AtamekenCardParser:
                 continue
             for chunk in self._chunks(cell):
                 pending = self._cell(chunk, pending, block.line)
+
+    def _unusual_heading(self, block: Block) -> Optional[int]:
+        """A row whose first cell no label matches, while a later cell of it opens a task or a list
+        of abilities or knowledge: the first cell is its labour function's heading in an unusual
+        form («ТФ 1: Установка ПО», «1. Установка ПО»). Read it as that; its index, or None."""
+        if not block.is_row or not block.cells[0].strip():
+            return None
+        first, labels = block.cells[0], self.labels
+        if self._is_label(first) or labels.kind(first) or labels.unnumbered(first) is not None \
+                or labels.card_heading_name(first) is not None:
+            return None
+        if not any(labels.numbered(cell, labels.skill) or labels.kind(cell) for cell in block.cells[1:] if cell.strip()):
+            return None
+        head, _, rest = first.strip().partition("\n")
+        label, colon, after = head.partition(":")
+        number = re.search(r"(?<!\d)(\d{1,2})(?!\d)", label if colon else head[:12])
+        title = " ".join(part for part in ((after if colon else head[number.end():] if number else head), rest) if part)
+        used = {f.number for f in self.functions}
+        value = int(number.group(1)) if number and int(number.group(1)) not in used else max(used, default=0) + 1
+        self.notebook.add(block.line, "function-heading", f"'{first.strip()[:50]}' is no known label, but its row "
+                          f"describes a labour function; read as the heading of labour function {value}", f"F{value}")
+        self._function(value, text_of(title).strip(" .:"), block.line)
+        return 0
 
     def _chunks(self, cell: str) -> list[str]:
         """A cell holding several structural parts («Трудовая функция 1: …\nЗадача 1: …\nУмения: …»)."""
@@ -162,10 +194,19 @@ class AtamekenCardParser:
         self.untitled = None
         function = labels.numbered(cell, labels.function)
         if function:
+            self._label_typo(cell, line)
             self._function(*function, line)
+            return None
+        title = labels.unnumbered(cell)
+        if title is not None:
+            number = max((f.number for f in self.functions), default=0) + 1
+            self.notebook.add(line, "function-number", f"a labour function heading without its number "
+                              f"('{cell.strip()[:50]}'); read as labour function {number}", f"F{number}")
+            self._function(number, title, line)
             return None
         skill = labels.numbered(cell, labels.skill)
         if skill:
+            self._label_typo(cell, line)
             if self.has_skills:
                 self._skill(*skill, line)
             else:  # layout A forced on a document with tasks: their items join the function's one skill
@@ -173,12 +214,15 @@ class AtamekenCardParser:
             return None
         kind = labels.kind(cell)
         if kind:
+            self._label_typo(cell, line)
             self.kind, self.field_name, self.list_mandatory = kind[0], None, None
+            self.listed_since_label = 0
             if kind[1]:
                 self._items(kind[1], line)
             return None
         field = labels.field(cell, labels.card_fields)
         if field:
+            self._label_typo(cell, line)
             self.kind = None
             if field in ("personal", "related", "regulations", "education", "tariff_level"):
                 self.columns = {}  # the functions' part of the card is over
@@ -202,6 +246,11 @@ class AtamekenCardParser:
             return target
         return None
 
+    def _label_typo(self, text: str, line: int) -> None:
+        spelling = self.labels.misspelt(text)
+        if spelling:
+            self.notebook.add(line, "label-typo", f"the label '{spelling[0]}' is read as '{spelling[1]}'")
+
     def _value(self, field: str, value: str) -> None:
         if field == "function_list":
             self._listed(value)
@@ -223,51 +272,47 @@ class AtamekenCardParser:
     def _function(self, number: int, title: str, line: int) -> None:
         title = clean_item(repair_glued(title))
         self.kind, self.field_name, self.list_mandatory = None, None, None
-        if self.function is not None and self.function.number == number:
-            if title and not self.function.title:
-                self.function.title = title
+        used = {f.number for f in self.functions}
+        adopted = self.orphans.adopt(number, title, line, used - {self.orphans.function.number}
+                                     if self.orphans.function else used)
+        if adopted is not None:
+            self.function, self.skill = adopted, adopted.skills[-1] if adopted.skills else None
+            return
+        current = self.function
+        if current is not None and current.number == number and same_title(current.title, title):
+            current.title = current.title or title
             return
         existing = next((f for f in self.functions if f.number == number), None)
-        if existing is not None:
-            if title and existing.title and _key(title) != _key(existing.title):
-                raise ImportFormatError(
-                    f"{self.where(line)}: labour function {number} is described twice with different titles "
-                    f"('{existing.title[:50]}' and '{title[:50]}'); fix the numbering in the source"
-                )
+        if existing is not None and same_title(existing.title, title):
             self.function, self.skill = existing, existing.skills[-1] if existing.skills else None
             return
-        listed = next((f for f in self.listed if f.number == number), None)
-        self.function = m.LabourFunction(id="", number=number, title=title,
-                                         mandatory=listed.mandatory if listed else True)
-        self.functions.append(self.function)
+        self.function = new_function(self.functions, number, title, line, self.notebook, self.listed)
         self.skill = None
         if not title:
             self.untitled = self.function
 
     def _skill(self, number: int, title: str, line: int) -> None:
-        if self.function is None:
-            raise ImportFormatError(f"{self.where(line)}: «{title[:40]}» (a task/skill) appears before any labour function")
         title = clean_item(repair_glued(title))
+        if self.function is None:
+            self.function = self.orphans.open(self.functions, line, f"task {number} '{title[:40]}'")
+            self.skill = None
         self.kind, self.field_name = None, None
-        if self.skill is not None and self.skill.number == number and self.skill in self.function.skills:
+        skills = self.function.skills
+        if self.skill is not None and self.skill.number == number and self.skill in skills \
+                and same_title(self.skill.title, title):
             return
-        existing = next((s for s in self.function.skills if s.number == number), None)
-        if existing is not None:
-            if title and _key(title) != _key(existing.title):
-                raise ImportFormatError(
-                    f"{self.where(line)}: task {number} of labour function {self.function.number} is described "
-                    f"twice with different titles; fix the numbering in the source"
-                )
-            self.skill = existing
+        self.skill, number = skill_place(self.function, number, title, line, self.notebook, "task")
+        if self.skill is not None:
             return
         self.skill = m.Skill(id="", number=number, title=title)
-        self.function.skills.append(self.skill)
+        skills.append(self.skill)
         if not title:
             self.untitled = self.skill
 
     def _items(self, text: str, line: int) -> None:
         if self.function is None:
-            raise ImportFormatError(f"{self.where(line)}: abilities or knowledge appear before any labour function")
+            self.function = self.orphans.open(self.functions, line, "a list of abilities or knowledge")
+            self.skill = None
         if self.skill is None or self.skill not in self.function.skills:
             if self.has_skills and self.function.skills:
                 self.skill = self.function.skills[-1]
@@ -277,23 +322,48 @@ class AtamekenCardParser:
                 self.function.skills.append(self.skill)
         # a cell may hold both lists: «Умения:\n1. …\nЗнания:\n1. …»
         segment: list[str] = []
-        for line in text.split("\n") + [None]:
-            kind = self.labels.kind(line) if line is not None and not line[:1].isdigit() else None
-            if line is not None and kind is None:
-                segment.append(line)
+        for line_text in text.split("\n") + [None]:
+            kind = self.labels.kind(line_text) if line_text is not None and not line_text[:1].isdigit() else None
+            if line_text is not None and kind is None:
+                segment.append(line_text)
                 continue
-            self._add_items("\n".join(segment))
+            self._add_items("\n".join(segment), line)
             segment = []
             if kind is not None:
+                self._label_typo(line_text, line)
                 self.kind = kind[0]
+                self.listed_since_label = 0
                 if kind[1]:
                     segment.append(kind[1])
 
-    def _add_items(self, text: str) -> None:
+    def _add_items(self, text: str, line: int) -> None:
+        first = next((part for part in text.split("\n") if part.strip()), "")
+        number = _ITEM_NUMBER.match(first)
+        if number and number.group(1) == "1" and self.listed_since_label \
+                and (self.listed_skill, self.listed_kind) == (self.skill, self.kind):
+            self._missing_label(line)
+        items = split_items(text)
         target = self.skill.abilities if self.kind == "ability" else self.skill.knowledge
-        for text_item in split_items(text):
+        if (self.listed_skill, self.listed_kind) != (self.skill, self.kind):
+            self.listed_since_label = 0
+        self.listed_since_label += len(items)
+        self.listed_skill, self.listed_kind = self.skill, self.kind
+        for text_item in items:
             target.append(m.Item(id="", text=text_item,
                                  legal_ref=parse_legal_ref(text_item) if self.kind == "knowledge" else None))
+
+    def _missing_label(self, line: int) -> None:
+        """A list of the skill starts again at 1 with no label before it: most likely the label of
+        the knowledge list (which follows the abilities) is missing."""
+        ref = f"F{self.function.number}/S{self.skill.number}"
+        if self.kind == "ability":
+            self.kind = "knowledge"
+            self.notebook.add(line, "missing-label", "a second list starts at 1 after the abilities with no label "
+                              "before it; read as the knowledge (its label «Знания» looks missing)", ref)
+        else:
+            self.notebook.add(line, "missing-label", "a list starts again at 1 after the knowledge with no label "
+                              "before it; read on as knowledge — check for a missing label", ref)
+        self.listed_since_label = 0
 
     # -- result -------------------------------------------------------------------------------
     def value(self, field: str) -> Optional[str]:
@@ -326,12 +396,14 @@ class AtamekenCardParser:
         return match.group(1) + (f"-{match.group(2)}" if match.group(2) else "")
 
     def card(self, code: str, group: Optional[str], note: Optional[str]) -> m.Card:
+        self.orphans.close()
         if not self.functions:
             raise ImportFormatError(
                 f"{self.where(self.heading_line)}: card '{(self.heading or self.value('profession_name') or '')[:60]}' "
                 "describes no labour function; expected rows like 'Трудовая функция 1: …'"
             )
         m.assign_ids(self.functions, code)
+        self.notebook.settle(code)
         level_text = self.value("level") or ""
         # «4.\nТехническое и профессиональное образование, без практического опыта» (layout A)
         level_rest = _LEVEL.sub("", level_text, count=1).strip(" .:\n") if re.match(r"\s*\d", level_text) else ""

@@ -102,7 +102,16 @@ def lint_standard(standard: m.Standard) -> list[LintWarning]:
                         if glued:
                             add(item.id, "glued-word", f"looks glued: {', '.join(glued)}")
     warnings.extend(lint_layout(standard))
+    warnings.extend(lint_import(standard))
     return warnings
+
+
+def lint_import(standard: m.Standard) -> list[LintWarning]:
+    """What the import read past (kept in the data's ``source.notes``): numbering mistakes, labels
+    with typos, blocks before their function heading, and skipped lines that look like items. A
+    skipped line that looks like nothing in particular is only in the import's account."""
+    return [LintWarning(note.id or "source", note.code, f"{note.message} (source: {note.where})")
+            for note in standard.source.notes if note.code != "skipped-paragraph"]
 
 
 # --- layout-specific checks (DOCX and the older «Атамекен» layouts A and B) ------------------------

@@ -46,4 +46,30 @@ def show_tree(standard: m.Standard, card_code: str | None = None) -> str:
                         wrapped = textwrap.shorten(item.text, width=100, placeholder=" …")
                         lines.append(f"│  │  │  {kind}{number} {wrapped}")
     lines.append(f"└─ {len(cards)} cards, {total_a} abilities, {total_k} knowledge items")
+    if card_code is None:
+        lines.extend(review_lines(standard))
     return "\n".join(lines)
+
+
+def account_line(standard: m.Standard) -> str:
+    from generator.ingest.account import summary
+
+    source = standard.source
+    if source.account is None:
+        return f"import of {source.file}: no account kept (imported by an earlier progen; import it again)"
+    return f"import of {source.file} ({source.reader}): {summary(source.account)}"
+
+
+def review_lines(standard: m.Standard) -> list[str]:
+    """What a reviewer must see besides the tree: the import's account, what it read past, lint."""
+    from generator.standard.lint import lint_standard
+
+    notes = standard.source.notes
+    lines = ["", account_line(standard)]
+    if notes:
+        lines.append(f"{len(notes)} problem(s) of the source read past:")
+        lines.extend(f"  {note.where}: {note.message} [{note.code}]" for note in notes)
+    warnings = lint_standard(standard)
+    lines.append(f"{len(warnings)} lint warning(s)" + (":" if warnings else ""))
+    lines.extend(f"  {warning}" for warning in warnings)
+    return lines
