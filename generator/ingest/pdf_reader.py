@@ -26,8 +26,10 @@ page (:attr:`SourceDocument.pages`).
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import warnings
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,26 +47,33 @@ MAX_MARGIN = 12.0  # a cell's inner margin is no wider (more is centred or inden
 
 
 # --- opening ------------------------------------------------------------------------------------
-def _open(path: Path, data: bytes):
-    import io
+@dataclass
+class _Page:
+    width: float
+    height: float
+    chars: list[dict]
+    tables: list[list[tuple]]
+    pictures: int  # images drawn on the page (a page of pictures and no text is a scan)
 
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfplumber.utils.exceptions import PdfminerException
 
-    name = path.name
+@contextmanager
+def _quiet():
+    """pdfminer logs every repairable flaw of a damaged file; the user gets one line from progen."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
     try:
-        return pdfplumber.open(io.BytesIO(data))
-    except PdfminerException as error:
-        cause = error.args[0] if error.args else error
-        if isinstance(cause, PDFPasswordIncorrect):
-            raise SourceError(f"{name}: the PDF is password-protected; open it with its password, save or print "
-                              "it as a PDF without one, and import that") from error
-        if isinstance(cause, PDFEncryptionError):
-            raise SourceError(f"{name}: the PDF is encrypted in a way that cannot be read ({cause}); save it "
-                              "again without protection, or use the standard's .docx") from error
-        raise SourceError(f"{name}: the PDF file is damaged and cannot be read ({_describe(cause)}); "
-                          "download it again, or use the standard's .docx") from error
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def _damaged(name: str, error: BaseException) -> SourceError:
+    cause = error.args[0] if error.args and isinstance(error.args[0], BaseException) else error
+    return SourceError(f"{name}: the PDF file is damaged and cannot be read ({_describe(cause)}); "
+                       "download it again, or use the standard's .docx")
 
 
 def _describe(error: object) -> str:
@@ -72,34 +81,54 @@ def _describe(error: object) -> str:
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
-def _read_pages(path: Path, data: bytes) -> list[tuple[float, float, list[dict], list]]:
-    """(width, height, characters, table cell lists) of every page."""
+def _read_pages(path: Path, data: bytes) -> list[_Page]:
+    """Every page's characters, table cells and pictures; a one-line SourceError for a PDF that is
+    locked with a password or too damaged to read."""
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.psparser import PSException
     from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-    pages = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # pdfminer warns about repairable damage; the text decides
-        pdf = _open(path, data)
+    damage = (PdfminerException, MalformedPDFException, PSException, KeyError, ValueError, TypeError,
+              AttributeError, IndexError, AssertionError, ZeroDivisionError, OverflowError, RecursionError)
+    name = path.name
+    with _quiet():
         try:
+            pdf = pdfplumber.open(io.BytesIO(data))
+        except PdfminerException as error:
+            cause = error.args[0] if error.args else error
+            if isinstance(cause, PDFPasswordIncorrect):
+                raise SourceError(f"{name}: the PDF is password-protected; open it with its password, save or "
+                                  "print it as a PDF without one, and import that") from error
+            if isinstance(cause, PDFEncryptionError):
+                raise SourceError(f"{name}: the PDF is encrypted in a way that cannot be read ({cause}); save it "
+                                  "again without protection, or use the standard's .docx") from error
+            raise _damaged(name, error) from error
+        except damage as error:
+            raise _damaged(name, error) from error
+        try:
+            pages = []
             for page in pdf.pages:
                 chars = [c for c in page.chars if c.get("text")]
-                tables = find_tables(page)
-                pages.append((float(page.width), float(page.height), chars, tables))
+                pages.append(_Page(float(page.width), float(page.height), chars, find_tables(page), len(page.images)))
                 page.close()
-        except (PdfminerException, MalformedPDFException, PSException, KeyError, ValueError, TypeError,
-                AttributeError, IndexError, AssertionError, ZeroDivisionError) as error:
-            raise SourceError(f"{path.name}: the PDF file is damaged and cannot be read ({_describe(error)}); "
-                              "download it again, or use the standard's .docx") from error
+            return pages
+        except damage as error:
+            raise _damaged(name, error) from error
         finally:
-            pdf.close()
-    return pages
+            with suppress(*damage):  # closing walks the pages again
+                pdf.close()
 
 
-def _check_text_layer(name: str, pages: list) -> None:
-    chars = [c["text"] for _w, _h, page_chars, _t in pages for c in page_chars]
-    letters = sum(1 for text in chars if any(ch.isalpha() for ch in text) and not text.startswith("(cid:"))
-    if letters < 20:
+def _letters(page: _Page) -> int:
+    return sum(1 for c in page.chars if any(ch.isalpha() for ch in c["text"]) and not c["text"].startswith("(cid:"))
+
+
+def _check_text_layer(name: str, pages: list[_Page]) -> None:
+    chars = [c["text"] for page in pages for c in page.chars]
+    if sum(_letters(page) for page in pages) < 20:
         raise SourceError(f"{name}: the PDF has no text layer (a scanned image); progen reads text, not "
                           "images — use the standard's .docx or its published text, or run OCR first")
     unmapped = sum(1 for text in chars if text.startswith("(cid:"))
@@ -109,7 +138,7 @@ def _check_text_layer(name: str, pages: list) -> None:
 
 
 # --- pages → elements ---------------------------------------------------------------------------
-def _page_elements(page: int, height: float, chars: list[dict], tables: list, furniture: set) -> list[Element]:
+def _page_elements(page: int, chars: list[dict], tables: list, furniture: set) -> list[Element]:
     boxed = table_boxes(tables)
     boxes = [box for box, _cells in boxed]
     tables = [cells for _box, cells in boxed]
@@ -133,12 +162,13 @@ def _page_elements(page: int, height: float, chars: list[dict], tables: list, fu
     return elements
 
 
-def _furniture(pages: list) -> set[tuple[int, int]]:
+def _furniture(pages: list[_Page]) -> set[tuple[int, int]]:
     """(page, rounded top) of header and footer lines: page numbers, and lines repeated on other pages."""
     candidates: list[tuple[int, int, str]] = []
-    for number, (_width, height, chars, tables) in enumerate(pages, start=1):
-        boxes = [box for box, _cells in table_boxes(tables)]
-        free = [c for c in chars if not any(inside(c, box) for box in boxes)]
+    for number, page in enumerate(pages, start=1):
+        boxes = [box for box, _cells in table_boxes(page.tables)]
+        free = [c for c in page.chars if not any(inside(c, box) for box in boxes)]
+        height = page.height
         for line in build_lines(free):
             if line.bottom < height * _BAND or line.top > height * (1 - _BAND):
                 band = "top" if line.bottom < height * _BAND else "bottom"
@@ -266,8 +296,8 @@ def read_pdf_source(path: Path) -> SourceDocument:
     _check_text_layer(path.name, pages)
     furniture = _furniture(pages)
     per_page = []
-    for number, (_width, height, chars, tables) in enumerate(pages, start=1):
-        elements = _page_elements(number, height, chars, tables, furniture)
+    for number, page in enumerate(pages, start=1):
+        elements = _page_elements(number, page.chars, page.tables, furniture)
         for element in elements:
             for line in element_lines(element):
                 line.page = number
@@ -275,5 +305,10 @@ def read_pdf_source(path: Path) -> SourceDocument:
     blocks, page_of = _blocks(join_pages(per_page))
     if not blocks:
         raise SourceError(f"{path.name}: the PDF has no text outside its headers and footers")
-    return SourceDocument(path=path, blocks=blocks, sha256=hashlib.sha256(data).hexdigest(), reader="pdf",
-                          pages=page_of)
+    doc = SourceDocument(path=path, blocks=blocks, sha256=hashlib.sha256(data).hexdigest(), reader="pdf",
+                         pages=page_of)
+    for number, page in enumerate(pages, start=1):
+        if page.pictures and _letters(page) < 5:  # a scanned page among pages of text
+            doc.note(None, "scanned-page", f"page {number} is a picture without a text layer (a scanned page); "
+                     "its content is not imported — check it against the standard")
+    return doc
