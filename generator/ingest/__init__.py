@@ -1,4 +1,4 @@
-"""Ingest: source readers (published text, DOCX) and layout parsers that produce one Standard model.
+"""Ingest: source readers (published text, DOCX, PDF) and layout parsers that produce one Standard model.
 
 Entry point: :func:`import_standard`.
 """
@@ -43,10 +43,12 @@ def read_source(path: Path):
 
 
 def import_standard(path: Path, lang: Optional[str] = None, layout: Optional[str] = None) -> Standard:
-    """Read a professional standard as published and return its model.
+    """Read a professional standard as published (text, DOCX, PDF) and return its model.
 
-    ``lang`` forces the label vocabulary (kk or ru); ``layout`` forces a layout parser.
-    Raises SourceError / ImportFormatError with the file and line on anything it cannot read.
+    ``lang`` forces the label vocabulary (kk or ru); ``layout`` forces a layout parser. Mistakes of
+    the source that can be read past are in ``standard.source.notes``, the account of every line of
+    the cards in ``standard.source.account``. Raises SourceError / ImportFormatError with the file
+    and line on anything that is not a standard or has no reading.
     """
     from generator.ingest import layouts
 
