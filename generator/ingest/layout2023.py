@@ -196,11 +196,11 @@ def _parse_cards(blocks: list[Block], vocab: Vocabulary, doc: SourceDocument) ->
             count += 1
             code = f"{card.code}-{count}"
         if code != card.code:
-            parser.notebook.add(parser.heading_line, "duplicate-code", f"card code {card.code} is used by an "
-                                f"earlier card too; this card is read as {code}")
             m.assign_ids(card.functions, code)
             for note in parser.notebook.notes:
                 note.id = code + note.id[len(card.code):] if note.id and note.id.startswith(card.code) else note.id
+            parser.notebook.add(parser.heading_line, "duplicate-code", f"card code {card.code} is used by an "
+                                f"earlier card too; this card is read as {code}").id = code
             card.code = code
         used.add(code)
         doc.notes.extend(parser.notebook.notes)

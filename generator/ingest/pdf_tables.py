@@ -18,6 +18,8 @@ _STRIP = 10.0  # an empty cell narrower than this is the margin around a nested 
 
 @dataclass
 class Cell:
+    """A table cell as printed: its left and right edges and its lines."""
+
     x0: float
     x1: float
     lines: list[Line] = field(default_factory=list)
@@ -33,6 +35,8 @@ class Merged:
 
 @dataclass
 class Row:
+    """A table row: its cells left to right (a cell merged down from above is a ``Merged``)."""
+
     page: int
     cells: list[Union[Cell, Merged]]
 
@@ -42,6 +46,8 @@ class Row:
 
 @dataclass
 class Body:
+    """Lines of text outside tables, one after another (one or more paragraphs)."""
+
     page: int
     lines: list[Line]
 
@@ -148,6 +154,8 @@ def table_boxes(tables: list) -> list[tuple[tuple, list]]:
 
 # --- pages → one stream: tables and paragraphs that go on across page breaks ----------------------
 def join_pages(pages: list[list[Element]]) -> list[Element]:
+    """The elements of all pages as one stream, with what a page break cut joined again: body text
+    that goes on, a header row repeated on the new page, a row (or a merged cell) split by the break."""
     stream: list[Element] = []
     table_header: Optional[list[str]] = None  # the first row of the table being read
     for elements in pages:
@@ -218,6 +226,7 @@ def _first_cell(row: Row) -> Optional[Cell]:
 
 
 def opens_anew(cell: Cell) -> bool:
+    """Does the cell open with a label or a list item (so it is not the rest of a cell above)?"""
     from generator.ingest.docx_reader import is_label
 
     first = paragraphs(cell.lines, text_right(cell))[0]
@@ -233,10 +242,8 @@ def _cell_goes_on(above: Cell, below: Cell) -> bool:
     marker = first.marker()
     found = paragraphs(above.lines, text_right(above))
     last = found[-1]
-    if last.marker is None and is_label(last.text()) and not opens_anew(below):
-        return True
-    if last.marker is None and is_label(last.text()) and marker is not None and marker.group("number") == "1":
-        return True
+    if last.marker is None and is_label(last.text()):  # a label alone at the foot of the page: its list follows
+        return not opens_anew(below) or (marker is not None and marker.group("number") == "1")
     if marker is not None:
         if marker.group("number"):
             numbers = [int(p.marker.group("number")) for p in found if p.marker and p.marker.group("number")]

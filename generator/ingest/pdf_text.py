@@ -10,7 +10,12 @@ same, and a list's numbers are plain text. This module rebuilds what the Word fi
   word of this line would not have fitted after it, so the line wrapped — and starts a new one
   otherwise (a hard break or a paragraph end). A list marker («1.», «2)», «•») always starts a
   paragraph, and lines at a list item's hanging indent belong to that item. A larger vertical gap
-  than the region's line pitch starts a paragraph too.
+  than the region's line pitch, a label line («Знания:»), a field line («Председатель: …») or a
+  classifier code line («62.01.1 …») starts a paragraph too.
+* **Joins**: wrapped lines are joined with a space, except inside a word — a compound cut at its
+  hyphen, or a word too long for a narrow column cut anywhere. Where print hides whether the
+  author typed a space, the document's own spelling decides (:class:`Hints`: the words it
+  writes whole, the Russian dictionary for a Russian document, its habit with «- » at line ends).
 
 The region's right edge (a table cell's inner edge or the page's text margin) is given by the
 caller, so this module knows nothing of tables or pages.

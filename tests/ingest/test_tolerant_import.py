@@ -108,3 +108,35 @@ def test_a_lost_knowledge_label_reads_the_second_list_as_knowledge(seed_text, or
     standard = import_standard(source)
     assert [(n.code, n.id) for n in standard.source.notes] == [("missing-label", "1210-0-020/F2/S1")]
     assert _data(standard) == original
+
+
+def test_a_skipped_line_that_looks_like_an_item_is_a_lint_warning(seed_text, tmp_path):
+    source = tmp_path / "stray.txt"
+    source.write_text(_variant(seed_text, "\t|\tДағды 1Жастарға консультация беру\t|\tҚабілет:\n",
+                               "\t|\tДағды 1Жастарға консультация беру\t|\t1. Қосымша жоспар құру;\nҚабілет:\n"),
+                      encoding="utf-8")
+    standard = import_standard(source)
+    assert [(n.where, n.code, n.id) for n in standard.source.notes] == [("stray.txt:149", "skipped-item", "3412-0-003")]
+    warning = next(w for w in lint_standard(standard) if w.code == "skipped-item")
+    assert str(warning) == ("3412-0-003: not read into the standard, though it looks like an item: «1. Қосымша жоспар "
+                            "құру;» (source: stray.txt:149) [skipped-item]")
+
+
+def test_show_says_when_the_data_has_no_account(seed_yaml_path, tmp_path):
+    text = seed_yaml_path.read_text("utf-8")
+    start, end = text.index("  account:\n"), text.index("  notes: []\n") + len("  notes: []\n")
+    path = tmp_path / "old.yaml"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    shown = CliRunner().invoke(main, ["show", str(path)]).stdout.splitlines()
+    assert "import of M84120.kk.txt: no account kept (imported by an earlier progen; import it again)" in shown
+
+
+def test_a_card_code_used_twice_gives_the_second_card_a_suffix(seed_text, tmp_path):
+    source = tmp_path / "same-code.txt"
+    source.write_text(_variant(seed_text, "Код:\t|\t3412-0-003", "Код:\t|\t1210-0-020"), encoding="utf-8")
+    standard = import_standard(source)
+    assert [c.code for c in standard.cards] == ["1210-0-020", "1210-0-020-2"]
+    assert [(n.code, n.id, n.message) for n in standard.source.notes] == [
+        ("duplicate-code", "1210-0-020-2", "card code 1210-0-020 is used by an earlier card too; this card is read "
+                                           "as 1210-0-020-2")]
+    assert standard.cards[1].functions[0].id == "1210-0-020-2/F1"

@@ -226,3 +226,21 @@ def test_a_task_before_its_function_heading_belongs_to_the_function_that_follows
     assert standard.source.notes[0].message == (
         "task 1 'Составление плана' comes before any labour function heading; read as part of labour function 1 "
         "'Планирование проверок', whose heading follows at order.docx:5")
+
+
+def test_a_line_a_parser_loses_is_caught_by_the_account(tmp_path, monkeypatch):
+    """The account reads the parsed card back against its source, so a parser that drops an item is
+    caught, not trusted: here the item splitter is made to lose each list's last item."""
+    from test_docx_layouts_ab import build_b
+
+    import generator.ingest.cards_atameken as cards
+
+    source = build_b(tmp_path / "b.docx")
+    assert import_standard(source).source.account.skipped == 0
+    losing = cards.split_items
+    monkeypatch.setattr(cards, "split_items", lambda text: losing(text)[:-1])
+    standard = import_standard(source)
+    assert standard.source.account.skipped > 0
+    skipped = [n for n in standard.source.notes if n.code == "skipped-item"]
+    assert skipped and all(n.where.startswith("b.docx:") for n in skipped)
+    assert any("Составлять план проверок" in n.message or "Оценивать сроки" in n.message for n in skipped)
