@@ -180,4 +180,7 @@ def lint_layout(standard: m.Standard) -> list[LintWarning]:
                     if _LEFTOVER_NUMBER.match(item.text):
                         add(item.id, "item-number", "the item starts with a number: a list numbered twice "
                             "or two items run together")
+                    elif item.text[:1].islower():
+                        add(item.id, "item-fragment", "the item starts in lower case: it may be the end of the "
+                            "item before it, split off where the source broke a line")
     return warnings

@@ -140,3 +140,11 @@ def test_a_card_code_used_twice_gives_the_second_card_a_suffix(seed_text, tmp_pa
         ("duplicate-code", "1210-0-020-2", "card code 1210-0-020 is used by an earlier card too; this card is read "
                                            "as 1210-0-020-2")]
     assert standard.cards[1].functions[0].id == "1210-0-020-2/F1"
+
+
+def test_an_item_split_off_at_a_line_break_is_a_lint_warning(seed_yaml_path):
+    standard = load_standard(seed_yaml_path)
+    item = standard.card("3412-0-003").functions[1].skills[0].abilities[1]
+    item.text = "және бейімдеу"
+    warnings = [(w.where, w.code) for w in lint_standard(standard) if w.code == "item-fragment"]
+    assert warnings == [(item.id, "item-fragment")]
