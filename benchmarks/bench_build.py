@@ -53,7 +53,7 @@ def synthetic_standard(seed: m.Standard, cards: int) -> m.Standard:
 
 
 def make_workspace(folder: Path, cards: int, kinds: list[str]) -> Path:
-    from generator.build import init_workspace
+    from generator.workspace.scaffold import init_workspace
 
     init_workspace(folder)
     (folder / "standard_data" / "M84120.kk.yaml").unlink()
@@ -76,7 +76,7 @@ def bare_docxtpl(kinds: list[str], samples: int = 20) -> dict[str, float]:
     from docxtpl import DocxTemplate
 
     from generator.design import plan_program
-    from generator.design.spec import ProgramSpec
+    from generator.workspace.spec import ProgramSpec
     from generator.render import build_context, find_template, render_document
     from generator.render.environment import make_environment
 
@@ -113,7 +113,7 @@ def measure_build(workspace: Path, jobs: int, **options) -> dict:
     code = f"""
 import json, resource, sys, time
 sys.path.insert(0, {str(REPO)!r})
-from generator.build import build
+from generator.batch import build
 import os
 private = [0]
 def sample(done, total, key):

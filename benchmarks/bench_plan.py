@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from generator.design import plan_program  # noqa: E402
-from generator.design.spec import ProgramSpec  # noqa: E402
+from generator.workspace.spec import ProgramSpec  # noqa: E402
 from generator.language import get_phraser  # noqa: E402
 from generator.standard.store import load_standard  # noqa: E402
 

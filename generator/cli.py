@@ -20,6 +20,23 @@ def _version_message() -> str:
     return f"progen {__version__} from {location} (Python {sys.version.split()[0]})"
 
 
+class LanguageChoice(click.Choice):
+    """The registered language packs, read when a command runs (not when the CLI module is imported)."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self):  # noqa: D102 - click reads it for validation, help and completion
+        from generator.languages import codes
+
+        return codes()
+
+    @choices.setter
+    def choices(self, _value) -> None:
+        pass
+
+
 class ReportingGroup(click.Group):
     """Turn a GeneratorError raised anywhere in a command into a one-line error and exit 1."""
 
@@ -44,7 +61,7 @@ def main() -> None:
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="YAML file to write (default: standard_data/<code>.<lang>.yaml).")
-@click.option("--lang", type=click.Choice(["kk", "ru"]), help="Language of the labels (default: detected).")
+@click.option("--lang", type=LanguageChoice(), help="Language of the labels (default: detected).")
 @click.option("--layout", type=click.Choice(["2023", "A", "B"]), help="Force a layout (default: detected).")
 def import_command(source: Path, output: Path | None, lang: str | None, layout: str | None) -> None:
     """Import a professional standard as published (.txt, .docx or .pdf with a text layer) into standard data YAML.
@@ -127,14 +144,21 @@ def program_options(function):
     return function
 
 
+def load_workspace(folder: Path | None):
+    """The workspace of a command: ``--workspace``, else the current folder (its data files are optional)."""
+    from generator.workspace import Workspace
+
+    return Workspace.load(folder or Path.cwd())
+
+
 def make_program_from_options(spec, standard, card, hours, skills, workspace):
+    """Design the program the options describe; ``workspace`` is a loaded Workspace."""
     from generator.design import make_program
 
     if spec is None and (standard is None or card is None):
         raise click.UsageError("give a SPEC file, or --standard FILE and --card CODE")
     skill_list = [s.strip() for s in skills.split(",")] if skills is not None else None
-    return make_program(spec, standard=standard, card=card, hours=hours, skills=skill_list,
-                        workspace=workspace or Path.cwd())
+    return make_program(spec, standard=standard, card=card, hours=hours, skills=skill_list, workspace=workspace)
 
 
 @main.command()
@@ -144,8 +168,70 @@ def plan(spec, standard, card, hours, skills, workspace, as_json) -> None:
     """Design a program and print its model (modules, outcomes, hours, coverage) as YAML or JSON."""
     from generator.design.output import program_json, program_yaml
 
-    program = make_program_from_options(spec, standard, card, hours, skills, workspace)
+    program = make_program_from_options(spec, standard, card, hours, skills, load_workspace(workspace))
     click.echo(program_json(program) if as_json else program_yaml(program), nl=False)
+
+
+# --- activity library: list, show, check -----------------------------------------------------------
+@main.group("activities")
+def activities_group() -> None:
+    """The activity library that session plans are built from (built-in + <workspace>/activities/)."""
+
+
+def _workspace_option(function):
+    return click.option("--workspace", type=click.Path(path_type=Path, file_okay=False), default=None,
+                        help="Workspace whose activities/*.yaml add or change activities (default: current folder).")(function)
+
+
+def _lang_option(function):
+    return click.option("--lang", type=click.Choice(["kk", "ru"]), default="kk", show_default=True,
+                        help="Language of the names and texts.")(function)
+
+
+@activities_group.command("list")
+@_lang_option
+@click.option("--phase", type=click.Choice(["opening", "energiser", "input", "practice", "reflection",
+                                            "assessment", "evaluation"]), help="Only this phase.")
+@_workspace_option
+def activities_list(lang: str, phase: str | None, workspace: Path | None) -> None:
+    """List the activities as a table: id, name, phase, minutes (default), group size."""
+    from generator.design.activities import load_library
+    from generator.design.activity_show import list_table
+
+    click.echo(list_table(load_library(workspace or Path.cwd()), lang, phase))
+
+
+@activities_group.command("show")
+@click.argument("activity_id")
+@_lang_option
+@_workspace_option
+def activities_show(activity_id: str, lang: str, workspace: Path | None) -> None:
+    """Print one activity in full: facts, materials, preparation, timed steps, debrief, online variant, tips."""
+    from generator.design.activities import load_library
+    from generator.design.activity_show import show_text
+
+    library = load_library(workspace or Path.cwd())
+    click.echo(show_text(library.get(activity_id), lang, library.sources[activity_id]))
+
+
+@activities_group.command("check")
+@click.argument("workspace", required=False, type=click.Path(path_type=Path, file_okay=False, exists=True))
+def activities_check(workspace: Path | None) -> None:
+    """Validate the activity library (built-in + WORKSPACE/activities/*.yaml; default: current folder),
+    the literature list and the feedback-form and organisation texts; exit 1 with every problem."""
+    from generator.design.activities import load_library
+    from generator.design.literature import load_literature
+    from generator.design.program_texts import FILES, load_texts
+
+    library = load_library(workspace or Path.cwd())
+    added = sum(1 for source in library.sources.values() if source != "built-in")
+    click.echo(f"activity library: {len(library)} activities OK "
+               f"({len(library) - added} built-in, {added} added or changed by the workspace; "
+               f"{len(library.files)} file(s) read)")
+    click.echo(f"literature: {len(load_literature(workspace or Path.cwd()))} entries OK")
+    for name in FILES:
+        load_texts(name, "kk", workspace or Path.cwd())
+        click.echo(f"{name}: kk and ru texts OK")
 
 
 # --- exports: Moodle competency CSV, CASE 1.0 JSON, Markdown program --------------------------
@@ -170,7 +256,7 @@ def export_command(file: Path, fmt: str, output: Path | None, card: str | None, 
 # --- phrasing: phrase ---------------------------------------------------------------------------
 @main.command("phrase")
 @click.argument("texts", nargs=-1)
-@click.option("--lang", type=click.Choice(["kk", "ru"]), required=True, help="Language of the items.")
+@click.option("--lang", type=LanguageChoice(), required=True, help="Language of the items.")
 @click.option("--kind", type=click.Choice(["ability", "knowledge"]), required=True,
               help="ability → a \"can do\" outcome; knowledge → a \"knows\" outcome.")
 @click.option("--workspace", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
@@ -210,7 +296,7 @@ def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_blo
 @click.option("--force", is_flag=True, help="Overwrite programs.yaml and the bundled standard if they exist.")
 def init_command(directory: Path, force: bool) -> None:
     """Create a workspace: programs.yaml, standard_data/ with the bundled standard, templates/, output/."""
-    from generator.build import init_workspace
+    from generator.workspace.scaffold import init_workspace
 
     written = init_workspace(directory, force=force)
     for path in written:
@@ -259,12 +345,12 @@ def build_command(targets, workspace, jobs, force, dry_run, clean, pdf, keep_goi
     """
     import logging
 
-    from generator.build import build
+    from generator.batch import build
 
     if verbose:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
-        logger = logging.getLogger("generator.build")
+        logger = logging.getLogger("generator.batch")
         logger.addHandler(handler)
         logger.setLevel(logging.DEBUG)
 
@@ -294,30 +380,51 @@ def build_command(targets, workspace, jobs, force, dry_run, clean, pdf, keep_goi
         raise SystemExit(1)
 
 
+# --- the trainer's page: serve -------------------------------------------------------------------
+@main.command("serve")
+@click.argument("workspace", required=False, default=".", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--port", type=click.IntRange(0, 65535), default=None,
+              help="Port to listen on (default: 8765, or the next free one).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Any other than 127.0.0.1 lets other computers of the network open "
+                   "the page (with the key in its address); a warning says so.")
+@click.option("--no-browser", is_flag=True, help="Do not open the web browser.")
+def serve_command(workspace: Path, port: int | None, host: str, no_browser: bool) -> None:
+    """Open a local web page to make programs, import standards, edit wording and build (Ctrl-C stops it)."""
+    from generator.web.server import serve
+
+    serve(workspace, host=host, port=port, open_browser=not no_browser, echo=click.echo)
+
+
 # --- documents: render, templates (init, check, vars) ---------------------------------------------
 @main.command("render")
 @program_options
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(["program", "outline", "assessment"]),
-              help="Document kind; repeat for several (default: the spec's kinds, else all three).")
+@click.option("--kind", "kinds", multiple=True, metavar="KIND",
+              help="Document kind (program, outline, assessment, markdown, or one the workspace adds in "
+                   "templates/kinds.yaml); repeat for several (default: the spec's kinds, else the default kinds).")
 @click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path, file_okay=False), default="output",
               show_default=True, help="Output folder; documents go to <output>/<card>/<card>_<kind>_<lang>.docx.")
 @click.option("--pdf", is_flag=True, help="Also convert each document to PDF with LibreOffice (if installed).")
 def render_command(spec, standard, card, hours, skills, workspace, kinds, output_dir, pdf) -> None:
     """Design a program and write it as DOCX documents from the Word templates."""
-    from generator.render import KINDS, render_documents
+    from generator.render import render_documents
 
-    program = make_program_from_options(spec, standard, card, hours, skills, workspace)
+    ws = load_workspace(workspace)
+    for kind in kinds:
+        ws.kind(kind)  # an unknown kind is an error before anything is designed
+    program = make_program_from_options(spec, standard, card, hours, skills, ws)
     if not kinds and spec is not None:  # the spec's own `kinds`, when it lists them
-        from generator.design.spec import load_spec
+        from generator.workspace.spec import load_spec
 
         kinds = tuple(load_spec(spec).kinds or ())
-    written = render_documents(program, tuple(kinds) or KINDS, output_dir, workspace=workspace or Path.cwd())
+    kinds = tuple(kinds) or ws.default_kinds()
+    written = render_documents(program, kinds, output_dir, workspace=ws)
     for path in written:
         click.echo(str(path))
     if pdf:
         from generator.render.pdf import convert_to_pdf, soffice_path, uno_python
 
-        for path in convert_to_pdf(written):
+        for path in convert_to_pdf([path for path, kind in zip(written, kinds) if ws.kind(kind).pdf]):
             click.echo(str(path))
         if not uno_python(soffice_path() or ""):
             click.echo("note: the PDF's table of contents is not refreshed (install python3-uno for that); "
@@ -358,7 +465,8 @@ def templates_check(directory: Path | None) -> None:
 @templates_group.command("vars")
 def templates_vars() -> None:
     """Print every variable and filter a template can use, with a description."""
-    from generator.render.labels import load_labels
     from generator.render.variables import describe
+    from generator.workspace import Workspace
 
-    click.echo(describe(sorted(load_labels("kk"))))
+    ws = Workspace.builtin()
+    click.echo(describe(sorted(ws.labels(next(iter(ws.languages))))))

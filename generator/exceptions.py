@@ -35,3 +35,12 @@ class BuildError(GeneratorError):
 
 class ExportError(GeneratorError):
     """An export cannot be written."""
+
+
+class WorkspaceDataError(GeneratorError):
+    """A workspace's data files (design.yaml, phrasing/, templates/labels.yaml, templates/kinds.yaml) are
+    invalid; every problem of every file is listed."""
+
+
+class ActivityDataError(GeneratorError):
+    """The activity library (built-in or a workspace's activities/*.yaml) fails validation."""

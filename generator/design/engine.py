@@ -12,9 +12,10 @@ from generator.design.hours import largest_remainder, module_minimum, split_modu
 from generator.design.program import (
     AssessmentSheet, CoverageRow, Hours, Module, Outcome, Program, Provider, Session, SheetCriterion, sum_hours,
 )
-from generator.design.spec import FORMATS, ProgramSpec, ProviderSpec, check_basic, load_spec, merge_specs
 from generator.exceptions import SpecError
 from generator.standard import model as m
+from generator.workspace import Workspace
+from generator.workspace.spec import ProgramSpec, ProviderSpec, check_basic, load_spec, merge_specs
 
 
 def default_year() -> int:
@@ -26,7 +27,7 @@ def default_year() -> int:
 
 
 def resolve(spec_path: Optional[Path] = None, *, standard: Optional[Path] = None, card: Optional[str] = None,
-            hours: Optional[int] = None, skills: Optional[list[str]] = None, workspace: Optional[Path] = None,
+            hours: Optional[int] = None, skills: Optional[list[str]] = None, workspace: Optional[Workspace] = None,
             base: Optional[ProgramSpec] = None) -> Program:
     """Merge base (manifest) < spec file < options, load the standard and design."""
     from generator.standard.store import load_standard
@@ -50,15 +51,13 @@ def _card(standard: m.Standard, code: str) -> m.Card:
         raise SpecError(f"card: {standard.no_such_card(code)}") from None
 
 
-def design(standard: m.Standard, spec: ProgramSpec, workspace: Optional[Path] = None) -> Program:
-    from generator.language import get_phraser
-
+def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Program:
     lang = spec.language or standard.language
-    check_basic(ProgramSpec(**{**spec.__dict__, "language": lang}))
+    check_basic(ProgramSpec(**{**spec.__dict__, "language": lang}), workspace.languages, workspace.kinds)
     card = _card(standard, spec.card)
-    rules = r.rules_data(workspace)
+    rules = workspace.design
     lang_rules = rules[lang]
-    phraser = get_phraser(lang, workspace)
+    phraser = workspace.phraser(lang)
     selected = r.select_skills(card, spec.skills)
     full_card = spec.skills is None
     legal_acts = r.shared_legal_acts(selected, rules)
@@ -271,8 +270,8 @@ def _sessions(modules: list[Module], lang_rules, session_hours: int = 2) -> list
     """The outline's session-by-session schedule: topics grouped into sessions, then the assessment.
 
     Consecutive topics are taught together until a session has ``session_hours`` (a "пара" of two
-    academic hours by default); what is left at the end joins the last session. Every topic appears
-    in the schedule and the hours still add up.
+    academic hours by default); the topics left at the end make a shorter last session, or join the one
+    before when they have no hours. Every topic appears in the schedule and the hours still add up.
     """
     titles = lang_rules["session_titles"]
     sessions: list[Session] = []
@@ -319,4 +318,4 @@ def _sessions(modules: list[Module], lang_rules, session_hours: int = 2) -> list
     return sessions
 
 
-__all__ = ["design", "resolve", "entry_requirements", "default_year", "FORMATS"]
+__all__ = ["design", "resolve", "entry_requirements", "default_year"]

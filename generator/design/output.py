@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from generator.design.program import Program
-from generator.standard.yaml_io import dump_yaml, to_plain
+from generator.common.yaml_io import dump_yaml, to_plain
 
 
 def program_yaml(program: Program) -> str:

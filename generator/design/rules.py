@@ -1,63 +1,20 @@
 """Design rules, each a named function a test can call on its own.
 
-The rules read their tables from ``data/design.yaml`` (overridable by a workspace's
-``design.yaml``) so a methodologist tunes methods, assessment and hours without Python.
+The rules read their tables from the workspace's design data (``Workspace.design``: the built-in
+``data/design.yaml`` and each language pack's ``design.yaml``, changed by a workspace's ``design.yaml``)
+so a methodologist tunes methods, assessment and hours without Python.
 """
 from __future__ import annotations
 
-import copy
-import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Optional
-
-import yaml
 
 from generator.design.bibliography import act_key
 from generator.design.program import Criterion, Outcome, Topic
 from generator.exceptions import SpecError
 from generator.language import BLOOM_LEVELS
 from generator.standard.model import Card, Item, LabourFunction, Skill
-from generator.standard.yaml_io import safe_load_file
-
-
-# -- data ------------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
-def _builtin_rules() -> dict:
-    return yaml.safe_load(resources.files("generator.design").joinpath("data/design.yaml").read_text("utf-8"))
-
-
-def _deep_update(base: dict, extra: dict, where: str) -> dict:
-    for key, value in extra.items():
-        if key not in base:
-            raise SpecError(f"{where}: unknown key '{key}'; valid keys: {', '.join(base)}")
-        if isinstance(base[key], dict) and isinstance(value, dict):
-            _deep_update(base[key], value, f"{where}.{key}")
-        else:
-            base[key] = value
-    return base
-
-
-def rules_data(workspace: Optional[Path] = None) -> dict:
-    """Built-in rule tables, updated from ``<workspace>/design.yaml`` when it exists."""
-    data = copy.deepcopy(_builtin_rules())
-    if workspace is not None:
-        path = Path(workspace) / "design.yaml"
-        if path.exists():
-            extra = safe_load_file(path, "design rules", SpecError) or {}
-            if not isinstance(extra, dict):
-                raise SpecError(f"{path}: the top level must be a mapping")
-            _deep_update(data, extra, str(path))
-    return data
-
-
-def design_data_files(workspace: Optional[Path] = None) -> list[Path]:
-    files = [Path(str(resources.files("generator.design").joinpath("data/design.yaml")))]
-    if workspace is not None and (Path(workspace) / "design.yaml").exists():
-        files.append(Path(workspace) / "design.yaml")
-    return files
 
 
 # -- selection -------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 Entry point: :func:`export` (what ``progen export`` calls). The format modules can also be used
 on their own: ``moodle.moodle_csv(standard)``, ``case.case_json(standard)``,
-``markdown.program_markdown(program)``.
+``generator.render.markdown.program_markdown(program, workspace)``. Their labels are the language
+pack's (``labels.yaml``, the exports under ``export:``), changed by a workspace's ``templates/labels.yaml``.
 
 Inputs:
 
@@ -19,8 +20,6 @@ not sit in a ``standard_data`` folder). Every file is written atomically.
 """
 from __future__ import annotations
 
-import functools
-from importlib import resources
 from pathlib import Path
 from typing import Optional
 
@@ -34,17 +33,14 @@ EXTENSIONS = {"moodle": ".moodle.csv", "case": ".case.json", "markdown": ".md"}
 __all__ = ["FORMATS", "export", "labels", "default_output", "check_card"]
 
 
-@functools.lru_cache(maxsize=1)
-def _all_labels() -> dict:
-    return yaml.safe_load(resources.files("generator.export").joinpath("data/labels.yaml").read_text("utf-8"))
+def labels(language: str, workspace=None) -> dict:
+    """The export labels of ``language``: the ``export:`` labels of its language pack (and workspace)."""
+    from generator.workspace import Workspace
 
-
-def labels(language: str) -> dict:
-    """The export labels of ``language`` (kk or ru)."""
-    data = _all_labels()
-    if language not in data:
-        raise ExportError(f"no export labels for language '{language}'; known: {', '.join(data)}")
-    return data[language]
+    ws = Workspace.of(workspace)
+    if language not in ws.languages:
+        raise ExportError(f"no export labels for language '{language}'; known: {', '.join(ws.languages)}")
+    return ws.labels(language)["export"]
 
 
 def workspace_root(standard_path: Path) -> Path:
@@ -64,7 +60,7 @@ def default_output(standard_path: Path, fmt: str, card: Optional[str] = None) ->
 
 def write_export(path: Path, data: str) -> None:
     """Write atomically; a folder or an unwritable place is an ExportError naming the path."""
-    from generator.standard.yaml_io import write_atomic
+    from generator.common.files import write_atomic
 
     path = Path(path)
     if path.is_dir():
@@ -94,18 +90,18 @@ def _is_spec(path: Path) -> bool:
     return "standard" in keys and "cards" not in keys
 
 
-def _program(source: Path, card: Optional[str], workspace: Optional[Path]):
+def _program(source: Path, card: Optional[str], workspace):
     """Design the program to render; returns (program, standard data path)."""
     from generator.design import make_program
 
     if _is_spec(source):
-        from generator.design.spec import load_spec
+        from generator.workspace.spec import load_spec
 
         spec = load_spec(source)
         program = make_program(source, card=card, workspace=workspace)
         return program, Path(spec.standard) if spec.standard else source
     from generator.design import plan_program
-    from generator.design.spec import ProgramSpec
+    from generator.workspace.spec import ProgramSpec
     from generator.standard.store import load_standard
 
     standard = load_standard(source)
@@ -120,22 +116,25 @@ def _program(source: Path, card: Optional[str], workspace: Optional[Path]):
 
 
 def export(source_path: Path, fmt: str, out_path: Optional[Path] = None, *, card: Optional[str] = None,
-           workspace: Optional[Path] = None) -> Path:
+           workspace=None) -> Path:
     """Export ``source_path`` as ``fmt`` (moodle, case, markdown) and return the file written.
 
     ``card`` limits moodle/case to one profession card and picks the card of a markdown program;
-    ``workspace`` is passed to the design engine (phrasing and design overrides) for markdown.
+    ``workspace`` (a Workspace, a folder or None) gives the design, phrasing and label data.
     Raises ExportError (unknown format, unwritable output, unknown card), StandardDataError or
     SpecError for invalid input.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format '{fmt}'; valid formats: {', '.join(FORMATS)}")
+    from generator.workspace import Workspace
+
     source_path = Path(source_path)
+    workspace = Workspace.of(workspace)
     if fmt == "markdown":
-        from generator.export.markdown import program_markdown
+        from generator.render.markdown import program_markdown
 
         program, standard_path = _program(source_path, card, workspace)
-        data = program_markdown(program)
+        data = program_markdown(program, workspace)
         target = out_path or default_output(standard_path, fmt, program.card_code)
     else:
         from generator.standard.store import load_standard
@@ -145,11 +144,11 @@ def export(source_path: Path, fmt: str, out_path: Optional[Path] = None, *, card
         if fmt == "moodle":
             from generator.export.moodle import moodle_csv
 
-            data = moodle_csv(standard, card)
+            data = moodle_csv(standard, card, workspace)
         else:
             from generator.export.case import case_json
 
-            data = case_json(standard, card)
+            data = case_json(standard, card, workspace=workspace)
         target = out_path or default_output(source_path, fmt, card)
     write_export(Path(target), data)
     return Path(target)

@@ -39,12 +39,12 @@ ITEM_TYPES = {
 
 
 class _Builder:
-    def __init__(self, standard: m.Standard, card: Optional[str], base_uri: Optional[str]):
+    def __init__(self, standard: m.Standard, card: Optional[str], base_uri: Optional[str], workspace=None):
         from generator.export import labels
         from generator.standard.store import safe_code
 
         self.standard = standard
-        self.words = labels(standard.language)
+        self.words = labels(standard.language, workspace)
         self.prefix = f"{safe_code(standard.code)}/{standard.language}"
         self.base_uri = base_uri.rstrip("/") if base_uri else None
         self.changed = change_datetime(standard)
@@ -184,13 +184,15 @@ def change_datetime(standard: m.Standard) -> str:
     return f"{date}T00:00:00Z"
 
 
-def case_package(standard: m.Standard, card: Optional[str] = None, base_uri: Optional[str] = None) -> dict:
+def case_package(standard: m.Standard, card: Optional[str] = None, base_uri: Optional[str] = None,
+                 workspace=None) -> dict:
     """The CFPackage as plain data (see the module docstring for identifiers and dates)."""
     from generator.export import check_card
 
     check_card(standard, card)
-    return _Builder(standard, card, base_uri).build()
+    return _Builder(standard, card, base_uri, workspace).build()
 
 
-def case_json(standard: m.Standard, card: Optional[str] = None, base_uri: Optional[str] = None) -> str:
-    return json.dumps(case_package(standard, card, base_uri), ensure_ascii=False, indent=2) + "\n"
+def case_json(standard: m.Standard, card: Optional[str] = None, base_uri: Optional[str] = None,
+              workspace=None) -> str:
+    return json.dumps(case_package(standard, card, base_uri, workspace), ensure_ascii=False, indent=2) + "\n"

@@ -9,7 +9,7 @@ number`` the id of the element above; cards have an empty parent, which the impo
 "top level of the framework" (``add_children($framework, '')``). The framework's taxonomy lists one
 of Moodle's words per depth: card = domain, function = competency, skill = skill, ability and
 knowledge = indicator. Every competency inherits the framework's default two-step scale (labels
-from ``data/labels.yaml``). Knowledge items citing the same normative act are cross-referenced
+from the language pack's ``labels.yaml``, ``export.scale``). Knowledge items citing the same normative act are cross-referenced
 (each pair once, on the later row; ``%2C`` stands for a comma inside an id, as the importer's
 ``set_related`` expects).
 
@@ -132,11 +132,11 @@ def _act_key(item: m.Item):
     return act_key(item.legal_ref)
 
 
-def competency_rows(standard: m.Standard, card: Optional[str] = None) -> list[Row]:
+def competency_rows(standard: m.Standard, card: Optional[str] = None, workspace=None) -> list[Row]:
     """Cards, functions, skills, abilities and knowledge in document order, parents first."""
     from generator.export import labels
 
-    words = labels(standard.language)
+    words = labels(standard.language, workspace)
     rows: list[Row] = []
     first_of_act: dict = {}
     for c in standard.cards:
@@ -183,12 +183,12 @@ def _assign_short_names(rows: list[Row]) -> None:
         raise ExportError("Moodle short names are not unique after disambiguation")
 
 
-def moodle_table(standard: m.Standard, card: Optional[str] = None) -> list[list[str]]:
+def moodle_table(standard: m.Standard, card: Optional[str] = None, workspace=None) -> list[list[str]]:
     """Header row, framework row and competency rows, every row with 14 cells."""
     from generator.export import check_card, labels
 
     check_card(standard, card)
-    words = labels(standard.language)
+    words = labels(standard.language, workspace)
     scale = list(words["scale"])
     title = f"{standard.title} — {standard.card(card).name}" if card else standard.title
     description = "\n\n".join(filter(None, [f"{standard.code} {standard.title}", standard.description]))
@@ -196,7 +196,7 @@ def moodle_table(standard: m.Standard, card: Optional[str] = None) -> list[list[
         "", framework_idnumber(standard, card), fit(title), description, FORMAT_PLAIN,
         ",".join(scale), scale_configuration(scale), "", "", "", "", "", "1", ",".join(TAXONOMY),
     ]]
-    for row in competency_rows(standard, card):
+    for row in competency_rows(standard, card, workspace):
         related = ",".join(r.replace(",", "%2C") for r in row.related)
         table.append([row.parent, row.idnumber, row.shortname, row.description, FORMAT_PLAIN,
                       "", "", "", "", "", related, "", "", ""])
@@ -212,11 +212,11 @@ def _check_php_escape(row: list[str]) -> None:
                               f"CSV reader (PHP fgetcsv) misreads; edit the text in the standard data: {cell[:60]!r}")
 
 
-def moodle_csv(standard: m.Standard, card: Optional[str] = None) -> str:
+def moodle_csv(standard: m.Standard, card: Optional[str] = None, workspace=None) -> str:
     """The CSV text: UTF-8 (encode it without a BOM), LF line endings, comma, minimal quoting."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=",", quotechar='"', lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    for row in moodle_table(standard, card):
+    for row in moodle_table(standard, card, workspace):
         # Moodle turns every CR into LF before parsing; an unquoted lone CR would split a row there.
         row = [re.sub(r"\r\n?", "\n", cell) for cell in row]
         _check_php_escape(row)

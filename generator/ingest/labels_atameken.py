@@ -15,7 +15,6 @@ from typing import Optional
 
 import yaml
 
-LANGUAGES = ("ru", "kk")
 _NUMBERED = re.compile(r"^\s*(?P<label>[^\d:\n]{4,40}?)\s*(?P<number>\d{1,2})(?!\d)\s*[:.]?\s*(?P<title>.*)$", re.DOTALL)
 
 
@@ -196,6 +195,10 @@ def _best_ratio(text: str, forms: tuple[str, ...], threshold: float) -> float:
 @functools.lru_cache(maxsize=None)
 def _data() -> dict:
     return yaml.safe_load(resources.files("generator.ingest").joinpath("data/labels_2022.yaml").read_text("utf-8"))
+
+
+# the languages whose labels the data has (mappings with the labels of a layout), in the file's order
+LANGUAGES = tuple(key for key, value in _data().items() if isinstance(value, dict) and "function" in value)
 
 
 @functools.lru_cache(maxsize=None)

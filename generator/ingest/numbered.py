@@ -81,7 +81,8 @@ def _split_strictly(text: str) -> list[str]:
         if re.match(r"^\s*\d+\s*[.)]\s", text):
             number = re.match(r"^\s*(\d+)", text).group(1)
             raise _Broken(f"the list starts with item {number}, expected 1")
-        return [clean_item(text)]
+        item = clean_item(text)
+        return [item] if item else []  # only list punctuation (";" left in an empty cell): no item
     items: list[str] = []
     position = first.end()
     number = 1

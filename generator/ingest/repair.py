@@ -10,10 +10,10 @@ from importlib import resources
 
 import yaml
 
-_LOWER = "a-zа-яёәғқңөұүһі"
-_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-_CYR_LOWER = "а-яёәғқңөұүһі"
-_CYR_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
+from generator.standard.text import CYR_LOWER as _CYR_LOWER
+from generator.standard.text import CYR_UPPER as _CYR_UPPER
+from generator.standard.text import LOWER as _LOWER
+from generator.standard.text import UPPER as _UPPER
 
 _RULES = [
     # РеспубликасыныңКонституциясы, кейінгіМамандығы
@@ -42,11 +42,3 @@ def repair_glued(text: str) -> str:
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
     return re.sub(r"[ \t\u00a0]+", " ", text).strip()
-
-
-def find_glued(text: str) -> list[str]:
-    """Words that still look glued (for lint and tests): a lower-case letter directly before a
-    capital (``РеспубликасыныңКонституциясы``), or a number run into a word (``247қаулысы``, ``1ЖРО``)."""
-    return re.findall(
-        rf"\S*[{_CYR_LOWER}][{_CYR_UPPER}][{_CYR_LOWER}]\S*|\S*\d[{_CYR_LOWER}{_CYR_UPPER}]{{2,}}\S*", text
-    )

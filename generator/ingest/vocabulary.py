@@ -10,7 +10,6 @@ import yaml
 
 from generator.exceptions import ImportFormatError
 
-LANGUAGES = ("kk", "ru")
 # labels that only a professional standard has: they decide language and layout
 _STRUCTURAL = ("function", "skill", "abilities", "knowledge", "recognition", "card_heading", "function_list")
 
@@ -33,6 +32,10 @@ def _data() -> dict:
     return yaml.safe_load(resources.files("generator.ingest").joinpath("data/labels_2023.yaml").read_text("utf-8"))
 
 
+# the languages whose labels the data has (its top-level keys), in the file's order
+LANGUAGES = tuple(_data())
+
+
 @functools.lru_cache(maxsize=None)
 def vocabulary(lang: str) -> Vocabulary:
     entry = dict(_data()[lang])
@@ -50,7 +53,7 @@ def forced_language(scores: dict[str, int], name: str, forced: str, layout: str)
     """``forced`` if labels of ``layout`` in it occur (``scores``: labels found per language); else an
     error that suggests the other language when its labels occur."""
     if forced not in LANGUAGES:
-        raise ImportFormatError(f"{name}: unknown language '{forced}'; use kk or ru")
+        raise ImportFormatError(f"{name}: unknown language '{forced}'; use one of {', '.join(LANGUAGES)}")
     if scores[forced] == 0:
         other = [lang for lang in LANGUAGES if scores[lang]]
         hint = f"; it looks like '{other[0]}' — try --lang {other[0]}" if other else ""

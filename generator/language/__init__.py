@@ -3,23 +3,23 @@
 Use it as a library::
 
     from generator.language import get_phraser
-    phraser = get_phraser("kk", workspace)          # cached per (language, workspace)
+    phraser = get_phraser(code)          # built-in data; Workspace.load(path).phraser(code) for a workspace
     phraser.ability("Оқыту іс-шараларын ұйымдастыру және өткізу", "3412-0-003/F2/S1/A1")
     # Outcome(text='оқыту іс-шараларын ұйымдастыра және өткізе алады', kind='ability',
     #         verb='ұйымдастыру', bloom='create', source='rule')
 
-The rules live in ``kk.py`` and ``ru.py``; every word list they use is data in ``data/<lang>.yaml``,
-which a workspace extends with ``phrasing/<lang>.yaml``.  ``phrasing/overrides.yaml`` maps item ids
-to hand-written outcomes, which always win.
+The rules live in ``kk.py`` and ``ru.py`` (the phraser class a language pack names); every word list
+they use is data in the pack's ``lexicon.yaml`` (``generator/languages/<code>/``), which a workspace
+extends with ``phrasing/<code>.yaml``.  ``phrasing/overrides.yaml`` maps item ids to hand-written
+outcomes, which always win.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
 from generator.exceptions import PhrasingError
-from generator.language.lexicon import LANGUAGES, load_lexicon, load_overrides
 
 __all__ = ["Outcome", "Phraser", "get_phraser", "BLOOM_LEVELS", "PhrasingError"]
 
@@ -56,27 +56,31 @@ class Result:
 
 
 class Phraser:
-    """Phrases items of one language; loads built-in data plus the workspace's ``phrasing/`` files."""
+    """Phrases items of one language with a lexicon (built-in or a workspace's) and per-item overrides."""
 
-    def __init__(self, lang: str, workspace: Path | None = None):
-        if lang not in LANGUAGES:
-            raise PhrasingError(f"Unknown phrasing language {lang!r}: expected one of {', '.join(LANGUAGES)}")
-        self.lang = lang
-        self.workspace = Path(workspace) if workspace is not None else None
-        lexicon, files = load_lexicon(lang, self.workspace)
-        self._overrides, override_files = load_overrides(self.workspace)
-        self._files = files + override_files
-        if lang == "kk":
-            from generator.language.kk import KazakhPhraser
+    def __init__(self, pack, lexicon: Optional[dict] = None, overrides: Optional[dict[str, str]] = None,
+                 files=None):
+        """``pack``: a language code or :class:`~generator.languages.LanguagePack`; without ``lexicon``, the
+        pack's built-in one. ``files``: the data files the lexicon and overrides came from (for hashing)."""
+        from generator import languages
 
-            self._impl = KazakhPhraser(lexicon)
-        else:
-            from generator.language.ru import RussianPhraser
+        if isinstance(pack, str):
+            try:
+                pack = languages.get_pack(pack)
+            except languages.LanguageError as error:
+                raise PhrasingError(f"Unknown phrasing language: {error}") from error
+        self.lang = pack.code
+        if lexicon is None:
+            import yaml
 
-            self._impl = RussianPhraser(lexicon)
+            lexicon = yaml.safe_load(pack.data_file("lexicon").read_text("utf-8"))
+            files = [pack.data_file("lexicon")]
+        self._overrides = dict(overrides or {})
+        self._files = list(files or [])
+        self._impl = pack.phraser_class()(lexicon)
 
     def __repr__(self) -> str:
-        return f"Phraser({self.lang!r}, workspace={self.workspace!r})"
+        return f"Phraser({self.lang!r})"
 
     def _best(self, lemmas: list[str]) -> tuple[str | None, str]:
         """The lemma with the highest Bloom level (the last one on a tie) and that level."""
@@ -131,12 +135,8 @@ class Phraser:
         return frozenset(self._overrides)
 
 
-@lru_cache(maxsize=16)
-def _cached(lang: str, workspace: Path | None) -> Phraser:
-    return Phraser(lang, workspace)
+def get_phraser(lang: str, workspace=None) -> Phraser:
+    """The phraser of *lang*: of the built-in data (made once), or of ``workspace`` (a Workspace or folder)."""
+    from generator.workspace import Workspace
 
-
-def get_phraser(lang: str, workspace: Path | None = None) -> Phraser:
-    """The phraser of *lang* for *workspace*, built once per (language, resolved workspace)."""
-    key = Path(workspace).resolve() if workspace is not None else None
-    return _cached(lang, key)
+    return Workspace.of(workspace).phraser(lang)

@@ -1,6 +1,7 @@
 """Kazakh phrasing: "can do" and "knows" learning outcomes from ability and knowledge items.
 
-The rules are DESIGN §5; every word list they use is data (``data/kk.yaml``).
+Every word list the rules use is data: the Kazakh language pack's ``lexicon.yaml``
+(``generator/languages/kk/``), which a workspace extends with ``phrasing/kk.yaml``.
 
 Ability items ("… ұйымдастыру және өткізу") become "… ұйымдастыра және өткізе алады":
 
@@ -9,7 +10,7 @@ Ability items ("… ұйымдастыру және өткізу") become "… �
   modifies a following noun (жоспарлау қағидаттарын), stands before a postposition (жақсарту үшін),
   carries a case ending (ұйымдастыруды) or an attribute (ішкі бақылау) is a noun and stays;
 * each head becomes a converb (ұйымдастыру → ұйымдастыра, жасау → жасай, оқу → оқи, қою → қоя);
-* items without a verb follow the documented policy in ``data/kk.yaml`` (``policy:``): a final
+* items without a verb follow the documented policy in ``lexicon.yaml`` (``policy:``): a final
   skill noun goes into the accusative before "қолдана алады"; a bare noun phrase or a list that
   mixes nouns with verbal nouns gets "дағдыларын қолдана алады"; "X істеу қабілеті" → "X істей алады".
 

@@ -1,6 +1,6 @@
 """Kazakh morphology for phrasing: vowel harmony, the accusative, converbs and their verbal nouns.
 
-Every word list and ending it uses is data (``data/kk.yaml``); the rules that build outcomes from it
+Every word list and ending it uses is data (the Kazakh pack's ``lexicon.yaml``); the rules that build outcomes from it
 are in ``kk.py``.
 """
 from __future__ import annotations

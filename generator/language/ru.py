@@ -4,7 +4,7 @@ Ability items come in three shapes in Kazakhstan standards:
 
 * infinitives ("Проводить аудит …") → "умеет проводить аудит …";
 * deverbal nouns ("Организация обучающих мероприятий", "Установка и настройка ПО") → the nouns
-  are replaced by verbs from ``data/ru.yaml`` (``nouns_to_verbs``) and the genitive complement
+  are replaced by verbs from the Russian pack's ``lexicon.yaml`` (``nouns_to_verbs``) and the genitive complement
   becomes the direct object in the accusative, adjectives agreeing: "умеет организовывать
   обучающие мероприятия", "умеет устанавливать и настраивать ПО";
 * anything else: a light verb with the head noun phrase in the accusative ("умеет осуществлять

@@ -1,143 +1,120 @@
-"""Render a program model to DOCX documents from Word templates with Jinja tags (docxtpl).
+"""Render a program model to documents: Word templates with Jinja tags (docxtpl), or Markdown.
 
-Library entry point: :func:`render_document`. Template design:
+Library entry point: :func:`render_document`. What a document kind is — its renderer, its template, its
+file name, whether a PDF applies — is the workspace's kind registry (:mod:`generator.workspace.kinds`),
+so a workspace adds a kind with one entry in ``templates/kinds.yaml`` and one template. Template design:
 
 * one template per document kind — ``program.docx``, ``outline.docx``, ``assessment.docx`` — that serves
-  both languages: headings and labels come from ``data/labels.yaml`` (``{{ labels.passport }}``), the
-  content from the program (``{{ program.title }}``); ``progen templates vars`` lists everything;
+  every language: headings and labels come from the language pack's ``labels.yaml``
+  (``{{ labels.passport }}``), the content from the program (``{{ program.title }}``); ``progen templates
+  vars`` lists everything;
 * a workspace's ``templates/`` folder overrides the built-ins by file name, first match wins; for
   one language only, name the file ``<kind>_<lang>.docx`` (e.g. ``program_kk.docx``). Search order:
   ``<workspace>/templates/<kind>_<lang>.docx``, ``<workspace>/templates/<kind>.docx``, then the same two
   names among the built-ins shipped in the package;
-* ``<workspace>/templates/labels.yaml`` may override single labels (see :mod:`generator.render.labels`).
+* ``<workspace>/templates/labels.yaml`` may override single labels of any language; the Markdown
+  program uses the same labels.
 """
 from __future__ import annotations
 
-import re
-from importlib import resources
+import copy
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Union
 
-from generator.exceptions import TemplateProblem
+from generator.common.files import safe_filename_part
+from generator.workspace import Workspace, builtin_templates_dir
 
-KINDS = ("program", "outline", "assessment")
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+WorkspaceLike = Union[Workspace, Path, str, None]
 
 
 def builtin_dir() -> Path:
     """The folder of the templates shipped in the package."""
-    return Path(str(resources.files("generator.render").joinpath("builtin_templates")))
+    return builtin_templates_dir()
 
 
-def _check_kind(kind: str) -> None:
-    if kind not in KINDS:
-        raise TemplateProblem(f"unknown document kind '{kind}'; valid kinds: {', '.join(KINDS)}")
+def output_name(card_code: str, kind: str, lang: str, workspace: WorkspaceLike = None) -> str:
+    """``<card>_<kind>_<lang>.docx`` (the kind's extension), safe on Windows: ``3412-0-003_program_kk.docx``."""
+    return Workspace.of(workspace).kind(kind).output_name(card_code, lang)
 
 
-def safe_filename_part(text: str) -> str:
-    """A piece of a file name that Windows accepts: no <>:"/\\|?* or control characters, no trailing
-    dots or spaces, not a reserved device name."""
-    cleaned = _UNSAFE.sub("_", str(text)).strip().rstrip(". ")
-    if not cleaned:
-        cleaned = "_"
-    if cleaned.split(".")[0].upper() in _RESERVED:
-        cleaned = "_" + cleaned
-    return cleaned
+def output_path(card_code: str, kind: str, lang: str, workspace: WorkspaceLike = None) -> str:
+    """Where a document goes inside an output folder: ``<card>/<card>_<kind>_<lang>.docx``."""
+    return f"{safe_filename_part(card_code)}/{output_name(card_code, kind, lang, workspace)}"
 
 
-def output_name(card_code: str, kind: str, lang: str) -> str:
-    """``<card>_<kind>_<lang>.docx``, safe on Windows: ``3412-0-003_program_kk.docx``."""
-    _check_kind(kind)
-    return f"{safe_filename_part(card_code)}_{kind}_{safe_filename_part(lang)}.docx"
-
-
-def template_name(kind: str, lang: str) -> str:
-    """The built-in template of a kind: ``program.docx`` (the same for every language; labels come from
-    data). A workspace may add ``<kind>_<lang>.docx`` for one language: see :func:`template_candidates`."""
-    _check_kind(kind)
-    return f"{kind}.docx"
-
-
-def template_candidates(kind: str, lang: str) -> list[str]:
-    """File names looked for, most specific first: ``program_kk.docx``, ``program.docx``."""
-    _check_kind(kind)
-    return [f"{kind}_{safe_filename_part(lang)}.docx", template_name(kind, lang)]
-
-
-def search_dirs(workspace: Optional[Path] = None) -> list[Path]:
-    """Template folders in search order: the workspace's ``templates/``, then the built-ins."""
-    dirs = []
-    if workspace is not None:
-        dirs.append(Path(workspace) / "templates")
-    dirs.append(builtin_dir())
-    return dirs
-
-
-def find_template(kind: str, lang: str, workspace: Optional[Path] = None) -> Path:
+def find_template(kind: str, lang: str, workspace: WorkspaceLike = None) -> Path:
     """The template a render of ``kind`` in ``lang`` uses; first match wins."""
-    names = template_candidates(kind, lang)
-    for folder in search_dirs(workspace):
-        for name in names:
-            path = folder / name
-            if path.is_file():
-                return path
-    searched = "; ".join(str(folder) for folder in search_dirs(workspace))
-    raise TemplateProblem(f"no template {' or '.join(names)} for '{kind}' ({lang}); searched: {searched}")
+    return Workspace.of(workspace).find_template(kind, lang)
 
 
-def template_files(kind: str, lang: str, workspace: Optional[Path] = None) -> list[Path]:
+def template_files(kind: str, lang: str, workspace: WorkspaceLike = None) -> list[Path]:
     """Every file the rendering of this kind reads: the resolved template and the label data."""
-    from generator.render.labels import label_files
-
-    return [find_template(kind, lang, workspace), *label_files(workspace)]
+    return Workspace.of(workspace).dependencies(kind, lang)["templates"]
 
 
-def build_context(program, kind: str, workspace: Optional[Path] = None) -> dict:
+def build_context(program, kind: str, workspace: WorkspaceLike = None) -> dict:
     """The variables a template sees (documented in :mod:`generator.render.variables`)."""
     from generator.design.program import sum_hours
-    from generator.render.labels import load_labels
 
+    ws = Workspace.of(workspace)
     totals = program.totals or sum_hours(program.modules)
-    return {"program": program, "labels": load_labels(program.language, workspace), "lang": program.language,
-            "kind": kind, "totals": totals}
+    labels = copy.deepcopy(ws.labels(program.language))  # a template cannot change the next document's labels
+    return {"program": program, "labels": labels, "lang": program.language, "kind": kind, "totals": totals}
 
 
-def render_document(program, kind: str, destination: Path, workspace: Optional[Path] = None) -> Path:
-    """Render ``program`` as a document of ``kind`` to ``destination`` (a .docx path).
-
-    Atomic: written to a temporary file in the same folder and renamed, never a partial DOCX.
-    Raises :class:`TemplateProblem` naming the template, the variable and the paragraph.
-    """
+def _render_docx(program, kind: str, destination: Path, ws: Workspace) -> Path:
     from generator.render.docx_render import render_to
 
-    _check_kind(kind)
-    template = find_template(kind, program.language, workspace)
-    context = build_context(program, kind, workspace)
-    return render_to(template, context, Path(destination), title=program.title, lang=program.language)
+    template = ws.find_template(kind, program.language)
+    context = build_context(program, kind, ws)
+    return render_to(template, context, Path(destination), title=program.title,
+                     word_tag=ws.language(program.language).word_tag)
 
 
-def render_documents(program, kinds: tuple[str, ...] | list[str], output_dir: Path,
-                     workspace: Optional[Path] = None) -> list[Path]:
-    """Render several kinds to ``<output_dir>/<card>/<card>_<kind>_<lang>.docx``."""
-    folder = Path(output_dir) / safe_filename_part(program.card_code)
-    return [render_document(program, kind, folder / output_name(program.card_code, kind, program.language),
-                            workspace) for kind in kinds]
+def _render_markdown(program, kind: str, destination: Path, ws: Workspace) -> Path:
+    from generator.common.files import write_atomic
+    from generator.exceptions import TemplateProblem
+    from generator.render.markdown import program_markdown
+
+    try:
+        write_atomic(Path(destination), program_markdown(program, ws))
+    except OSError as error:
+        raise TemplateProblem(f"{destination}: cannot write the document: {error.strerror or error}") from error
+    return Path(destination)
+
+
+# a kind's renderer (kinds.yaml `renderer`) → the function that writes its document
+RENDERERS: dict[str, Callable[..., Path]] = {"docx": _render_docx, "markdown": _render_markdown}
+
+
+def render_document(program, kind: str, destination: Path, workspace: WorkspaceLike = None) -> Path:
+    """Render ``program`` as a document of ``kind`` to ``destination``.
+
+    ``workspace``: a :class:`~generator.workspace.Workspace`, a workspace folder, or None (built-in data).
+    Atomic: written to a temporary file in the same folder and renamed, never a partial document.
+    Raises :class:`TemplateProblem` naming the template, the variable and the paragraph.
+    """
+    ws = Workspace.of(workspace)
+    return RENDERERS[ws.kind(kind).renderer](program, kind, Path(destination), ws)
+
+
+def render_documents(program, kinds, output_dir: Path, workspace: WorkspaceLike = None) -> list[Path]:
+    """Render several kinds to ``<output_dir>/<card>/<card>_<kind>_<lang><extension>``."""
+    ws = Workspace.of(workspace)
+    return [render_document(program, kind, Path(output_dir) / output_path(program.card_code, kind, program.language, ws),
+                            ws) for kind in kinds]
 
 
 def clear_caches() -> None:
-    """Forget cached labels and compiled templates (a long-lived process whose workspace changed).
+    """Forget compiled templates (a long-lived process that wants its memory back).
 
-    Not needed for correctness — labels are cached by file modification time and compiled templates by
-    their full text — but it frees memory and makes a fresh start explicit.
+    Not needed for correctness: compiled templates are kept by their full text, and everything else a
+    render reads comes from the Workspace object it is given.
     """
-    from generator.render import labels
     from generator.render.environment import render_environment
 
-    labels._builtin.cache_clear()
-    labels._load.cache_clear()
     render_environment().clear_cache()
 
 
-__all__ = ["KINDS", "clear_caches", "safe_filename_part", "output_name", "template_name", "template_files", "render_document", "render_documents",
-           "find_template", "search_dirs", "builtin_dir", "build_context", "template_candidates"]
+__all__ = ["RENDERERS", "build_context", "builtin_dir", "clear_caches", "find_template", "output_name", "output_path",
+           "render_document", "render_documents", "safe_filename_part", "template_files"]

@@ -8,7 +8,7 @@ For every ``.docx`` template in a folder, and every part with text (document, he
 * Jinja syntax errors (error);
 * unknown filters and tests (error) — see ``progen templates vars``;
 * unknown variables: names that are not in the context, and attributes that the program does not have
-  (found by rendering the template against the sample programs in Kazakh and Russian with an
+  (found by rendering the template against the sample program of every language with an
   undefined that records instead of failing) — error;
 * operations refused by the sandbox (``__class__`` …) — error.
 
@@ -194,20 +194,26 @@ def _traceback_line(error: BaseException) -> Optional[int]:
 # -- entry points ------------------------------------------------------------------------------
 def _contexts(kind: str) -> list[dict]:
     from generator.render import build_context
-    from generator.render.sample import sample_program
+    from generator.render.sample import sample_languages, sample_program
 
-    return [build_context(sample_program(lang), kind) for lang in ("kk", "ru")]
-
-
-def _kind_of(path: Path) -> str:
-    from generator.render import KINDS
-
-    stem = path.stem.split("_")[0]
-    return stem if stem in KINDS else "program"
+    return [build_context(sample_program(lang), kind) for lang in sample_languages()]
 
 
-def check_template(path: Path) -> list[Finding]:
-    """Every finding of one template."""
+def _kind_of(path: Path, kinds: dict) -> str:
+    """The document kind a template file serves (``program.docx``, ``program_kk.docx`` → program); a file
+    that is no kind's template is checked as a program."""
+    for name, kind in kinds.items():
+        if not kind.template:
+            continue
+        template = Path(kind.template)
+        if path.name == template.name or (path.suffix == template.suffix
+                                          and path.stem.rpartition("_")[0] == template.stem):
+            return name
+    return "program"
+
+
+def check_template(path: Path, kinds: Optional[dict] = None) -> list[Finding]:
+    """Every finding of one template (``kinds``: the document kinds it may serve; default the built-in ones)."""
     path = Path(path)
     name = path.name
     try:
@@ -219,7 +225,11 @@ def check_template(path: Path) -> list[Finding]:
     if "word/document.xml" not in parts:
         return [Finding(name, "error", "file", "not a Word document: word/document.xml is missing")]
     patcher = DocxTemplate.__new__(DocxTemplate)
-    contexts = _contexts(_kind_of(path))
+    if kinds is None:
+        from generator.workspace import Workspace
+
+        kinds = Workspace.builtin().kinds
+    contexts = _contexts(_kind_of(path, kinds))
     findings: list[Finding] = []
     for filename in sorted(parts, key=lambda f: (f != "word/document.xml", f)):
         part = Path(filename).stem
@@ -230,28 +240,35 @@ def check_template(path: Path) -> list[Finding]:
     return findings
 
 
-def check_labels(path: Path) -> list[Finding]:
-    """A workspace labels.yaml: readable, only known languages and keys."""
-    from generator.exceptions import TemplateProblem
-    from generator.render.labels import LANGUAGES, _load
+def check_data(folder: Path) -> tuple[list[Finding], dict]:
+    """A templates folder's ``labels.yaml`` and ``kinds.yaml``, read as a workspace would read them;
+    returns the findings and the document kinds (built-in and the folder's own)."""
+    import tempfile
 
-    findings = []
-    for lang in LANGUAGES:
+    from generator.exceptions import GeneratorError
+    from generator.workspace import Workspace
+
+    folder = Path(folder)
+    data = [name for name in ("labels.yaml", "kinds.yaml") if (folder / name).is_file()]
+    if not data:
+        return [], Workspace.builtin().kinds
+    with tempfile.TemporaryDirectory() as root:  # a workspace holding just these files
+        (Path(root) / "templates").mkdir()
+        for name in data:
+            (Path(root) / "templates" / name).write_bytes((folder / name).read_bytes())
         try:
-            _load(lang, str(path), Path(path).stat().st_mtime_ns)
-        except TemplateProblem as error:
-            findings.append(Finding(Path(path).name, "error", "labels", str(error)))
-            break
-    return findings
+            return [], Workspace.load(root).kinds
+        except GeneratorError as error:
+            message = str(error).replace(str(Path(root).resolve() / "templates"), str(folder))
+            message = message.replace(str(Path(root) / "templates"), str(folder))
+            return [Finding(", ".join(data), "error", "data", message)], Workspace.builtin().kinds
 
 
 def check_folder(folder: Path) -> list[Finding]:
     """Every finding of every ``.docx`` in ``folder`` (Word's lock files ``~$…`` are skipped), and of
-    its ``labels.yaml`` if there is one."""
-    findings: list[Finding] = []
-    if (Path(folder) / "labels.yaml").is_file():
-        findings += check_labels(Path(folder) / "labels.yaml")
+    its ``labels.yaml`` and ``kinds.yaml`` if it has them."""
+    findings, kinds = check_data(Path(folder))
     for path in sorted(Path(folder).glob("*.docx")):
         if not path.name.startswith("~$"):
-            findings += check_template(path)
+            findings += check_template(path, kinds)
     return findings

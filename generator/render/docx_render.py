@@ -23,9 +23,8 @@ from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
 from generator.exceptions import TemplateProblem
 from generator.render.environment import render_environment
-from generator.standard.yaml_io import write_atomic
+from generator.common.files import write_atomic
 
-LANGUAGE_TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
 # elements that follow w:numPr in w:pPr (schema order; Word rejects a document otherwise)
 _AFTER_NUMPR = ("w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
                 "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
@@ -175,9 +174,8 @@ def restart_numbering(document) -> int:
     return blocks
 
 
-def set_language(document, lang: str) -> None:
-    """Spell-check language of the document defaults (kk-KZ / ru-RU)."""
-    tag = LANGUAGE_TAGS.get(lang)
+def set_language(document, tag: str) -> None:
+    """Spell-check language of the document defaults: the language pack's Word tag (kk-KZ, ru-RU)."""
     if not tag:
         return
     defaults = document.styles.element.find(qn("w:docDefaults"))
@@ -195,7 +193,7 @@ def set_language(document, lang: str) -> None:
 
 
 # -- render ------------------------------------------------------------------------------------
-def render_bytes(template_path: Path, context: dict[str, Any], *, title: str = "", lang: str = "") -> bytes:
+def render_bytes(template_path: Path, context: dict[str, Any], *, title: str = "", word_tag: str = "") -> bytes:
     """Render ``template_path`` with ``context``; return the DOCX bytes."""
     try:
         template = _Template(str(template_path))
@@ -206,8 +204,8 @@ def render_bytes(template_path: Path, context: dict[str, Any], *, title: str = "
         raise TemplateProblem(f"template {Path(template_path).name}: cannot be read as a Word document: {error}") from error
     document = template.docx
     restart_numbering(document)
-    if lang:
-        set_language(document, lang)
+    if word_tag:
+        set_language(document, word_tag)
     if title:
         document.core_properties.title = title
     buffer = io.BytesIO()

@@ -92,22 +92,17 @@ def sentence(text: Any) -> str:
     return text if not text or text[-1] in ".!?…" else text + "."
 
 
-def _plural_form(number: int, lang: str) -> str:
-    if lang != "ru":
-        return "one" if number == 1 else "many"
-    n = abs(number)
-    if n % 10 == 1 and n % 100 != 11:
-        return "one"
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return "few"
-    return "many"
+def counted(number: int, words: dict, lang: str) -> str:
+    """``number`` and the form of a noun (``words``: one / few / many) the language's plural rule asks for."""
+    from generator.languages import get_pack
+
+    return f"{number} {words[get_pack(lang).plural_form(int(number))]}"
 
 
 @pass_context
 def hours_phrase(context, number: int) -> str:
-    """``72`` → «72 академиялық сағат» / «72 академических часа» (Russian plural rules)."""
-    words = context["labels"]["hours_word"]
-    return f"{number} {words[_plural_form(int(number), context['lang'])]}"
+    """``72`` → «72 академиялық сағат» / «72 академических часа» (the language pack's plural rule)."""
+    return counted(number, context["labels"]["hours_word"], context["lang"])
 
 
 @pass_context

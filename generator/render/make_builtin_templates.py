@@ -10,11 +10,13 @@ Layout decisions (customary for official documents in Kazakhstan; all set in sty
 changes them in one place — Home ▸ Styles ▸ Modify, or Layout ▸ Margins):
 
 * A4 portrait; margins left 30 mm (binding), right 15 mm, top 20 mm, bottom 20 mm; header/footer 10 mm.
-* Times New Roman (Word has ә ғ қ ң ө ұ ү һ і in it; LibreOffice substitutes the metric-compatible
-  Liberation Serif, which has them too), set for all four font slots (ascii, hAnsi, eastAsia, cs) in the
-  document defaults and in every style, so no theme font (Calibri) leaks into Cyrillic text.
+* Times New Roman (Word's has ә ғ қ ң ө ұ ү һ і), set for all four font slots (ascii, hAnsi, eastAsia, cs) in
+  the document defaults and in every style, so no theme font (Calibri) leaks into Cyrillic text. Where Times
+  New Roman is not installed, LibreOffice substitutes the metric-compatible Liberation Serif: version 2
+  (Debian's fonts-liberation2) has the Kazakh letters, version 1.07 (fonts-liberation) has none, and a PDF
+  made with it falls back to another font for them.
 * Body ("Normal"): 14 pt, single line spacing, justified, first-line indent 1.25 cm, no spacing after.
-  The course outline (a trainer's handout, 2–4 pages) uses 12 pt for its Normal style.
+  The course outline (a trainer's handout, 2–4 pages) uses 11 pt for its Normal style, the assessment sheet 12 pt.
 * Headings: "Heading 1" 14 pt bold centred, "Heading 2" 14 pt bold left; both keep with next; they
   feed the table of contents (a TOC field that Word refreshes on opening: w:updateFields).
 * Tables: style "Table Grid", text in "Table Text" (12 pt, left, no indent), headers in "Table Head"

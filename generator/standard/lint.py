@@ -8,8 +8,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from generator.ingest.repair import find_glued
 from generator.standard import model as m
+from generator.standard.text import find_glued
 
 
 @dataclass(frozen=True)
@@ -117,12 +117,6 @@ def lint_import(standard: m.Standard) -> list[LintWarning]:
 # --- layout-specific checks (DOCX and the older «Атамекен» layouts A and B) ------------------------
 OLDER_LAYOUTS = ("A", "B")
 _LEFTOVER_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s")
-# Russian: an item that starts with an infinitive (Применять, Проводить, Осуществить) names an action
-# (infinitives in -ать/-ять/-еть/-ить/-оть/-уть/-ыть, reflexive -ться, -ти, -чь; not nouns in -сть)
-_RU_ACTION = re.compile(r"^(?![А-ЯЁа-яё-]*сть\b)[А-ЯЁа-яё-]{2,}([аяеиоуы]ть(ся)?|ти(сь)?|чь(ся)?)\b")
-# Kazakh: an item that ends in a verbal noun (ұйымдастыру, жүргізу, талдау) names an action, except «білу»
-_KK_ACTION = re.compile(r"[а-яәғқңөұүһі]{2,}(у|ю)$")
-_KK_KNOWING = ("білу", "түсіну", "меңгеру")
 
 
 def _number_problems(numbers: list[int]) -> str | None:
@@ -138,18 +132,17 @@ def _number_problems(numbers: list[int]) -> str | None:
 
 
 def _reads_like_actions(items: list[m.Item], language: str) -> bool:
+    """Most items read like actions (the language pack's pattern): knowledge that should be abilities."""
+    from generator.languages import LanguageError, get_pack
+
     texts = [item.text.strip() for item in items if item.text.strip()]
     if len(texts) < 2:
         return False
-    if language == "ru":
-        hits = sum(1 for text in texts if _RU_ACTION.match(text))
-    else:
-        hits = 0
-        for text in texts:
-            last = re.sub(r"[^\w-]+$", "", text).split()[-1].lower() if text.split() else ""
-            if _KK_ACTION.search(last) and last not in _KK_KNOWING:
-                hits += 1
-    return hits * 2 > len(texts)
+    try:
+        pack = get_pack(language)
+    except LanguageError:
+        return False
+    return sum(1 for text in texts if pack.reads_like_action(text)) * 2 > len(texts)
 
 
 def lint_layout(standard: m.Standard) -> list[LintWarning]:

@@ -6,7 +6,7 @@ import textwrap
 
 from generator.exceptions import StandardDataError
 from generator.standard import model as m
-from generator.standard.yaml_io import to_plain
+from generator.common.yaml_io import to_plain
 
 
 def _cards(standard: m.Standard, card_code: str | None) -> list[m.Card]:

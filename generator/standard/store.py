@@ -12,7 +12,8 @@ from pathlib import Path
 
 from generator.exceptions import StandardDataError
 from generator.standard import model as m
-from generator.standard.yaml_io import dump_yaml, line_of, load_yaml_located, write_atomic
+from generator.common.yaml_io import dump_yaml, line_of, load_yaml_located
+from generator.common.files import write_atomic
 
 HEADER = (
     "Professional standard data, produced by `progen import` from the published source.\n"
@@ -64,10 +65,12 @@ def load_standard(path: Path) -> m.Standard:
 
 def structure_problems(standard: m.Standard) -> list[str]:
     """Ids that do not match their place, duplicated card codes, cards without labour functions, empty
-    item texts, unknown legal act kinds, a language other than kk or ru."""
+    item texts, unknown legal act kinds, a language that has no language pack."""
+    from generator.languages import codes
+
     problems: list[str] = []
-    if standard.language not in ("kk", "ru"):
-        problems.append(f"language: '{standard.language}' is not kk or ru")
+    if standard.language not in codes():
+        problems.append(f"language: '{standard.language}' is not one of {', '.join(codes())}")
     seen_codes: set[str] = set()
     for c_index, card in enumerate(standard.cards):
         where = f"cards[{c_index}]"

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.design import plan_program
 from generator.design.output import program_yaml
-from generator.design.spec import ProgramSpec
+from generator.workspace.spec import ProgramSpec
 from generator.standard.store import load_standard
 
 REPO = Path(__file__).resolve().parents[2]
@@ -88,9 +88,9 @@ def test_hours_add_up_exactly_with_no_module_at_zero(seed, code, total):
 
 @pytest.mark.parametrize("code", CARDS)
 def test_methods_and_assessment_match_bloom_levels(seed, code):
-    from generator.design.rules import rules_data
+    from generator.workspace import Workspace
 
-    table = rules_data()["kk"]
+    table = Workspace.builtin().design["kk"]
     for module in _plan(seed, card=code).modules:
         assert module.methods and module.assessment
         for outcome in module.outcomes:

@@ -7,8 +7,9 @@ from generator.design.bibliography import build_bibliography, cite
 from generator.design.engine import entry_requirements
 from generator.design.hours import largest_remainder, module_minimum, split_module
 from generator.design.program import Outcome
-from generator.exceptions import SpecError
+from generator.exceptions import SpecError, WorkspaceDataError
 from generator.standard.model import Card, Education, Item, LegalRef
+from generator.workspace import Workspace
 
 
 @given(st.integers(min_value=0, max_value=500), st.lists(st.integers(min_value=0, max_value=50), min_size=1, max_size=12))
@@ -51,7 +52,7 @@ def test_module_split_adds_up(total, has_practice):
 
 
 def test_level_ratio_gives_more_practice_at_lower_levels():
-    data = r.rules_data()
+    data = Workspace.builtin().design
     assert r.level_ratio("4", data)[1] > r.level_ratio("7", data)[1]
     assert r.level_ratio(None, data) == data["hours"]["ratio_by_level"]["default"]
 
@@ -62,7 +63,7 @@ def _outcome(bloom, kind="ability"):
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_methods_and_assessment_follow_bloom(lang):
-    rules = r.rules_data()[lang]
+    rules = Workspace.builtin().design[lang]
     create = [_outcome("create")]
     remember = [_outcome("remember", "knowledge")]
     assert set(rules["methods_by_bloom"]["create"]) <= set(r.methods_for(create, rules))
@@ -95,7 +96,7 @@ def test_cite_uses_guillemets_and_one_full_stop():
 
 
 def test_entry_requirements_from_education_level():
-    kk = r.rules_data()["kk"]
+    kk = Workspace.builtin().design["kk"]
     card = Card(code="1-1", group_code=None, name="n", education=Education(level="Кәсіптік-техникалық білім"))
     assert entry_requirements(card, kk) == "Кәсіптік-техникалық білімі бар тұлғалар"
     card.education = None
@@ -110,10 +111,10 @@ def test_lower_first_keeps_abbreviations_and_quotes():
 
 def test_workspace_design_data_overrides_and_rejects_typos(tmp_path):
     (tmp_path / "design.yaml").write_text("hours:\n  min_module_hours: 3\n", encoding="utf-8")
-    assert r.rules_data(tmp_path)["hours"]["min_module_hours"] == 3
+    assert Workspace.load(tmp_path).design["hours"]["min_module_hours"] == 3
     (tmp_path / "design.yaml").write_text("hours:\n  min_modul_hours: 3\n", encoding="utf-8")
-    with pytest.raises(SpecError, match="unknown key 'min_modul_hours'"):
-        r.rules_data(tmp_path)
+    with pytest.raises(WorkspaceDataError, match=r"design.yaml:2: hours.min_modul_hours: unknown key 'min_modul_hours' \(did you mean 'min_module_hours'\?\)"):
+        Workspace.load(tmp_path).design
 
 
 @pytest.mark.parametrize("make, message", [
@@ -123,8 +124,8 @@ def test_workspace_design_data_overrides_and_rejects_typos(tmp_path):
 ])
 def test_unreadable_workspace_design_data_is_one_line(tmp_path, make, message):
     make(tmp_path / "design.yaml")
-    with pytest.raises(SpecError) as info:
-        r.rules_data(tmp_path)
+    with pytest.raises(WorkspaceDataError) as info:
+        Workspace.load(tmp_path).design
     assert message in str(info.value)
     assert "\n" not in str(info.value)
 

@@ -138,7 +138,7 @@ def test_forced_unknown_language_and_wrong_language(seed_path):
     with pytest.raises(ImportFormatError, match=r"M84120\.kk\.txt: no labels of the 2023 layout in 'ru' found; "
                                                 r"it looks like 'kk' — try --lang kk"):
         import_standard(seed_path, lang="ru")
-    with pytest.raises(ImportFormatError, match="unknown language 'en'; use kk or ru"):
+    with pytest.raises(ImportFormatError, match="unknown language 'en'; use one of kk, ru"):
         import_standard(seed_path, lang="en")
     result = CliRunner().invoke(main, ["import", str(seed_path), "--lang", "en"])
     assert result.exit_code == 2  # a usage error, reported by click

@@ -15,7 +15,7 @@ import generator.ingest
 import generator.standard.store
 from generator.cli import main
 from generator.standard.store import load_standard
-from generator.standard.yaml_io import to_plain
+from generator.common.yaml_io import to_plain
 
 ITEM = {"type": "object", "required": ["id", "text"],
         "properties": {"id": {"type": "string", "pattern": r"^\d{4}-\d-\d{3}/F\d+/S\d+/[AK]\d+$"},

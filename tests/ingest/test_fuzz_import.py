@@ -18,7 +18,7 @@ from generator.exceptions import GeneratorError
 from generator.ingest import import_standard
 from generator.standard import model as m
 from generator.standard.store import load_standard, standard_to_yaml, structure_problems
-from generator.standard.yaml_io import parse_yaml
+from generator.common.yaml_io import parse_yaml
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_LINES = (REPO / "standard_data" / "sources" / "M84120.kk.txt").read_text("utf-8").split("\n")

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.ingest import import_standard
-from generator.ingest.repair import find_glued
+from generator.standard.text import find_glued
 from generator.standard import model as m
 from generator.standard.lint import lint_standard
 from generator.standard.store import load_standard, save_standard, standard_to_yaml

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from generator.ingest import import_standard
-from generator.ingest.repair import find_glued
+from generator.standard.text import find_glued
 from generator.standard import model as m
 
 # (abilities, knowledge) per labour function, as counted by hand in the source

@@ -10,7 +10,7 @@ from generator.exceptions import StandardDataError
 from generator.ingest import import_standard
 from generator.standard import model as m
 from generator.standard.store import default_filename, load_standard, save_standard, standard_to_yaml
-from generator.standard.yaml_io import parse_yaml
+from generator.common.yaml_io import parse_yaml
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +131,7 @@ def test_structure_problems_name_their_line(seed_yaml_path, tmp_path):
     with pytest.raises(StandardDataError) as caught:
         load_standard(path)
     message = str(caught.value).splitlines()
-    assert message[1] == f"{path}:6: language: 'en' is not kk or ru"
+    assert message[1] == f"{path}:6: language: 'en' is not one of kk, ru"
     assert f"{path}:{lines.index('  - code: 1210-0-020', 75) + 1}: cards[1].code: card 1210-0-020 appears twice" in message
 
 

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from generator.exceptions import ImportFormatError, SourceError
 from generator.ingest.blocks import decode_text
 from generator.ingest.numbered import clean_item, split_numbered
-from generator.ingest.repair import find_glued, repair_glued
+from generator.ingest.repair import repair_glued
+from generator.standard.text import find_glued
 
 
 # --- numbered lists ---------------------------------------------------------------------------------
@@ -132,3 +133,8 @@ def test_decode_text_errors(data, message):
 def test_decode_text_accepts_utf8_with_bom_and_dos_end_mark():
     assert decode_text(Path("f.txt"), "\ufeffҚабілет:".encode("utf-8")) == "Қабілет:"
     assert decode_text(Path("f.txt"), "Қабілет:\r\n\x1a".encode("utf-8")) == "Қабілет:\r\n\x1a"
+
+
+def test_a_list_of_only_punctuation_has_no_items():
+    """Found by the fuzzer: «Умения:\n;» imported an ability with empty text, which the data checks refuse."""
+    assert split_numbered(";", "x") == [] and split_numbered(" ; ", "x") == []

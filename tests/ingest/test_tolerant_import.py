@@ -15,7 +15,7 @@ from generator.cli import main
 from generator.ingest import import_standard
 from generator.standard.lint import lint_standard
 from generator.standard.store import load_standard
-from generator.standard.yaml_io import to_plain
+from generator.common.yaml_io import to_plain
 
 
 def _variant(seed_text: str, old: str, new: str) -> str:

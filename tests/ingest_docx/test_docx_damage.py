@@ -107,7 +107,7 @@ def _row_line(source: Path, text: str) -> int:
 
 
 def _data(standard) -> dict:
-    from generator.standard.yaml_io import to_plain
+    from generator.common.yaml_io import to_plain
 
     data = to_plain(standard)
     data.pop("source")

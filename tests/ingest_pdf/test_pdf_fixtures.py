@@ -12,7 +12,7 @@ from docx_testlib import FIXTURES
 
 from generator.ingest import import_standard, read_source
 from generator.standard.lint import lint_standard
-from generator.standard.yaml_io import to_plain
+from generator.common.yaml_io import to_plain
 
 pytestmark = pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"fixtures not found at {FIXTURES}")
 

@@ -12,7 +12,7 @@ from docx_testlib import docx_from_published_text
 
 from generator.ingest import import_standard
 from generator.render.pdf import convert_to_pdf, soffice_path
-from generator.standard.yaml_io import to_plain
+from generator.common.yaml_io import to_plain
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(soffice_path() is None, reason="LibreOffice (soffice) is not installed")]

@@ -1,6 +1,6 @@
 """A narrow spell-checker oracle over every Kazakh outcome of the seed fixture and our own items.
 
-Debian's hunspell-kk rejects many correct inflected forms, so (DESIGN §5) it checks only the words
+Debian's hunspell-kk rejects many correct inflected forms, so it checks only the words
 the generator changed, each in the form the dictionary knows:
 
 * a converb through its present tense (талдай → талдайды, ұйымдастыра → ұйымдастырады);
@@ -29,7 +29,7 @@ DICTIONARY_DIRS = [Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts")
 
 # Correct forms hunspell-kk rejects although it knows their stem (it knows neither the accusative
 # nor the genitive of these nouns, nor the present tense of these two verbs: it does accept
-# "жойды", "жөнелтті").  Each was checked by hand against the Kazakh grammar of DESIGN §5.
+# "жойды", "жөнелтті").  Each was checked by hand against the rules of Kazakh grammar the phraser follows (generator/language/kk.py).
 ALLOW = {"жояды", "жөнелтеді", "қауіпсіздікті", "психологияны", "басқаруды", "модельді", "конгресті"}
 # Correct words that look like a double accusative (-ақы is not a possessive ending).
 NOT_DOUBLE = {"жалақыны"}

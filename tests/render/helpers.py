@@ -16,20 +16,37 @@ from docx.oxml.ns import qn
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "standard_data" / "M84120.kk.yaml"
 CARDS = ("1210-0-020", "3412-0-003")
+# the built-in kinds written from Word templates (the kind registry's docx entries)
+KINDS = ("program", "outline", "assessment")
 
 
 def design_seed(card: str, lang: Optional[str] = None, hours: Optional[int] = None, skills=None):
     """The seed program of ``card`` from the design engine (year fixed, so text is stable)."""
     from generator.design.engine import design
-    from generator.design.spec import ProgramSpec
+    from generator.workspace.spec import ProgramSpec
     from generator.standard.store import load_standard
 
     spec = ProgramSpec(standard=str(SEED), card=card, hours=hours, skills=skills, language=lang, year=2026)
-    return design(load_standard(SEED), spec, None)
+    from generator.workspace import Workspace
+
+    return design(load_standard(SEED), spec, Workspace.builtin())
 
 
 def soffice() -> Optional[str]:
     return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def kazakh_serif_font() -> Optional[str]:
+    """The installed serif font the templates' Times New Roman becomes in LibreOffice, if it has the Kazakh
+    letters (ә U+04D9 among them): Times New Roman itself, or Liberation Serif 2 (Debian's fonts-liberation2;
+    version 1.07 of fonts-liberation has no Kazakh letters, so a PDF falls back to another font for them)."""
+    import subprocess
+
+    if not shutil.which("fc-list"):
+        return None
+    out = subprocess.run(["fc-list", ":charset=04d9", "family"], capture_output=True, text=True).stdout
+    families = {name.strip() for line in out.splitlines() for name in line.split(",")}
+    return next((name for name in ("Times New Roman", "Liberation Serif") if name in families), None)
 
 
 def paragraphs(path: Path) -> list[str]:

@@ -4,13 +4,17 @@ from __future__ import annotations
 import pytest
 
 from generator.exceptions import TemplateProblem
-from generator.render import (
-    KINDS, builtin_dir, find_template, output_name, render_document, search_dirs, template_files, template_name,
-)
+from generator.render import builtin_dir, find_template, output_name, render_document, template_files
+from generator.workspace import Workspace
+from helpers import KINDS
 
 
 def test_kinds():
-    assert KINDS == ("program", "outline", "assessment")
+    kinds = Workspace.builtin().kinds
+    assert tuple(name for name, kind in kinds.items() if kind.renderer == "docx") == KINDS
+    assert Workspace.builtin().default_kinds() == KINDS
+    assert (kinds["markdown"].extension, kinds["markdown"].pdf, kinds["markdown"].default) == (".md", False, False)
+    assert output_name("3412-0-003", "markdown", "kk") == "3412-0-003_program_kk.md"
 
 
 def test_output_name_is_card_kind_lang():
@@ -33,7 +37,9 @@ def test_unknown_kind_is_a_template_problem():
 
 
 def test_template_name_is_one_template_per_kind():
-    assert template_name("program", "kk") == template_name("program", "ru") == "program.docx"
+    program = Workspace.builtin().kind("program")
+    assert program.template_candidates("kk") == ["program_kk.docx", "program.docx"]
+    assert program.template_candidates("ru") == ["program_ru.docx", "program.docx"]
 
 
 def test_builtins_exist_for_every_kind():
@@ -56,11 +62,11 @@ def test_workspace_overrides_by_name_first_match_wins(tmp_path):
 
 
 def test_missing_template_lists_every_searched_folder(tmp_path, monkeypatch):
-    import generator.render as render
+    import generator.workspace as workspace
 
     empty = tmp_path / "nothing"
     empty.mkdir()
-    monkeypatch.setattr(render, "builtin_dir", lambda: empty)
+    monkeypatch.setattr(workspace, "builtin_templates_dir", lambda: empty)
     with pytest.raises(TemplateProblem) as error:
         find_template("outline", "kk", tmp_path)
     message = str(error.value)
@@ -82,8 +88,8 @@ def test_template_files_lists_template_and_labels(tmp_path):
 
 
 def test_search_dirs_order(tmp_path):
-    assert search_dirs(tmp_path) == [tmp_path / "templates", builtin_dir()]
-    assert search_dirs() == [builtin_dir()]
+    assert Workspace.load(tmp_path).template_dirs() == [tmp_path.resolve() / "templates", builtin_dir()]
+    assert Workspace.builtin().template_dirs() == [builtin_dir()]
 
 
 def test_render_document_returns_destination(sample, tmp_path):
@@ -104,9 +110,7 @@ def test_clear_caches_then_render_again(sample, tmp_path):
     assert full_text(tmp_path / "a.docx") == full_text(tmp_path / "b.docx")
 
 
-def test_labels_yaml_edited_between_renders_is_picked_up(sample, tmp_path):
-    import os
-
+def test_labels_yaml_edited_between_loads_is_picked_up(sample, tmp_path):
     from helpers import full_text
 
     folder = tmp_path / "templates"
@@ -114,8 +118,27 @@ def test_labels_yaml_edited_between_renders_is_picked_up(sample, tmp_path):
     labels = folder / "labels.yaml"
     labels.write_text("kk:\n  approve: «А»\n", encoding="utf-8")
     render_document(sample, "program", tmp_path / "a.docx", workspace=tmp_path)
-    labels.write_text("kk:\n  approve: «Б»\n", encoding="utf-8")
-    stat = labels.stat()
-    os.utime(labels, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000))
+    labels.write_text("kk:\n  approve: «Б»\n", encoding="utf-8")  # a folder is read again on every load
     render_document(sample, "program", tmp_path / "b.docx", workspace=tmp_path)
     assert "«А»" in full_text(tmp_path / "a.docx") and "«Б»" in full_text(tmp_path / "b.docx")
+
+
+def test_a_template_cannot_change_the_labels_of_the_next_document(sample, tmp_path):
+    from helpers import full_text
+
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "kinds.yaml").write_text("note:\n  template: note.docx\n", encoding="utf-8")
+    make_template(tmp_path / "templates" / "note.docx", "{{ labels.update({'approve': 'CHANGED'}) }}{{ labels.approve }}")
+    workspace = Workspace.load(tmp_path)
+    render_document(sample, "note", tmp_path / "a.docx", workspace)
+    render_document(sample, "note", tmp_path / "b.docx", workspace)
+    assert full_text(tmp_path / "a.docx").endswith("CHANGED") and full_text(tmp_path / "b.docx").endswith("CHANGED")
+    assert workspace.labels("kk")["approve"] == "«БЕКІТЕМІН»"
+
+
+def make_template(path, text: str) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(text)
+    document.save(str(path))

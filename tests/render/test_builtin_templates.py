@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import KINDS, builtin_dir
+from generator.render import builtin_dir
+from helpers import KINDS
 from generator.render.make_builtin_templates import template_bytes
 
 REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"

@@ -29,7 +29,8 @@ def test_render_writes_every_kind(runner, program_stub, tmp_path):
     result = runner.invoke(main, ["render", "--standard", str(SEED), "--card", "3412-0-003", "--hours", "24",
                                   "-o", str(tmp_path / "out"), "--workspace", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    program_stub.assert_called_once_with(None, SEED, "3412-0-003", 24, None, tmp_path)
+    program_stub.assert_called_once_with(None, SEED, "3412-0-003", 24, None, mock.ANY)
+    assert program_stub.call_args.args[5].root == tmp_path.resolve()  # the workspace, loaded once
     folder = tmp_path / "out" / "3412-0-003"
     assert sorted(p.name for p in folder.iterdir()) == [
         "3412-0-003_assessment_kk.docx", "3412-0-003_outline_kk.docx", "3412-0-003_program_kk.docx"]
@@ -43,7 +44,8 @@ def test_render_one_kind_from_a_spec(runner, program_stub, tmp_path):
     result = runner.invoke(main, ["render", str(spec), "--kind", "outline", "-o", str(tmp_path / "o"),
                                   "--workspace", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    program_stub.assert_called_once_with(spec, None, None, None, None, tmp_path)
+    program_stub.assert_called_once_with(spec, None, None, None, None, mock.ANY)
+    assert program_stub.call_args.args[5].root == tmp_path.resolve()
     assert [p.name for p in (tmp_path / "o" / "3412-0-003").iterdir()] == ["3412-0-003_outline_kk.docx"]
 
 

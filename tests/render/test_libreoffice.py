@@ -1,5 +1,5 @@
-"""Every kind of both seed cards converts in LibreOffice (skipped where soffice is not installed;
-.ci/run installs libreoffice-writer, so CI runs it)."""
+"""Every kind of both seed cards converts in LibreOffice (skipped where soffice or a serif font with the Kazakh
+letters is not installed; .ci/run installs libreoffice-writer and fonts-liberation2, so CI runs it)."""
 from __future__ import annotations
 
 import shutil
@@ -7,12 +7,15 @@ import subprocess
 
 import pytest
 
-from helpers import CARDS, soffice
-from generator.render import KINDS, render_documents
+from generator.render import render_documents
 from generator.render.pdf import convert_to_pdf
+from helpers import CARDS, KINDS, kazakh_serif_font, soffice
 
 pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")]
+              pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed"),
+              pytest.mark.skipif(kazakh_serif_font() is None,
+                                 reason="no serif font with the Kazakh letters (Times New Roman, or Liberation Serif "
+                                        "2 from fonts-liberation2): LibreOffice would fall back to another font")]
 
 
 def _pages(pdf) -> int:

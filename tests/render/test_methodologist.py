@@ -96,33 +96,33 @@ def test_changed_labels_from_workspace(sample, tmp_path):
 def test_unknown_label_key_is_reported(sample, tmp_path):
     import pytest
 
-    from generator.exceptions import TemplateProblem
+    from generator.exceptions import WorkspaceDataError
 
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "labels.yaml").write_text("kk:\n  aprove: x\n", encoding="utf-8")
-    with pytest.raises(TemplateProblem, match="unknown label 'aprove'"):
+    with pytest.raises(WorkspaceDataError, match=r"labels.yaml:2: kk.aprove: unknown key 'aprove' \(did you mean 'approve'\?\)"):
         render_document(sample, "program", tmp_path / "p.docx", workspace=tmp_path)
 
 
 def test_labels_of_a_language_that_are_not_a_mapping_are_reported(sample, tmp_path):
     import pytest
 
-    from generator.exceptions import TemplateProblem
+    from generator.exceptions import WorkspaceDataError
 
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "labels.yaml").write_text("kk: КЕЛІСІЛДІ\n", encoding="utf-8")
-    with pytest.raises(TemplateProblem, match="labels.yaml: kk: expected a mapping of labels to texts"):
+    with pytest.raises(WorkspaceDataError, match="labels.yaml:1: kk: expected a mapping like the built-in labels, got text"):
         render_document(sample, "program", tmp_path / "p.docx", workspace=tmp_path)
 
 
 def test_labels_yaml_that_is_not_utf8_is_one_line(sample, tmp_path):
     import pytest
 
-    from generator.exceptions import TemplateProblem
+    from generator.exceptions import WorkspaceDataError
 
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "labels.yaml").write_bytes(b"kk:\n  approve: \xff\n")
-    with pytest.raises(TemplateProblem) as info:
+    with pytest.raises(WorkspaceDataError) as info:
         render_document(sample, "program", tmp_path / "p.docx", workspace=tmp_path)
     assert str(info.value) == (f"{tmp_path / 'templates' / 'labels.yaml'}:2: not UTF-8 text (byte 15); "
                                "save the labels file as UTF-8")
@@ -205,7 +205,8 @@ def test_check_validates_labels_yaml(tmp_path):
     assert check_folder(tmp_path / "t") == []
     (tmp_path / "t" / "labels.yaml").write_text("kk:\n  pasport: Паспорт\n", encoding="utf-8")
     findings = check_folder(tmp_path / "t")
-    assert len(findings) == 1 and "unknown label 'pasport'" in findings[0].message
+    assert len(findings) == 1 and findings[0].message == (
+        f"{tmp_path / 't' / 'labels.yaml'}:2: kk.pasport: unknown key 'pasport' (did you mean 'passport'?)")
 
 
 def test_misspelt_label_in_a_template_is_reported(tmp_path):

@@ -8,7 +8,8 @@ import pytest
 from docx.oxml.ns import qn
 
 from helpers import CARDS
-from generator.render import KINDS, output_name, render_document, render_documents
+from generator.render import output_name, render_document, render_documents
+from helpers import KINDS
 from generator.render.environment import quotes
 from helpers import find_table, full_text, paragraphs, part, table_rows
 
@@ -198,7 +199,7 @@ def test_russian_documents_use_russian_labels(sample_ru, tmp_path):
     paths = {kind: render_document(sample_ru, kind, tmp_path / f"{kind}.docx") for kind in KINDS}
     program = full_text(paths["program"])
     for label in ("«УТВЕРЖДАЮ»", "Паспорт программы", "Учебно-тематический план", "Итого", "Матрица соответствия",
-                  "Нормативные правовые акты", "24 академических часа"):
+                  "Нормативные правовые акты", "72 академических часа"):
         assert label in program
     assert "ОЦЕНОЧНЫЙ ЛИСТ НАВЫКА" in full_text(paths["assessment"])
     assert 'w:lang w:val="ru-RU"' in part(paths["program"], "word/styles.xml")

@@ -6,7 +6,8 @@ import zipfile
 import pytest
 from lxml import etree
 
-from generator.render import KINDS, builtin_dir, render_document
+from generator.render import builtin_dir, render_document
+from helpers import KINDS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ORDER = {

@@ -8,7 +8,7 @@ import yaml
 
 import generator.design.program as model
 from generator.render.environment import FILTERS, dash, fill, hours_phrase, percent, quotes, short_id, sentence
-from generator.render.labels import builtin_labels_path
+from generator.languages import packs
 from generator.render.variables import TYPES
 
 
@@ -28,8 +28,8 @@ def test_every_filter_has_a_description():
         assert callable(function) and doc and function.__doc__, name
 
 
-def test_labels_have_the_same_keys_in_both_languages():
-    data = yaml.safe_load(builtin_labels_path().read_text("utf-8"))
+def test_labels_have_the_same_keys_in_every_language():
+    data = {code: yaml.safe_load(pack.data_file("labels").read_text("utf-8")) for code, pack in packs().items()}
 
     def keys(mapping, prefix=""):
         return {prefix + k if not isinstance(v, dict) else None for k, v in mapping.items()} - {None} | {
@@ -59,5 +59,5 @@ def test_fill_refuses_unknown_placeholders():
                                               (5, "5 академических часов"), (11, "11 академических часов"),
                                               (21, "21 академический час"), (72, "72 академических часа")])
 def test_russian_hours_plural(number, expected):
-    labels = yaml.safe_load(builtin_labels_path().read_text("utf-8"))["ru"]
+    labels = yaml.safe_load(packs()["ru"].data_file("labels").read_text("utf-8"))
     assert hours_phrase({"labels": labels, "lang": "ru"}, number) == expected

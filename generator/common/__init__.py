@@ -1,0 +1,1 @@
+"""Utilities every stage shares: typed YAML for reviewed data (``yaml_io``) and atomic writes (``files``)."""

@@ -1,0 +1,192 @@
+"""Markdown rendering of a program (``generator.design.program.Program``) for review in git diffs.
+
+Same content and order as the DOCX program: title and approval block, passport, goal and tasks,
+learning outcomes by module, the academic-thematic plan as a table with hours, module contents,
+methods, assessment (criteria, final assessment, recognition sheets), normative acts and literature,
+and the coverage matrix. Headings and labels are the DOCX labels of the language pack (changed by a
+workspace's ``templates/labels.yaml`` for both), and numbers take the pack's plural rule. The output is
+deterministic and keeps one item per line, so a change of one outcome or one hour shows as one changed line.
+"""
+from __future__ import annotations
+
+from generator.design.program import Module, Program, sum_hours
+from generator.render.environment import counted, fill, percent
+
+
+def _cell(text) -> str:
+    """A table cell: one line, pipes escaped."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _row(cells) -> str:
+    return "| " + " | ".join(_cell(c) for c in cells) + " |"
+
+
+def _hours(value: int) -> str:
+    return str(value) if value else ""
+
+
+class _Renderer:
+    def __init__(self, program: Program, workspace):
+        self.p = program
+        self.w = workspace.labels(program.language)
+        self.lines: list[str] = []
+
+    def add(self, *lines: str) -> None:
+        self.lines.extend(lines)
+
+    def heading(self, level: int, text: str) -> None:
+        if self.lines and self.lines[-1] != "":
+            self.add("")
+        self.add("#" * level + " " + text, "")
+
+    def module_title(self, module: Module) -> str:
+        return f"{fill(self.w['module'], number=module.number)}. {module.title}"
+
+    def render(self) -> str:
+        for part in (self.title, self.passport, self.goal, self.outcomes, self.plan, self.contents, self.methods,
+                     self.assessment, self.support, self.coverage):
+            part()
+        return "\n".join(self.lines).rstrip("\n") + "\n"
+
+    def title(self) -> None:
+        p, w = self.p, self.w
+        self.add(f"# {p.title}", "")
+        self.add(f"**{w['approve']}**  ", f"{p.provider.approver_title}, {p.provider.name}  ",
+                 f"{p.provider.approver_name}", "")
+        self.add(f"{w['basis']}: {self.basis()}  ", fill(w["city_year"], p))
+
+    def basis(self) -> str:
+        p, w = self.p, self.w
+        level = f"; {w['level']}: {p.level}" if p.level else ""
+        return fill(w["basis_text"], p) + level
+
+    def passport(self) -> None:
+        p, w = self.p, self.w
+        self.heading(2, w["passport"])
+        sheets = len(p.assessment_sheets)
+        recognition = fill(w["recognition_yes"], count=sheets) if sheets else w["recognition_no"]
+        rows = [
+            (w["basis"], self.basis()),
+            (w["audience"], p.audience),
+            (w["entry_requirements"], p.entry_requirements),
+            (w["duration"], f"{counted(p.total_hours, w['hours_word'], p.language)} "
+                            f"({fill(w['hour_minutes'], minutes=p.minutes_per_hour)})"),
+            (w["format"], p.format),
+            (w["group_size"], p.group_size),
+            (w["language"], w["language_name"]),
+            (w["document_issued"], p.document_issued),
+            (w["recognition"], recognition),
+        ]
+        self.add("| | |", "|---|---|", *(_row(r) for r in rows))
+
+    def goal(self) -> None:
+        p, w = self.p, self.w
+        self.heading(2, w["goal_tasks"])
+        self.add(f"**{w['goal']}:** {p.goal}", "", f"**{w['tasks']}:**", "")
+        self.add(*(f"{i}. {task}" for i, task in enumerate(p.tasks, start=1)))
+
+    def outcomes(self) -> None:
+        p, w = self.p, self.w
+        self.heading(2, w["outcomes"])
+        for module in p.modules:
+            self.heading(3, self.module_title(module))
+            self.add(*(f"- **{o.code}** {o.text}" for o in module.outcomes))
+        if p.cross_cutting_outcomes:
+            self.heading(3, w["cross_cutting"])
+            self.add(*(f"- **{o.code}** {o.text}" for o in p.cross_cutting_outcomes))
+
+    def plan(self) -> None:
+        p, w = self.p, self.w
+        self.heading(2, w["plan"])
+        columns = [w[key] for key in ("number", "module_topic", "total", "theory", "practice", "assessment",
+                                      "assessment_form")]
+        self.add(_row(columns), "|---|---|--:|--:|--:|--:|---|")
+        for module in p.modules:
+            h = module.hours
+            self.add(_row([f"**{module.number}**", f"**{self.module_title(module)}**", f"**{h.total}**",
+                           f"**{h.theory}**", f"**{h.practice}**", f"**{h.assessment}**",
+                           ", ".join(module.assessment)]))
+            for topic in module.theory_topics:
+                self.add(_row([topic.number, topic.title, _hours(topic.hours), _hours(topic.hours), "", "", ""]))
+            for topic in module.practical_sessions:
+                self.add(_row([topic.number, topic.title, _hours(topic.hours), "", _hours(topic.hours), "", ""]))
+        totals = p.totals or sum_hours(p.modules)
+        self.add(_row(["", f"**{w['total']}**", f"**{totals.total}**", f"**{totals.theory}**",
+                       f"**{totals.practice}**", f"**{totals.assessment}**", ""]))
+
+    def contents(self) -> None:
+        w = self.w
+        self.heading(2, w["contents_section"])
+        for module in self.p.modules:
+            self.heading(3, self.module_title(module))
+            parts = []
+            if module.function_number is not None and module.function_title:
+                parts.append(f"{w['function']}: {module.function_number}. «{module.function_title}»")
+            parts.append(fill(w["module_hours"], module.hours))
+            self.add("*" + "; ".join(parts) + "*", "")
+            self.add(f"**{w['module_outcomes']}:**", "", *(f"- **{o.code}** {o.text}" for o in module.outcomes))
+            for key, topics in (("theory_topics", module.theory_topics),
+                                ("practical_sessions", module.practical_sessions)):
+                if topics:
+                    self.add("", f"**{w[key]}:**", "")
+                    self.add(*(f"- {t.number} {t.title}"
+                               + (f" ({fill(w['topic_hours'], hours=t.hours)})" if t.hours else "") for t in topics))
+            if module.methods:
+                self.add("", f"**{w['methods_label']}:** {', '.join(module.methods)}")
+            if module.assessment:
+                self.add("", f"**{w['assessment_label']}:** {', '.join(module.assessment)}")
+            if module.reference_note:
+                self.add("", f"*{module.reference_note}*")
+
+    def methods(self) -> None:
+        self.heading(2, self.w["methods"])
+        seen: list[str] = []
+        for module in self.p.modules:
+            seen += [method for method in module.methods if method not in seen]
+        self.add(*(f"- {method}" for method in seen))
+
+    def assessment(self) -> None:
+        p, w = self.p, self.w
+        self.heading(2, w["assessment_section"])
+        self.heading(3, w["criteria_column"])
+        self.add(_row([w["outcome_column"], w["criteria_column"]]), "|---|---|")
+        for module in p.modules:
+            self.add(*(_row([c.outcome_code, c.text]) for c in module.criteria))
+        self.heading(3, w["final_assessment"])
+        self.add(p.final_assessment)
+        if p.assessment_sheets:
+            self.heading(3, w["recognition"])
+            for sheet in p.assessment_sheets:
+                self.add(f"**{sheet.title}** ({sheet.skill_id}; {sheet.function_title})", "")
+                self.add(*(f"{c.number}. {c.text} — {c.source_id}" for c in sheet.criteria))
+                self.add("")
+
+    def support(self) -> None:
+        p, w = self.p, self.w
+        self.heading(2, w["resources"])
+        acts = [r for r in p.bibliography if r.kind != "other"]
+        other = [r for r in p.bibliography if r.kind == "other"]
+        for key, references in (("normative_acts", acts), ("literature", other)):
+            if references:
+                self.heading(3, w[key])
+                self.add(*(f"{r.number}. {r.citation}" for r in references))
+
+    def coverage(self) -> None:
+        p, w = self.p, self.w
+        self.heading(2, w["coverage"])
+        columns = [w[key] for key in ("item_column", "kind_column", "module_column", "outcome_column", "text_column")]
+        self.add(_row(columns), "|---|---|---|---|---|")
+        kinds = w["kinds"]
+        self.add(*(_row([r.item_id, kinds.get(r.kind, r.kind), r.module_id, r.outcome, r.text]) for r in p.coverage))
+        self.add("", fill(w["coverage_text"], p, coverage_percent=percent(p.coverage_percent)))
+        if p.warnings:
+            self.heading(3, w["warnings"])
+            self.add(*(f"- {warning}" for warning in p.warnings))
+
+
+def program_markdown(program: Program, workspace=None) -> str:
+    """The program as Markdown (UTF-8 text, LF line endings, ends with one newline)."""
+    from generator.workspace import Workspace
+
+    return _Renderer(program, Workspace.of(workspace)).render()

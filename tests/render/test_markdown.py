@@ -1,0 +1,174 @@
+"""Markdown of a program: the DOCX program's sections, every outcome, the hours table."""
+import re
+
+import pytest
+
+from helpers import SEED
+from generator.design.program import (AssessmentSheet, CoverageRow, Criterion, Hours, Module, Outcome, Program,
+                                      Provider, Reference, SheetCriterion, Topic)
+from generator.render.markdown import program_markdown
+
+KK_SECTIONS = ["«БЕКІТЕМІН»", "## Бағдарлама паспорты", "## Бағдарламаның мақсаты мен міндеттері",
+               "## Оқыту нәтижелері", "## Оқу-тақырыптық жоспар", "## Бағдарламаның мазмұны",
+               "## Оқыту әдістері мен формалары", "## Оқыту нәтижелерін бағалау", "### Қорытынды аттестаттау",
+               "## Оқу-әдістемелік қамтамасыз ету", "### Нормативтік құқықтық актілер", "### Әдебиеттер тізімі",
+               "## Сәйкестік матрицасы"]
+
+
+def hand_made_program(language: str = "kk") -> Program:
+    prefix = "ОН" if language == "kk" else "РО"
+    legal = Module(id="M1", number=1, title="Кәсіби қызметтің нормативтік-құқықтық негіздері", kind="legal",
+                   hours=Hours(total=4, theory=3, practice=0, assessment=1),
+                   outcomes=[Outcome(code=f"{prefix} 1.1", text="Қазақстан Республикасының Конституциясын біледі",
+                                     source_ids=["X/F1/S1/K1"], bloom="remember", kind="knowledge")],
+                   theory_topics=[Topic(number="1.1", title="Қазақстан Республикасының Конституциясы",
+                                        kind="theory", source_ids=["X/F1/S1/K1"], hours=3)],
+                   methods=["мини-дәріс"], assessment=["тест"],
+                   criteria=[Criterion(outcome_code=f"{prefix} 1.1", text="Тест | 70 пайыз")])
+    skill = Module(id="M2", number=2, title="Оқыту іс-шараларын ұйымдастыру", kind="skill",
+                   hours=Hours(total=12, theory=3, practice=8, assessment=1), function_id="X/F1",
+                   function_number=1, function_title="Жастардың дамуына ықпал ету", skill_id="X/F1/S1",
+                   recognition=True,
+                   outcomes=[Outcome(code=f"{prefix} 2.1", text="оқыту іс-шараларын ұйымдастыра және өткізе алады",
+                                     source_ids=["X/F1/S1/A1"], bloom="create"),
+                             Outcome(code=f"{prefix} 2.2", text="бейресми білім беру әдістерін біледі",
+                                     source_ids=["X/F1/S1/K2"], bloom="remember", kind="knowledge")],
+                   theory_topics=[Topic(number="2.1", title="Бейресми білім беру әдістері", kind="theory",
+                                        source_ids=["X/F1/S1/K2"], hours=3)],
+                   practical_sessions=[Topic(number="2.1", title="Оқыту іс-шарасын өткізу", kind="practice",
+                                             source_ids=["X/F1/S1/A1"], hours=8)],
+                   methods=["жобалық жұмыс", "мини-дәріс"], assessment=["жоба қорғау"],
+                   criteria=[Criterion(outcome_code=f"{prefix} 2.1", text="Жоспар мақсатқа сәйкес құрылған")],
+                   references=["X/F1/S1/K1"], reference_note="Нормативтік-құқықтық білім 1 модульде оқытылады")
+    return Program(
+        language=language, standard_code="М84120", standard_title="Мемлекеттік жастар саясаты саласындағы қызмет",
+        card_code="3412-0-003", card_name="Жастармен жұмыс жөніндегі маман", level="5",
+        title="Жастармен жұмыс жөніндегі маман", total_hours=16, minutes_per_hour=45, format="күндізгі",
+        audience="жастармен жұмыс істейтін тұлғалар", group_size="12–20",
+        provider=Provider(name="Жастар ресурстық орталығы", city="Астана", approver_name="А. Б. Сапарова",
+                          approver_title="Директор"),
+        year=2026, goal="Кәсіби құзыреттерді қалыптастыру", tasks=["нормативтік негіздерді меңгерту",
+                                                                  "оқыту дағдыларын дамыту"],
+        entry_requirements="Кәсіптік-техникалық білімі бар тұлғалар",
+        document_issued="Сертификат", modules=[legal, skill],
+        cross_cutting_outcomes=[Outcome(code=f"{prefix} Ж1", text="бастамашылық", source_ids=["X/personal/1"],
+                                        bloom="apply", kind="personal")],
+        bibliography=[Reference(number=1, kind="constitution", citation="Қазақстан Республикасының Конституциясы.",
+                                item_ids=["X/F1/S1/K1"]),
+                      Reference(number=2, kind="other", citation="«Мемлекеттік жастар саясаты» кәсіптік стандарты.")],
+        coverage=[CoverageRow(item_id="X/F1/S1/K1", kind="knowledge", module_id="M1", outcome=f"{prefix} 1.1",
+                              text="Қазақстан Республикасының Конституциясы"),
+                  CoverageRow(item_id="X/F1/S1/A1", kind="ability", module_id="M2", outcome=f"{prefix} 2.1",
+                              text="Оқыту іс-шараларын ұйымдастыру және өткізу"),
+                  CoverageRow(item_id="X/F1/S1/K2", kind="knowledge", module_id="M2", outcome=f"{prefix} 2.2",
+                              text="Бейресми білім беру әдістерін білу")],
+        final_assessment="Қорытынды аттестаттау: кешенді практикалық тапсырма",
+        assessment_sheets=[AssessmentSheet(skill_id="X/F1/S1", module_id="M2", title="Оқыту іс-шараларын ұйымдастыру",
+                                           function_title="Жастардың дамуына ықпал ету",
+                                           criteria=[SheetCriterion(number=1, text="оқыту іс-шараларын ұйымдастыра "
+                                                                    "және өткізе алады", source_id="X/F1/S1/A1",
+                                                                    kind="ability")])],
+        totals=Hours(total=16, theory=6, practice=8, assessment=2),
+    )
+
+
+def table_rows(markdown: str, heading: str) -> list[list[str]]:
+    """The cells of the first table after ``heading``."""
+    section = markdown.split(heading, 1)[1]
+    rows = []
+    for line in section.splitlines()[1:]:
+        if line.startswith("|"):
+            rows.append([c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]])
+        elif rows:
+            break
+    return rows
+
+
+def test_hand_made_program_has_every_section_in_docx_order():
+    text = program_markdown(hand_made_program())
+    positions = [text.index(section) for section in KK_SECTIONS]
+    assert positions == sorted(positions)
+    assert text.startswith("# Жастармен жұмыс жөніндегі маман\n")
+    assert text.endswith("\n") and not text.endswith("\n\n") and "\r" not in text
+
+
+def test_hand_made_program_has_every_outcome_and_the_hours_table():
+    program = hand_made_program()
+    text = program_markdown(program)
+    for outcome in [o for mo in program.modules for o in mo.outcomes] + program.cross_cutting_outcomes:
+        assert f"**{outcome.code}** {outcome.text}" in text
+    rows = table_rows(text, "## Оқу-тақырыптық жоспар")
+    assert rows[0] == ["№", "Модульдің / тақырыптың атауы", "Барлығы", "Теория", "Практика", "Бағалау", "Бағалау нысаны"]
+    assert rows[2] == ["**1**", "**1-модуль. Кәсіби қызметтің нормативтік-құқықтық негіздері**", "**4**", "**3**",
+                       "**0**", "**1**", "тест"]
+    assert ["2.1", "Оқыту іс-шарасын өткізу", "8", "", "8", "", ""] in rows
+    assert rows[-1] == ["", "**Барлығы**", "**16**", "**6**", "**8**", "**2**", ""]
+
+
+def test_hand_made_program_content_details():
+    text = program_markdown(hand_made_program())
+    assert ("*Еңбек функциясы: 1. «Жастардың дамуына ықпал ету»; Сағат саны: 12 (теория – 3, практика – 8, "
+            "бағалау – 1)*") in text
+    assert "- 2.1 Бейресми білім беру әдістері (3 сағ.)" in text
+    assert "*Нормативтік-құқықтық білім 1 модульде оқытылады*" in text
+    assert "| ОН 1.1 | Тест \\| 70 пайыз |" in text  # a pipe inside a cell is escaped
+    assert "1. Қазақстан Республикасының Конституциясы." in text
+    assert "2. «Мемлекеттік жастар саясаты» кәсіптік стандарты." in text
+    assert "| X/F1/S1/A1 | Қабілет | M2 | ОН 2.1 | Оқыту іс-шараларын ұйымдастыру және өткізу |" in text
+    assert ("| Дағдыны тану | Бағдарламаны дағдыларды тану рәсімінде пайдалануға болады: 1 дағды үшін бағалау парағы "
+            "әзірленген |") in text
+    methods = text.split("## Оқыту әдістері мен формалары", 1)[1].split("##", 1)[0]
+    assert methods.split() == ["-", "мини-дәріс", "-", "жобалық", "жұмыс"]
+
+
+def test_russian_program_gets_russian_headings():
+    text = program_markdown(hand_made_program("ru"))
+    for heading in ("«УТВЕРЖДАЮ»", "## Паспорт программы", "## Учебно-тематический план", "## Матрица соответствия",
+                    "**Итого**", "Модуль 2. Оқыту іс-шараларын ұйымдастыру"):
+        assert heading in text
+    assert "**РО 2.1**" in text
+
+
+def test_rendering_is_deterministic():
+    assert program_markdown(hand_made_program()) == program_markdown(hand_made_program())
+
+
+@pytest.fixture(autouse=True)
+def fixed_year(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+
+
+@pytest.mark.parametrize("card", ["1210-0-020", "3412-0-003"])
+def test_seed_program_contains_every_outcome_and_the_hours_table(card):
+    from generator.design import make_program
+
+    program = make_program(None, standard=SEED, card=card)
+    text = program_markdown(program)
+    outcomes = [o for mo in program.modules for o in mo.outcomes] + program.cross_cutting_outcomes
+    assert outcomes
+    for outcome in outcomes:
+        assert f"**{outcome.code}** {outcome.text}" in text
+    rows = table_rows(text, "## Оқу-тақырыптық жоспар")
+    for module in program.modules:
+        h = module.hours
+        assert [f"**{h.total}**", f"**{h.theory}**", f"**{h.practice}**", f"**{h.assessment}**"] in \
+            [row[2:6] for row in rows]
+    assert rows[-1][1:3] == ["**Барлығы**", f"**{program.total_hours}**"]
+    assert sum(int(row[2].strip("*")) for row in rows[2:-1] if row[0].startswith("**")) == program.total_hours
+    for row in program.coverage:
+        assert f"| {row.item_id} |" in text
+
+
+def test_duration_uses_the_language_packs_plural_rule():
+    from generator.render.environment import counted
+
+    forms = {"one": "академический час", "few": "академических часа", "many": "академических часов"}
+    assert [counted(n, forms, "ru") for n in (1, 2, 5, 11, 21, 24, 72, 112)] == [
+        "1 академический час", "2 академических часа", "5 академических часов", "11 академических часов",
+        "21 академический час", "24 академических часа", "72 академических часа", "112 академических часов"]
+    assert counted(72, {"one": "сағат", "many": "сағат"}, "kk") == "72 сағат"
+    program = hand_made_program("ru")
+    assert ("| Продолжительность обучения | 16 академических часов (1 академический час – 45 минут) |"
+            in program_markdown(program))
+    assert ("| Оқу ұзақтығы | 16 академиялық сағат (1 академиялық сағат – 45 минут) |"
+            in program_markdown(hand_made_program()))
