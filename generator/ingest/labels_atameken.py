@@ -139,6 +139,32 @@ class AtamekenLabels:
                 return quoted.group("name").strip()
         return None
 
+    def misspelt(self, text: str) -> Optional[tuple[str, str]]:
+        """(label as written, label it was read as) when ``text`` opens with a structural label
+        matched only by similarity («Трудавая функция 2» → «трудовая функция»), else None."""
+        first = text.strip().split("\n", 1)[0]
+        numbered = _NUMBERED.match(first)
+        heads = [numbered.group("label")] if numbered else []
+        heads.append(first.split(":", 1)[0])
+        tables = [self.function, self.skill, self.abilities, self.knowledge, *self.card_fields.values()]
+        for head in heads:
+            key = normalise(head)
+            if not key or any(key in forms for forms in tables):
+                return None
+            for forms in tables:
+                if self._similar(key, forms):
+                    best = max(forms, key=lambda form: difflib.SequenceMatcher(None, key, form).ratio())
+                    return head.strip(), best
+        return None
+
+    def unnumbered(self, text: str) -> Optional[str]:
+        """«Трудовая функция: Установка ПО» (a function heading without its number) → its title."""
+        head, colon, title = text.strip().partition(":")
+        title = re.sub(r"\s*\n\s*", " ", title).strip()
+        if colon and title and not title[:1].isdigit() and normalise(head) in self.function:
+            return title
+        return None
+
     def score(self, texts: list[str]) -> int:
         """How many structural labels of this language occur (detects language and layout)."""
         count = 0
