@@ -14,7 +14,7 @@ two ways that this module evens out before parsing (DOCX only, the text path is 
 * Labels are worded loosely in Word copies: «Умение», «Умения и навыки» or «Знания» without the
   colon, typos in «Трудовая функцыя 2» or «Навик 1». A line that the 2023 vocabulary does not
   match but that is close to one of its labels (data: ``layout_2023_variants`` in
-  ``data/labels_2022.yaml``) is rewritten to the canonical label. Item lines (numbered) are never
+  each language pack's ``ingest.yaml``) is rewritten to the canonical label. Item lines (numbered) are never
   touched.
 """
 from __future__ import annotations

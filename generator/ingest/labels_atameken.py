@@ -1,4 +1,4 @@
-"""Label vocabulary of the older «Атамекен» layouts A and B (data in ``data/labels_2022.yaml``).
+"""Label vocabulary of the older «Атамекен» layouts A and B (each language pack's ``ingest.yaml``).
 
 Real standards of these years word and spell their labels loosely («Умения:», «Умение», «Умения и
 навыки:», «Задача1», «Трудавая функция 2»), so labels are compared tolerantly: lower case, without
@@ -194,7 +194,14 @@ def _best_ratio(text: str, forms: tuple[str, ...], threshold: float) -> float:
 
 @functools.lru_cache(maxsize=None)
 def _data() -> dict:
-    return yaml.safe_load(resources.files("generator.ingest").joinpath("data/labels_2022.yaml").read_text("utf-8"))
+    """``fuzzy`` (data/labels_2022.yaml), each language's labels of these layouts (its pack's ingest.yaml,
+    ``layout_atameken``), and the label variants of 2023 Word copies (``layout_2023_variants``)."""
+    from generator.ingest.vocabulary import ingest_data
+
+    shared = yaml.safe_load(resources.files("generator.ingest").joinpath("data/labels_2022.yaml").read_text("utf-8"))
+    packs = ingest_data()
+    return {"fuzzy": shared["fuzzy"], **{code: data["layout_atameken"] for code, data in packs.items()},
+            "layout_2023_variants": {code: data["layout_2023_variants"] for code, data in packs.items()}}
 
 
 # the languages whose labels the data has (mappings with the labels of a layout), in the file's order

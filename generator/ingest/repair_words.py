@@ -201,7 +201,9 @@ def _cyrillic_lookalikes(word: str) -> str:
 def repair_text(text: str, language: str) -> tuple[str, list[str]]:
     """The repaired text and a list of «before → after» for each repair."""
     changes: list[str] = []
-    conjunctions = set((_data().get("suspended_hyphen_words") or {}).get(language, []))
+    from generator.ingest.vocabulary import ingest_data
+
+    conjunctions = set(ingest_data().get(language, {}).get("suspended_hyphen_words") or [])
 
     def hyphen(match: re.Match[str]) -> str:
         if match.group(1) in conjunctions:
