@@ -64,9 +64,14 @@ def main() -> None:
 @click.option("--lang", type=LanguageChoice(), help="Language of the labels (default: detected).")
 @click.option("--layout", type=click.Choice(["2023", "A", "B"]), help="Force a layout (default: detected).")
 def import_command(source: Path, output: Path | None, lang: str | None, layout: str | None) -> None:
-    """Import a professional standard as published (.txt or .docx) into standard data YAML."""
+    """Import a professional standard as published (.txt, .docx or .pdf with a text layer) into standard data YAML.
+
+    Prints an account of what became of every line of the cards, and each problem of the source
+    that was read past (a number used twice, a label with a typo, …) with its line and what was assumed.
+    """
     from generator.ingest import import_standard
-    from generator.standard.lint import lint_standard
+    from generator.ingest.account import summary
+    from generator.review import lint
     from generator.standard.store import default_filename, save_standard
 
     standard = import_standard(source, lang=lang, layout=layout)
@@ -76,7 +81,13 @@ def import_command(source: Path, output: Path | None, lang: str | None, layout: 
     knowledge = sum(1 for *_, kind, _i in standard.iter_items() if kind == "knowledge")
     click.echo(f"{source}: layout {standard.source.layout}, language {standard.language}, "
                f"{len(standard.cards)} cards, {abilities} abilities, {knowledge} knowledge items → {target}")
-    warnings = lint_standard(standard)
+    click.echo(summary(standard.source.account))
+    notes = standard.source.notes
+    if notes:
+        click.echo(f"{len(notes)} problem(s) of the source read past (kept in the data; `progen lint` reports them):")
+        for note in notes:
+            click.echo(f"  {note.where}: {note.message} [{note.code}]")
+    warnings = lint(standard)
     if warnings:
         click.echo(f"{len(warnings)} lint warning(s); see `progen lint {target}`", err=True)
 
@@ -97,11 +108,17 @@ def _load_any(path: Path, lang: str | None = None):
 @click.option("--card", "card_code", help="Show only this card.")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole model as JSON.")
 def show(file: Path, card_code: str | None, as_json: bool) -> None:
-    """Show standard data as a readable tree with counts, or as JSON."""
+    """Show standard data as a readable tree with counts (then the import's account and the lint
+    warnings, for a reviewer), or as JSON."""
+    from generator.review import review_lines
     from generator.standard.show import show_json, show_tree
 
     standard = _load_any(file)
-    click.echo(show_json(standard, card_code) if as_json else show_tree(standard, card_code))
+    if as_json:
+        click.echo(show_json(standard, card_code))
+        return
+    lines = [show_tree(standard, card_code)] + (review_lines(standard) if card_code is None else [])
+    click.echo("\n".join(lines))
 
 
 @main.command()
@@ -112,9 +129,9 @@ def show(file: Path, card_code: str | None, as_json: bool) -> None:
 def lint(file: Path, strict: bool, workspace: Path | None) -> None:
     """Report where a standard contradicts itself (levels, function lists, titles), what the import
     repaired and what still looks glued, and outcomes whose phrasing assumed a reading or fell back."""
-    from generator.standard.lint import lint_standard
+    from generator.review import lint as lint_all
 
-    warnings = lint_standard(_load_any(file), workspace)
+    warnings = lint_all(_load_any(file), workspace)
     for warning in warnings:
         click.echo(str(warning))
     click.echo(f"{len(warnings)} warning(s)", err=True)

@@ -201,7 +201,9 @@ def _cyrillic_lookalikes(word: str) -> str:
 def repair_text(text: str, language: str) -> tuple[str, list[str]]:
     """The repaired text and a list of «before → after» for each repair."""
     changes: list[str] = []
-    conjunctions = set((_data().get("suspended_hyphen_words") or {}).get(language, []))
+    from generator.ingest.vocabulary import ingest_data
+
+    conjunctions = set(ingest_data().get(language, {}).get("suspended_hyphen_words") or [])
 
     def hyphen(match: re.Match[str]) -> str:
         if match.group(1) in conjunctions:
@@ -219,14 +221,25 @@ def repair_text(text: str, language: str) -> tuple[str, list[str]]:
         return fixed
 
     text = _TOKEN.sub(lookalike, text)
-    for pattern in (_CYR_THEN_LATIN,) + ((_LATIN_THEN_CYR,) if language == "ru" else ()):
+    repairs = _word_repairs(language)
+    for pattern in (_CYR_THEN_LATIN,) + ((_LATIN_THEN_CYR,) if "latin_run_in" in repairs else ()):
         for match in list(pattern.finditer(text))[::-1]:
             token = re.search(r"\S+$", text[: match.start()]).group() + re.match(r"\S*", text[match.start():]).group()
             changes.append(f"«{token}» → split before its {'Latin' if pattern is _CYR_THEN_LATIN else 'Cyrillic'} part")
             text = text[: match.start()] + " " + text[match.start():]
-    if language == "ru":
+    if "split_glued_words" in repairs:
         text = _split_dictionary(text, changes)
     return text, changes
+
+
+def _word_repairs(language: str) -> tuple[str, ...]:
+    """The word repairs the language's pack asks for (pack.yaml ``word_repairs``); none for an unknown one."""
+    from generator.languages import LanguageError, get_pack
+
+    try:
+        return get_pack(language).word_repairs
+    except LanguageError:
+        return ()
 
 
 def _split_dictionary(text: str, changes: list[str]) -> str:

@@ -54,7 +54,9 @@ def _difference(a: str, b: str) -> str:
     return f"«{' '.join(removed)}» vs «{' '.join(added)}»"
 
 
-def lint_standard(standard: m.Standard, workspace=None) -> list[LintWarning]:
+def lint_standard(standard: m.Standard) -> list[LintWarning]:
+    """What the standard data itself shows: contradictions of the standard, layout problems, what the
+    import read past. ``generator.review.lint`` adds the checks of later stages (word repairs, phrasing)."""
     warnings: list[LintWarning] = []
     add = lambda where, code, message: warnings.append(LintWarning(where, code, message))  # noqa: E731
     if len(standard.card_list) and len(standard.card_list) != len(standard.cards):
@@ -101,52 +103,17 @@ def lint_standard(standard: m.Standard, workspace=None) -> list[LintWarning]:
                         glued = find_glued(item.text)
                         if glued:
                             add(item.id, "glued-word", f"looks glued: {', '.join(glued)}")
-    warnings.extend(lint_repairs(standard))
     warnings.extend(lint_layout(standard))
-    warnings.extend(lint_phrasing(standard, workspace))
+    warnings.extend(lint_import(standard))
     return warnings
 
 
-# --- word-level repairs and phrasing ----------------------------------------------------------------
-def lint_repairs(standard: m.Standard) -> list[LintWarning]:
-    """What the import repaired inside words (from ``repaired_from``), and what still looks glued."""
-    from generator.ingest.repair_words import glued_suspect, repair_text
-
-    warnings = []
-    for *_, item in standard.iter_items():
-        if item.repaired_from:
-            changes = repair_text(item.repaired_from, standard.language)[1] or ["the text differs from the source"]
-            warnings.append(LintWarning(item.id, "repaired-word", f"repaired at import: {'; '.join(changes)}"))
-        if standard.language == "ru":
-            suspects = [w for w in re.findall(r"[А-Яа-яЁё]+", item.text) if glued_suspect(w)]
-            if suspects:
-                warnings.append(LintWarning(item.id, "glued-word", f"looks glued but no split into dictionary "
-                                            f"words was found (a typo?): {', '.join(suspects)}; correct the YAML"))
-    return warnings
-
-
-_PHRASING_CODES = {"stem": "verb-stem", "policy": "phrasing-fallback", "agreement": "agreement"}
-
-
-def lint_phrasing(standard: m.Standard, workspace=None) -> list[LintWarning]:
-    """Outcomes whose phrasing assumed a reading, fell back to a policy or could not be made to agree.
-
-    Each warning says which data file and key to change (see ``progen phrase --explain``)."""
-    from generator.exceptions import PhrasingError
-    from generator.language import get_phraser
-
-    try:
-        phraser = get_phraser(standard.language, workspace)
-    except PhrasingError:
-        return []
-    warnings = []
-    for *_, kind, item in standard.iter_items():
-        explanation = phraser.explain(kind, item.text, item.id)
-        for note in explanation.warnings:
-            where = f" [{note.data}]" if note.data else ""
-            warnings.append(LintWarning(item.id, _PHRASING_CODES.get(note.rule, "phrasing"),
-                                        f"«{explanation.outcome.text}»: {note.detail}{where}"))
-    return warnings
+def lint_import(standard: m.Standard) -> list[LintWarning]:
+    """What the import read past (kept in the data's ``source.notes``): numbering mistakes, labels
+    with typos, blocks before their function heading, and skipped lines that look like items. A
+    skipped line that looks like nothing in particular is only in the import's account."""
+    return [LintWarning(note.id or "source", note.code, f"{note.message} (source: {note.where})")
+            for note in standard.source.notes if note.code != "skipped-paragraph"]
 
 
 # --- layout-specific checks (DOCX and the older «Атамекен» layouts A and B) ------------------------
@@ -208,4 +175,7 @@ def lint_layout(standard: m.Standard) -> list[LintWarning]:
                     if _LEFTOVER_NUMBER.match(item.text):
                         add(item.id, "item-number", "the item starts with a number: a list numbered twice "
                             "or two items run together")
+                    elif item.text[:1].islower():
+                        add(item.id, "item-fragment", "the item starts in lower case: it may be the end of the "
+                            "item before it, split off where the source broke a line")
     return warnings

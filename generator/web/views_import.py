@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, g, redirect, render_template, request
 
 from generator.exceptions import GeneratorError
-from generator.standard.lint import lint_standard
+from generator.review import lint
 from generator.standard.store import default_filename, save_standard
 from generator.web import uploads
 from generator.web.app import first_line, server, tr
@@ -22,7 +22,7 @@ def import_page(error: str | None = None, pending_key: str | None = None, pendin
                "pdf_supported": uploads.pdf_supported()}
     if pending is not None:
         standard = pending.standard
-        context.update(tree=_tree(standard), warnings=[str(w) for w in lint_standard(standard)],
+        context.update(tree=_tree(standard), warnings=[str(w) for w in lint(standard)],
                        target=f"{STANDARD_DIR}/{default_filename(standard)}",
                        exists=_target(standard).exists())
     return render_template("import.html", **context)

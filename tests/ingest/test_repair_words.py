@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from generator.ingest import import_standard
 from generator.ingest.repair_words import glued_suspect, is_dictionary_word, repair_text, split_glued
-from generator.standard.lint import lint_standard
+from generator.review import lint as lint_standard
 from generator.standard.store import load_standard, save_standard
 
 

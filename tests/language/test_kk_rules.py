@@ -8,7 +8,7 @@ import pytest
 
 from generator.language import get_phraser, keeps_capital
 from generator.language.names import dictionary_names, names_in
-from generator.standard.lint import lint_standard
+from generator.review import lint as lint_standard
 from generator.standard.store import load_standard
 
 
