@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Optional
 
-import yaml
+from generator.common.bounded_yaml import load_plain
 
 _NUMBERED = re.compile(r"^\s*(?P<label>[^\d:\n]{4,40}?)\s*(?P<number>\d{1,2})(?!\d)\s*[:.]?\s*(?P<title>.*)$", re.DOTALL)
 
@@ -168,7 +168,7 @@ def _best_ratio(text: str, forms: tuple[str, ...], threshold: float) -> float:
 
 @functools.lru_cache(maxsize=None)
 def _data() -> dict:
-    return yaml.safe_load(resources.files("generator.ingest").joinpath("data/labels_2022.yaml").read_text("utf-8"))
+    return load_plain(resources.files("generator.ingest").joinpath("data/labels_2022.yaml").read_text("utf-8"), "labels_2022.yaml")
 
 
 # the languages whose labels the data has (mappings with the labels of a layout), in the file's order

@@ -6,8 +6,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-
+from generator.common.bounded_yaml import load_plain
 from generator.exceptions import ImportFormatError
 
 # labels that only a professional standard has: they decide language and layout
@@ -29,7 +28,7 @@ class Vocabulary:
 
 @functools.lru_cache(maxsize=1)
 def _data() -> dict:
-    return yaml.safe_load(resources.files("generator.ingest").joinpath("data/labels_2023.yaml").read_text("utf-8"))
+    return load_plain(resources.files("generator.ingest").joinpath("data/labels_2023.yaml").read_text("utf-8"), "labels_2023.yaml")
 
 
 # the languages whose labels the data has (its top-level keys), in the file's order

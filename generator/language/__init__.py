@@ -71,9 +71,9 @@ class Phraser:
                 raise PhrasingError(f"Unknown phrasing language: {error}") from error
         self.lang = pack.code
         if lexicon is None:
-            import yaml
+            from generator.common.bounded_yaml import load_plain_file
 
-            lexicon = yaml.safe_load(pack.data_file("lexicon").read_text("utf-8"))
+            lexicon = load_plain_file(pack.data_file("lexicon"), "phrasing data", PhrasingError)
             files = [pack.data_file("lexicon")]
         self._overrides = dict(overrides or {})
         self._files = list(files or [])
