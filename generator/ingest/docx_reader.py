@@ -473,12 +473,12 @@ def blocks_from_document(document) -> list[Block]:
 
 def read_docx_source(path: Path) -> SourceDocument:
     """Read a .docx into Blocks; refuse .doc, encrypted, damaged or non-Word files with one clear line."""
+    from generator.common.archive_limits import check_package, read_package
+
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise SourceError(f"{path}: cannot read the file ({error.strerror})") from error
+    data = read_package(path)  # size limit before reading
     _refuse_non_docx(path, data)
+    check_package(data, path.name)  # what it unpacks to, before anything is inflated
     document = _open(path, data)
     blocks = blocks_from_document(document)
     if not blocks:
