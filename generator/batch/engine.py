@@ -23,8 +23,9 @@ from typing import Callable, Optional
 
 from generator.batch import plan as p
 from generator.batch.hashing import InputHasher, changed_components
-from generator.batch.outputs import OutputLock, backup_copy, check_writable, remove_temporaries, temp_for
-from generator.batch.record import BuildRecord
+from generator.batch.outputs import (OutputLock, backup_copy, check_bookkeeping, check_writable,
+                                     remove_temporaries, temp_for)
+from generator.batch.record import JOURNAL_NAME, LOCK_NAME, RECORD_NAME, BuildRecord
 from generator.batch.worker import Job, JobResult, Task, init_worker, run_task
 from generator.common.files import default_file_mode, unwritable_reason
 from generator.exceptions import BuildError, SpecError
@@ -147,6 +148,7 @@ def run_build(workspace, targets=None, jobs=1, force=False, dry_run=False, clean
         return _decide(workspace, out_dir, BuildRecord.load(out_dir), all_targets, chosen, force, True, clean,
                        pdf, started)[0]
     check_writable(out_dir, manifest.where("output"))
+    check_bookkeeping(out_dir, (RECORD_NAME, JOURNAL_NAME, LOCK_NAME), (p.CACHE_DIR,))
     with OutputLock(out_dir):
         record = BuildRecord.load(out_dir)  # again: another build may have finished meanwhile
         p.write_caches(record, standards)

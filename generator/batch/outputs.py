@@ -71,6 +71,21 @@ def check_writable(out_dir: Path, where: str) -> None:
                          f"{error.strerror or error}") from error
 
 
+def check_bookkeeping(out_dir: Path, names: tuple[str, ...], folders: tuple[str, ...]) -> None:
+    """The build's own files (``names``) and folders (``folders``) in the output folder are what they
+    should be: something else standing there is one line, before the build starts."""
+    for name in names:
+        path = out_dir / name
+        if path.exists() and not path.is_file():
+            raise BuildError(f"{path}: progen keeps its build bookkeeping in this file, but a folder (or other "
+                             f"non-file) stands there; remove or rename it")
+    for name in folders:
+        path = out_dir / name
+        if path.exists() and not path.is_dir():
+            raise BuildError(f"{path}: progen keeps its build cache in this folder, but a file stands there; "
+                             f"remove or rename it")
+
+
 def remove_temporaries(out_dir: Path) -> int:
     """Delete what a killed build left: temporary outputs and PDF work folders."""
     count = 0

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
 
-from generator.common.bounded_yaml import MB, check_file, size_text
+from generator.common.bounded_yaml import MB, check_file, read_limited, size_text
 from generator.exceptions import GeneratorError, SourceError
 
 
@@ -67,12 +67,12 @@ def read_package(path: Path, limits: ArchiveLimits = PACKAGE_LIMITS, error_class
     path = Path(path)
     check_source(path, limits, error_class, what)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(limits.max_file_bytes + 1)
-    except OSError as error:
-        raise error_class(f"{path}: cannot read the {what}: {error.strerror or error}") from error
-    check_size(len(data), path.name, limits, error_class, what)
-    return data
+        return read_limited(path, what, error_class, limits.max_file_bytes)
+    except error_class as error:
+        if "over progen's limit" in str(error):  # it grew since it was checked
+            raise error_class(f"{path.name}: the {what} is over progen's limit of "
+                              f"{size_text(limits.max_file_bytes)}") from error
+        raise
 
 
 def check_package(data: Union[bytes, zipfile.ZipFile], name: str, limits: ArchiveLimits = PACKAGE_LIMITS,

@@ -86,14 +86,20 @@ def read_limited(path: Path, what: str, error_class: type[GeneratorError] = Stan
                  max_bytes: int = DEFAULT_LIMITS.max_bytes) -> bytes:
     """The bytes of a regular file of at most ``max_bytes`` (see :func:`check_file`)."""
     check_file(path, what, error_class, max_bytes)
+    chunks, total = [], 0
     try:
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)  # the file may have grown since it was checked
+            while True:  # in blocks: read(max_bytes) would allocate the whole limit up front
+                chunk = handle.read(MB)
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > max_bytes:  # it grew since it was checked
+                    raise too_big(path, total, max_bytes, what, error_class)
+                chunks.append(chunk)
     except OSError as error:
         raise error_class(f"{path}: cannot read the {what} file: {error.strerror or error}") from error
-    if len(data) > max_bytes:
-        raise too_big(path, len(data), max_bytes, what, error_class)
-    return data
+    return b"".join(chunks)
 
 
 def too_big(path, size: int, limit: int, what: str, error_class: type[GeneratorError]) -> GeneratorError:

@@ -58,16 +58,21 @@ def write_atomic(path: Path, data: bytes | str) -> None:
 
 
 def default_file_mode() -> int:
-    """0666 less the umask: what a plainly created file gets (a temporary file is 0600 until renamed)."""
-    global _FILE_MODE
-    if _FILE_MODE is None:
-        mask = os.umask(0o022)
-        os.umask(mask)
-        _FILE_MODE = 0o666 & ~mask
-    return _FILE_MODE
+    """0666 less the umask: what a plainly created file gets (a temporary file is 0600 until renamed).
 
-
-_FILE_MODE = None
+    Read each time (a long-lived process may change its umask); from /proc where Linux offers it, since
+    setting the umask to read it is visible to other threads for a moment.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 TEMP_MARK = ".progen-tmp"  # in the name of every temporary output; a build removes what a killed one left

@@ -54,7 +54,10 @@ def _scalar_value(node: yaml.ScalarNode) -> Any:
     if node.tag == "tag:yaml.org,2002:str":
         return node.value
     try:
-        return _CONSTRUCTOR.construct_object(node, deep=True)
+        value = _CONSTRUCTOR.construct_object(node, deep=True)
+        if isinstance(value, int) and value.bit_length() > 256:  # no setting is this big; str() of it may fail
+            raise ValueError("too big")
+        return value
     except (ValueError, OverflowError, yaml.YAMLError) as error:
         raise _BadScalar(f"'{node.value[:40]}' is not a valid {node.tag.rsplit(':', 1)[-1]}") from error
     finally:
@@ -232,8 +235,11 @@ MAX_REPORTED = 50  # problems listed in one message; a file of 100,000 wrong val
 
 
 def problem_report(filename: str, problems: list[str], what: str = "found") -> str:
-    """``<file>: N problems found`` and the problems, at most :data:`MAX_REPORTED` of them."""
+    """``<file>: N problems found`` and the problems, at most :data:`MAX_REPORTED` of them; one problem is
+    one line (it names the file and the line itself)."""
     count = len(problems)
+    if count == 1:
+        return problems[0]
     head = f"{filename}: {count} problem{'s' if count > 1 else ''} {what}"
     shown = problems[:MAX_REPORTED]
     more = [f"… and {count - MAX_REPORTED} more problems"] if count > MAX_REPORTED else []

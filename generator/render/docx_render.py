@@ -21,7 +21,7 @@ from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
 from generator.exceptions import TemplateProblem
-from generator.render.environment import render_environment
+from generator.render.environment import render_environment, xml_safe
 from generator.render.limits import RenderTimeout, TemplateLimitError, run_limited, time_budget
 from generator.render.stamp import stamp_document
 from generator.common.files import write_atomic
@@ -235,7 +235,7 @@ def _render_bytes(template_path: Path, context: dict[str, Any], title: str, word
     if word_tag:
         set_language(document, word_tag)
     if title:
-        document.core_properties.title = title
+        document.core_properties.title = xml_safe(title)
     stamp_document(document)  # last: the hash of every part as saved (see generator.render.stamp)
     buffer = io.BytesIO()
     template.save(buffer)

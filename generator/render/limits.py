@@ -272,8 +272,8 @@ def _bounded(chunks):
     total = 0
     for chunk in chunks:
         total += len(chunk)
-        if total > MAX_OUTPUT:
-            raise TemplateLimitError(f"the document is over {MAX_OUTPUT >> 20} MB of XML (progen's limit)")
+        if total > MAX_OUTPUT:  # raised inside the template's code, so the error names its paragraph
+            chunks.throw(TemplateLimitError(f"the document is over {MAX_OUTPUT >> 20} MB of XML (progen's limit)"))
         yield chunk
 
 
