@@ -337,7 +337,7 @@ def render_command(spec, standard, card, hours, skills, workspace, kinds, output
 
     A document already in place that was edited by hand is first saved as <name>.bak-<timestamp>.
     """
-    from generator.render import render_documents
+    from generator.render import render_documents, render_folder, variant_of
 
     ws = load_workspace(workspace)
     for kind in kinds:
@@ -351,8 +351,8 @@ def render_command(spec, standard, card, hours, skills, workspace, kinds, output
     # --kind, else the spec's kinds, else programs.yaml's default kinds, else the registry's
     kinds = tuple(kinds or (spec_file and spec_file.kinds) or ws.manifest.defaults.kinds or ws.default_kinds())
     selected = _skill_list(skills) or (spec_file.skills if spec_file else None)
-    written = render_documents(program, kinds, output_dir or _render_folder(ws), workspace=ws,
-                               variant=_variant(program, selected, ws),
+    written = render_documents(program, kinds, output_dir or render_folder(ws), workspace=ws,
+                               variant=variant_of(program, selected, ws),
                                on_backup=lambda path, copy: click.echo(
                                    f"warning: {path} was edited by hand or is not progen's; saved it as {copy.name}",
                                    err=True))
@@ -366,24 +366,6 @@ def render_command(spec, standard, card, hours, skills, workspace, kinds, output
         if not uno_python(soffice_path() or ""):
             click.echo("note: the PDF's table of contents is not refreshed (install python3-uno for that); "
                        "Word refreshes it when it opens the DOCX", err=True)
-
-
-def _render_folder(ws) -> Path:
-    """``progen render``'s output folder: the workspace's (programs.yaml ``output``), else ./output."""
-    if ws.manifest.path is not None:
-        from generator.batch.plan import inside
-
-        return inside(ws.root, ws.manifest.output, ws.manifest.where("output"))
-    return Path("output")
-
-
-def _variant(program, selected, ws) -> str:
-    """The part of the file name that tells a selection or other hours from the card's full program."""
-    from generator.render import program_variant
-    from generator.workspace.manifest import hours_for_level
-
-    usual = hours_for_level(ws.manifest.defaults.hours_by_level, program.level) or ws.design["hours"]["default_total"]
-    return program_variant(program.card_code, selected, program.total_hours, usual)
 
 
 @main.group("templates")

@@ -26,6 +26,7 @@ from generator.batch.hashing import InputHasher, changed_components
 from generator.batch.outputs import (OutputLock, backup_copy, check_bookkeeping, check_writable,
                                      remove_temporaries, temp_for)
 from generator.batch.record import JOURNAL_NAME, LOCK_NAME, RECORD_NAME, BuildRecord
+from generator.batch.interrupts import NotedInterrupts
 from generator.batch.worker import Job, JobResult, Task, init_worker, run_task
 from generator.common.files import default_file_mode, unwritable_reason
 from generator.exceptions import BuildError, SpecError
@@ -343,7 +344,7 @@ def _run_in_pool(tasks, jobs: int, finish: _Finisher, pipeline, ws) -> None:
     second Ctrl-C ends the process at once (the next build cleans up, as after a kill).
     """
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(), initializer=init_worker,
-                             initargs=(pipeline, ws, os.getpid())) as pool, _Interrupts() as interrupted:
+                             initargs=(pipeline, ws, os.getpid())) as pool, NotedInterrupts() as interrupted:
         queue = list(reversed(tasks))
         running: dict = {}
         try:
@@ -373,36 +374,6 @@ def _run_in_pool(tasks, jobs: int, finish: _Finisher, pipeline, ws) -> None:
             raise
         if interrupted:
             raise KeyboardInterrupt
-
-
-class _Interrupts:
-    """While a parallel build runs: the first SIGINT is noted (truthy), a second one ends the process."""
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.previous = None
-
-    def __bool__(self) -> bool:
-        return self.count > 0
-
-    def _handle(self, _signum, _frame) -> None:
-        self.count += 1
-        if self.count > 1:
-            os._exit(130)  # like a kill: outputs are whole, the journal and the next build do the rest
-
-    def __enter__(self) -> "_Interrupts":
-        import signal
-        import threading
-
-        if threading.current_thread() is threading.main_thread():
-            self.previous = signal.signal(signal.SIGINT, self._handle)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        import signal
-
-        if self.previous is not None:
-            signal.signal(signal.SIGINT, self.previous)
 
 
 def _same_bytes(old: Path, new: Path) -> bool:

@@ -53,6 +53,27 @@ def program_variant(card_code: str, skills, hours: int | None, full_hours: int |
     return "_".join(parts)
 
 
+def variant_of(program, skills, workspace: WorkspaceLike = None) -> str:
+    """:func:`program_variant` of a designed program: ``skills`` as selected, the hours it has, and the
+    workspace's usual total for its card (programs.yaml ``hours_by_level``, else the design rules')."""
+    from generator.workspace.manifest import hours_for_level
+
+    ws = Workspace.of(workspace)
+    usual = hours_for_level(ws.manifest.defaults.hours_by_level, program.level) or ws.design["hours"]["default_total"]
+    return program_variant(program.card_code, skills, program.total_hours, usual)
+
+
+def render_folder(workspace: WorkspaceLike = None) -> Path:
+    """Where ``progen render`` writes by default: the workspace's output folder (programs.yaml ``output``,
+    inside the workspace), else ``./output``."""
+    ws = Workspace.of(workspace)
+    if ws.manifest.path is None:
+        return Path("output")
+    from generator.batch.plan import inside
+
+    return inside(ws.root, ws.manifest.output, ws.manifest.where("output"))
+
+
 def output_name(card_code: str, kind: str, lang: str, workspace: WorkspaceLike = None, variant: str = "") -> str:
     """``<card>[_<variant>]_<kind>_<lang>.docx`` (the kind's extension), safe on Windows:
     ``3412-0-003_program_kk.docx``, ``3412-0-003_F2_16h_outline_kk.docx`` (see :func:`program_variant`)."""
@@ -186,5 +207,6 @@ def clear_caches() -> None:
     render_environment().clear_cache()
 
 
-__all__ = ["RENDERERS", "build_context", "builtin_dir", "clear_caches", "find_template", "output_name", "output_path", "program_variant", "render_document", "render_documents",
-           "safe_filename_part", "template_files"]
+__all__ = ["RENDERERS", "build_context", "builtin_dir", "clear_caches", "find_template", "output_name", "output_path",
+           "program_variant", "render_document", "render_documents", "render_folder", "safe_filename_part",
+           "template_files", "variant_of"]

@@ -13,7 +13,7 @@ Shape (every key optional)::
       - card: 3412-0-003
         standard: M84120           # a code or a file under the workspace (default: any with the card)
         kinds: [program]           # and any program spec key: skills, hours, title, provider, …
-        folder: short              # subfolder of output (to build the same card twice)
+        folder: short              # subfolder of output (to build the same card twice with other settings)
 
 Precedence (lowest first): built-in defaults < ``defaults`` < the target's own keys.
 """
