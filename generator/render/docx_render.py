@@ -23,7 +23,7 @@ from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from generator.exceptions import TemplateProblem
 from generator.render.environment import render_environment, xml_safe
 from generator.render.limits import RenderTimeout, TemplateLimitError, run_limited, time_budget
-from generator.render.stamp import stamp_document
+from generator.render.stamp import finish_stamp, prepare_document
 from generator.common.files import write_atomic
 
 # elements that follow w:numPr in w:pPr (schema order; Word rejects a document otherwise)
@@ -236,10 +236,10 @@ def _render_bytes(template_path: Path, context: dict[str, Any], title: str, word
         set_language(document, word_tag)
     if title:
         document.core_properties.title = xml_safe(title)
-    stamp_document(document)  # last: the hash of every part as saved (see generator.render.stamp)
+    prepare_document(document)  # the stamp's part; its fingerprint of the saved parts follows
     buffer = io.BytesIO()
     template.save(buffer)
-    return buffer.getvalue()
+    return finish_stamp(buffer.getvalue())
 
 
 def render_to(template_path: Path, context: dict[str, Any], destination: Path, **options: Any) -> Path:
