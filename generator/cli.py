@@ -64,9 +64,14 @@ def main() -> None:
 @click.option("--lang", type=LanguageChoice(), help="Language of the labels (default: detected).")
 @click.option("--layout", type=click.Choice(["2023", "A", "B"]), help="Force a layout (default: detected).")
 def import_command(source: Path, output: Path | None, lang: str | None, layout: str | None) -> None:
-    """Import a professional standard as published (.txt or .docx) into standard data YAML."""
+    """Import a professional standard as published (.txt, .docx or .pdf with a text layer) into standard data YAML.
+
+    Prints an account of what became of every line of the cards, and each problem of the source
+    that was read past (a number used twice, a label with a typo, …) with its line and what was assumed.
+    """
     from generator.ingest import import_standard
-    from generator.standard.lint import lint_standard
+    from generator.ingest.account import summary
+    from generator.review import lint
     from generator.standard.store import default_filename, save_standard
 
     standard = import_standard(source, lang=lang, layout=layout)
@@ -76,7 +81,13 @@ def import_command(source: Path, output: Path | None, lang: str | None, layout: 
     knowledge = sum(1 for *_, kind, _i in standard.iter_items() if kind == "knowledge")
     click.echo(f"{source}: layout {standard.source.layout}, language {standard.language}, "
                f"{len(standard.cards)} cards, {abilities} abilities, {knowledge} knowledge items → {target}")
-    warnings = lint_standard(standard)
+    click.echo(summary(standard.source.account))
+    notes = standard.source.notes
+    if notes:
+        click.echo(f"{len(notes)} problem(s) of the source read past (kept in the data; `progen lint` reports them):")
+        for note in notes:
+            click.echo(f"  {note.where}: {note.message} [{note.code}]")
+    warnings = lint(standard)
     if warnings:
         click.echo(f"{len(warnings)} lint warning(s); see `progen lint {target}`", err=True)
 
@@ -97,21 +108,30 @@ def _load_any(path: Path, lang: str | None = None):
 @click.option("--card", "card_code", help="Show only this card.")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole model as JSON.")
 def show(file: Path, card_code: str | None, as_json: bool) -> None:
-    """Show standard data as a readable tree with counts, or as JSON."""
+    """Show standard data as a readable tree with counts (then the import's account and the lint
+    warnings, for a reviewer), or as JSON."""
+    from generator.review import review_lines
     from generator.standard.show import show_json, show_tree
 
     standard = _load_any(file)
-    click.echo(show_json(standard, card_code) if as_json else show_tree(standard, card_code))
+    if as_json:
+        click.echo(show_json(standard, card_code))
+        return
+    lines = [show_tree(standard, card_code)] + (review_lines(standard) if card_code is None else [])
+    click.echo("\n".join(lines))
 
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Exit with code 1 when there is any warning.")
-def lint(file: Path, strict: bool) -> None:
-    """Report where a standard contradicts itself (levels, function lists, titles, glued words)."""
-    from generator.standard.lint import lint_standard
+@click.option("--workspace", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
+              help="Workspace whose phrasing/ folder extends the lexicon used for the phrasing checks.")
+def lint(file: Path, strict: bool, workspace: Path | None) -> None:
+    """Report where a standard contradicts itself (levels, function lists, titles), what the import
+    repaired and what still looks glued, and outcomes whose phrasing assumed a reading or fell back."""
+    from generator.review import lint as lint_all
 
-    warnings = lint_standard(_load_any(file))
+    warnings = lint_all(_load_any(file), workspace)
     for warning in warnings:
         click.echo(str(warning))
     click.echo(f"{len(warnings)} warning(s)", err=True)
@@ -171,6 +191,68 @@ def plan(spec, standard, card, hours, skills, workspace, as_json) -> None:
     click.echo(program_json(program) if as_json else program_yaml(program), nl=False)
 
 
+# --- activity library: list, show, check -----------------------------------------------------------
+@main.group("activities")
+def activities_group() -> None:
+    """The activity library that session plans are built from (built-in + <workspace>/activities/)."""
+
+
+def _workspace_option(function):
+    return click.option("--workspace", type=click.Path(path_type=Path, file_okay=False), default=None,
+                        help="Workspace whose activities/*.yaml add or change activities (default: current folder).")(function)
+
+
+def _lang_option(function):
+    return click.option("--lang", type=click.Choice(["kk", "ru"]), default="kk", show_default=True,
+                        help="Language of the names and texts.")(function)
+
+
+@activities_group.command("list")
+@_lang_option
+@click.option("--phase", type=click.Choice(["opening", "energiser", "input", "practice", "reflection",
+                                            "assessment", "evaluation"]), help="Only this phase.")
+@_workspace_option
+def activities_list(lang: str, phase: str | None, workspace: Path | None) -> None:
+    """List the activities as a table: id, name, phase, minutes (default), group size."""
+    from generator.design.activities import load_library
+    from generator.design.activity_show import list_table
+
+    click.echo(list_table(load_library(workspace or Path.cwd()), lang, phase))
+
+
+@activities_group.command("show")
+@click.argument("activity_id")
+@_lang_option
+@_workspace_option
+def activities_show(activity_id: str, lang: str, workspace: Path | None) -> None:
+    """Print one activity in full: facts, materials, preparation, timed steps, debrief, online variant, tips."""
+    from generator.design.activities import load_library
+    from generator.design.activity_show import show_text
+
+    library = load_library(workspace or Path.cwd())
+    click.echo(show_text(library.get(activity_id), lang, library.sources[activity_id]))
+
+
+@activities_group.command("check")
+@click.argument("workspace", required=False, type=click.Path(path_type=Path, file_okay=False, exists=True))
+def activities_check(workspace: Path | None) -> None:
+    """Validate the activity library (built-in + WORKSPACE/activities/*.yaml; default: current folder),
+    the literature list and the feedback-form and organisation texts; exit 1 with every problem."""
+    from generator.design.activities import load_library
+    from generator.design.literature import load_literature
+    from generator.design.program_texts import FILES, load_texts
+
+    library = load_library(workspace or Path.cwd())
+    added = sum(1 for source in library.sources.values() if source != "built-in")
+    click.echo(f"activity library: {len(library)} activities OK "
+               f"({len(library) - added} built-in, {added} added or changed by the workspace; "
+               f"{len(library.files)} file(s) read)")
+    click.echo(f"literature: {len(load_literature(workspace or Path.cwd()))} entries OK")
+    for name in FILES:
+        load_texts(name, "kk", workspace or Path.cwd())
+        click.echo(f"{name}: kk and ru texts OK")
+
+
 # --- exports: Moodle competency CSV, CASE 1.0 JSON, Markdown program --------------------------
 @main.command("export")
 @click.argument("file", type=click.Path(path_type=Path))
@@ -199,11 +281,13 @@ def export_command(file: Path, fmt: str, output: Path | None, card: str | None, 
 @click.option("--workspace", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
               help="Workspace whose phrasing/ folder extends the lexicon and holds overrides.yaml.")
 @click.option("--bloom", "show_bloom", is_flag=True, help="Print \"bloom<TAB>verb<TAB>outcome\".")
-def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_bloom: bool) -> None:
+@click.option("--explain", is_flag=True,
+              help="Per item: the head found, the stem decided, the rule that fired and the data file/key to change.")
+def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_bloom: bool, explain: bool) -> None:
     """Phrase learning outcomes from items given as TEXT, or one item per line on standard input.
 
     Without TEXT, writes exactly one outcome per input line, in the same order (an empty line for
-    an empty line).
+    an empty line).  With --explain, writes a block per item instead.
     """
     from generator.language import get_phraser
 
@@ -221,6 +305,11 @@ def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_blo
                                        "give one item per line in UTF-8") from error
     from generator.standard.text import has_words
 
+    if explain:
+        from generator.language.explain import format_explanations
+
+        click.echo(format_explanations(phraser, kind, [item for item in items if has_words(item)]))
+        return
     for item in items:
         if not has_words(item):  # an empty line, or only «—» / invisible characters: nothing to phrase
             click.echo("")
@@ -319,6 +408,22 @@ def build_command(targets, workspace, jobs, force, dry_run, clean, pdf, keep_goi
     click.echo(report.summary())
     if not report.ok:
         raise SystemExit(1)
+
+
+# --- the trainer's page: serve -------------------------------------------------------------------
+@main.command("serve")
+@click.argument("workspace", required=False, default=".", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--port", type=click.IntRange(0, 65535), default=None,
+              help="Port to listen on (default: 8765, or the next free one).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Any other than 127.0.0.1 lets other computers of the network open "
+                   "the page (with the key in its address); a warning says so.")
+@click.option("--no-browser", is_flag=True, help="Do not open the web browser.")
+def serve_command(workspace: Path, port: int | None, host: str, no_browser: bool) -> None:
+    """Open a local web page to make programs, import standards, edit wording and build (Ctrl-C stops it)."""
+    from generator.web.server import serve
+
+    serve(workspace, host=host, port=port, open_browser=not no_browser, echo=click.echo)
 
 
 # --- documents: render, templates (init, check, vars) ---------------------------------------------

@@ -308,6 +308,14 @@ def read_text_file(path: Path, what: str, error_class: type[GeneratorError] = St
     return bounded_yaml.decode_text(data, path, what, error_class)
 
 
+def safe_load_file(path: Path, what: str, error_class: type[GeneratorError] = StandardDataError) -> Any:
+    """Untyped data of a UTF-8 YAML file (design rules, phrasing, labels), through the bounded loader.
+
+    A missing, unreadable or invalid file is one ``error_class`` line naming the file and the line.
+    """
+    return load_plain_file(Path(path), what, error_class)
+
+
 def load_yaml(path: Path, cls: type[T], what: str = "data", limits: YamlLimits = DEFAULT_LIMITS) -> T:
     """Load and validate ``path`` as ``cls``."""
     return load_yaml_located(path, cls, what, limits)[0]

@@ -41,6 +41,11 @@ def _east_slavic(number: int) -> str:
     return "many"
 
 
+# import repairs inside words a pack may ask for (pack.yaml `word_repairs`; generator/ingest/repair_words.py):
+# split_glued_words — a token the language's dictionary does not know split into known words (pymorphy3:
+# Russian); latin_run_in — a Cyrillic word run into a Latin one split («XMLи»)
+WORD_REPAIRS = ("split_glued_words", "latin_run_in")
+
 # plural rule name (pack.yaml `plural`) → form of a noun after a number: one | few | many
 PLURAL_RULES: dict[str, Callable[[int], str]] = {"one_other": _one_other, "east_slavic": _east_slavic}
 
@@ -65,6 +70,7 @@ class PackFile:
     lexicon_open_keys: list[str] = field(default_factory=list)
     action_pattern: Optional[str] = None
     knowing_words: list[str] = field(default_factory=list)
+    word_repairs: list[str] = field(default_factory=list)
     sample: Optional[SampleSpec] = None
 
 
@@ -83,6 +89,7 @@ class LanguagePack:
     lexicon_open_keys: tuple[str, ...] = ()
     action_pattern: Optional[str] = None
     knowing_words: tuple[str, ...] = ()
+    word_repairs: tuple[str, ...] = ()  # import repairs inside words (WORD_REPAIRS) this language needs
     sample_standard: Optional[Path] = None
     sample_card: Optional[str] = None
 
@@ -131,6 +138,9 @@ def load_pack(folder: Path, builtin: bool = False) -> LanguagePack:
         problems.append(f"{path}: code: '{data.code}' differs from the folder's name '{folder.name}'")
     if data.plural not in PLURAL_RULES:
         problems.append(f"{path}: plural: '{data.plural}' is not one of {', '.join(PLURAL_RULES)}")
+    unknown = [name for name in data.word_repairs if name not in WORD_REPAIRS]
+    if unknown:
+        problems.append(f"{path}: word_repairs: unknown {', '.join(unknown)}; known: {', '.join(WORD_REPAIRS)}")
     if not data.formats:
         problems.append(f"{path}: formats: give at least one format word")
     if ":" not in data.phraser:
@@ -142,7 +152,8 @@ def load_pack(folder: Path, builtin: bool = False) -> LanguagePack:
         code=data.code, name=data.name, native_name=data.native_name, folder=folder, word_tag=data.word_tag,
         plural=data.plural, formats=tuple(data.formats), phraser=data.phraser,
         lexicon_open_keys=tuple(data.lexicon_open_keys), action_pattern=data.action_pattern,
-        knowing_words=tuple(w.lower() for w in data.knowing_words), sample_standard=sample,
+        knowing_words=tuple(w.lower() for w in data.knowing_words), word_repairs=tuple(data.word_repairs),
+        sample_standard=sample,
         sample_card=data.sample.card if data.sample else None)
 
 

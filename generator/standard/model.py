@@ -39,6 +39,7 @@ class Item:
     id: str
     text: str
     legal_ref: Optional[LegalRef] = None
+    repaired_from: Optional[str] = None  # the text before a word-level repair at import (glued words)
 
 
 @dataclass
@@ -150,13 +151,41 @@ class Technical:
 
 
 @dataclass
+class ImportNote:
+    """A problem of the source that the importer read past: where it is, what was found there and
+    what was assumed (``progen lint`` reports it, so it stays with the data)."""
+
+    where: str  # file and line (a PDF: and page), e.g. "standard.docx:57"
+    code: str  # duplicate-number, before-function, label-typo, list-numbering, skipped-item, …
+    message: str
+    id: Optional[str] = None  # the element it concerns, e.g. 2523-0-001-L5/F1/S3
+
+
+@dataclass
+class ImportAccount:
+    """What became of every paragraph in the cards of the source (nothing is dropped silently):
+    each is an item, a label, a heading, a field value, or skipped (and then an ImportNote)."""
+
+    paragraphs: int = 0
+    item_paragraphs: int = 0
+    items: int = 0  # abilities and knowledge items made from them
+    labels: int = 0
+    headings: int = 0
+    fields: int = 0
+    skipped: int = 0
+
+
+@dataclass
 class Source:
-    """Where the data came from, so a reviewer can trace every line back."""
+    """Where the data came from, so a reviewer can trace every line back, and what the import
+    found on the way."""
 
     file: str
     sha256: str
     layout: str
     reader: str
+    account: Optional[ImportAccount] = None
+    notes: list[ImportNote] = field(default_factory=list)
 
 
 @dataclass

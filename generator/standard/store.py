@@ -25,7 +25,7 @@ _LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTX
 
 
 def standard_to_yaml(standard: m.Standard) -> str:
-    return dump_yaml(standard, header=HEADER, omit_none=(m.Item, m.LegalRef))
+    return dump_yaml(standard, header=HEADER, omit_none=(m.Item, m.LegalRef, m.ImportNote))
 
 
 def safe_code(code: str) -> str:

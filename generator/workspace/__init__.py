@@ -31,6 +31,7 @@ PHRASING_DIR = "phrasing"
 OVERRIDES_FILE = "overrides.yaml"
 LABELS_FILE = "labels.yaml"
 KINDS_FILE = "kinds.yaml"
+INTERFACE_DATA = "web"  # a language pack's web.yaml: the texts of `progen serve`'s pages
 
 DESIGN = Layer("design rules")
 LABELS = Layer("labels", text_values=True)
@@ -107,6 +108,15 @@ class Workspace:
             self._cache[key] = Phraser(self.language(lang), self.lexicons[lang], self.overrides,
                                        self.files[f"phrasing:{lang}"])
         return self._cache[key]
+
+    def interface_labels(self, lang: str) -> dict[str, str]:
+        """The texts of the pages of ``progen serve`` in ``lang`` (the pack's ``web.yaml``; {} without one)."""
+        path = self.language(lang).data_file(INTERFACE_DATA)
+        return dict(_builtin_yaml(path)) if path.is_file() else {}
+
+    def interface_languages(self) -> tuple[str, ...]:
+        """Codes of the languages whose pack has the pages' texts: the choices of the interface language."""
+        return tuple(code for code, pack in self.languages.items() if pack.data_file(INTERFACE_DATA).is_file())
 
     def kind(self, name: str) -> DocumentKind:
         if name not in self.kinds:
@@ -221,11 +231,12 @@ def _design(root, packs, errors, files) -> dict:
 
 
 def _lexicon(root, pack: LanguagePack, errors, files) -> dict:
-    from generator.language.lexicon import after_merge
+    from generator.language.lexicon import after_merge, builtin_lexicon
 
-    builtin = pack.data_file("lexicon")
-    data = dict(_builtin_yaml(builtin)) if builtin.is_file() else {}
-    sources = [builtin] if builtin.is_file() else []
+    key = ("lexicon", str(pack.folder))
+    if key not in _BUILTIN:
+        _BUILTIN[key] = builtin_lexicon(pack) if pack.data_file("lexicon").is_file() else ({}, [])
+    data, sources = dict(_BUILTIN[key][0]), list(_BUILTIN[key][1])
     override = _workspace_file(root, PHRASING_DIR, f"{pack.code}.yaml")
     if override is not None and override.exists():
         layer = Layer("phrasing data", extend_lists=True, open_keys=frozenset(pack.lexicon_open_keys))

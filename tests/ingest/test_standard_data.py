@@ -131,7 +131,7 @@ def test_structure_problems_name_their_line(seed_yaml_path, tmp_path):
         load_standard(path)
     message = str(caught.value).splitlines()
     assert message[1] == f"{path}:6: language: 'en' is not one of kk, ru"
-    assert f"{path}:{lines.index('  - code: 1210-0-020', 60) + 1}: cards[1].code: card 1210-0-020 appears twice" in message
+    assert f"{path}:{lines.index('  - code: 1210-0-020', 75) + 1}: cards[1].code: card 1210-0-020 appears twice" in message
 
 
 @pytest.mark.parametrize("content, expected", [
