@@ -76,7 +76,9 @@ def import_command(source: Path, output: Path | None, lang: str | None, layout: 
 
     standard = import_standard(source, lang=lang, layout=layout)
     target = output or Path("standard_data") / default_filename(standard)
-    save_standard(standard, target)
+    copy = save_standard(standard, target, keep_copy=True)
+    if copy is not None:
+        click.echo(f"warning: {target} was different (reviewed by hand?); saved it as {copy.name}", err=True)
     abilities = sum(1 for *_, kind, _i in standard.iter_items() if kind == "ability")
     knowledge = sum(1 for *_, kind, _i in standard.iter_items() if kind == "knowledge")
     click.echo(f"{source}: layout {standard.source.layout}, language {standard.language}, "

@@ -38,16 +38,27 @@ def default_filename(standard: m.Standard) -> str:
     return f"{safe_code(standard.code)}.{standard.language}.yaml"
 
 
-def save_standard(standard: m.Standard, path: Path) -> None:
-    """Write the YAML atomically; a file that cannot be written is a StandardDataError naming it."""
+def save_standard(standard: m.Standard, path: Path, keep_copy: bool = False) -> Path | None:
+    """Write the YAML atomically; a file that cannot be written is a StandardDataError naming it.
+
+    ``keep_copy``: a different file already there (a reviewed standard, fixed by hand) is first copied
+    to ``<name>.bak-<timestamp>``, whose path is returned.
+    """
+    from generator.common.files import backup_copy
+
     path = Path(path)
     if path.is_dir():
         example = path / default_filename(standard)
         raise StandardDataError(f"{path}: is a folder; give the YAML file to write, e.g. {example}")
+    text = standard_to_yaml(standard)
     try:
-        write_atomic(path, standard_to_yaml(standard))
+        copy = None
+        if keep_copy and path.is_file() and path.read_bytes() != text.encode("utf-8"):
+            copy = backup_copy(path)
+        write_atomic(path, text)
     except OSError as error:
         raise StandardDataError(f"{path}: cannot write the standard data file: {error.strerror or error}") from error
+    return copy
 
 
 def load_standard(path: Path) -> m.Standard:

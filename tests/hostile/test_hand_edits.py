@@ -188,3 +188,17 @@ def test_a_template_s_own_custom_properties_are_kept(tmp_path):
     new = custom_properties_xml("sha256:new", old).decode("utf-8")
     assert 'name="Department"' in new and "ЖРО" in new and "sha256:new" in new and "sha256:old" not in new
     assert new.count('pid="2"') == 1 and 'pid="3"' in new
+
+
+def test_importing_again_keeps_a_copy_of_a_standard_reviewed_by_hand(tmp_path):
+    from hostile_lib import SEED_TEXT
+
+    target = tmp_path / "M84120.kk.yaml"
+    assert progen("import", SEED_TEXT, "-o", target).exit_code == 0
+    assert progen("import", SEED_TEXT, "-o", target).exit_code == 0
+    assert not backups(target)  # the same data again: nothing to keep
+    reviewed = target.read_text("utf-8").replace("Жастармен жұмыс жөніндегі маман", "Жастармен жұмыс маманы", 1)
+    target.write_text(reviewed, "utf-8")
+    result = progen("import", SEED_TEXT, "-o", target)
+    (copy,) = backups(target)
+    assert copy.read_text("utf-8") == reviewed and copy.name in result.stderr
