@@ -76,7 +76,9 @@ def import_command(source: Path, output: Path | None, lang: str | None, layout: 
 
     standard = import_standard(source, lang=lang, layout=layout)
     target = output or Path("standard_data") / default_filename(standard)
-    save_standard(standard, target)
+    copy = save_standard(standard, target, keep_copy=True)
+    if copy is not None:
+        click.echo(f"warning: {target} was different (reviewed by hand?); saved it as {copy.name}", err=True)
     abilities = sum(1 for *_, kind, _i in standard.iter_items() if kind == "ability")
     knowledge = sum(1 for *_, kind, _i in standard.iter_items() if kind == "knowledge")
     click.echo(f"{source}: layout {standard.source.layout}, language {standard.language}, "
@@ -161,13 +163,23 @@ def load_workspace(folder: Path | None):
 
 
 def make_program_from_options(spec, standard, card, hours, skills, workspace):
-    """Design the program the options describe; ``workspace`` is a loaded Workspace."""
+    """Design the program the options describe; ``workspace`` is a loaded Workspace.
+
+    The workspace's programs.yaml ``defaults`` (provider, format, hours by level …) apply as they do to
+    ``progen build``, below the spec file and the options, so both make the same document of a card.
+    """
     from generator.design import make_program
+    from generator.workspace.manifest import defaults_spec
 
     if spec is None and (standard is None or card is None):
         raise click.UsageError("give a SPEC file, or --standard FILE and --card CODE")
-    skill_list = [s.strip() for s in skills.split(",")] if skills is not None else None
-    return make_program(spec, standard=standard, card=card, hours=hours, skills=skill_list, workspace=workspace)
+    defaults = workspace.manifest.defaults
+    return make_program(spec, standard=standard, card=card, hours=hours, skills=_skill_list(skills),
+                        workspace=workspace, base=defaults_spec(defaults), hours_by_level=defaults.hours_by_level)
+
+
+def _skill_list(skills: str | None) -> list[str] | None:
+    return [s.strip() for s in skills.split(",")] if skills is not None else None
 
 
 @main.command()
@@ -294,13 +306,15 @@ def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_blo
         except UnicodeDecodeError as error:
             raise click.ClickException(f"standard input: not UTF-8 text (byte {error.start}); "
                                        "give one item per line in UTF-8") from error
+    from generator.standard.text import has_words
+
     if explain:
         from generator.language.explain import format_explanations
 
-        click.echo(format_explanations(phraser, kind, [item for item in items if item.strip()]))
+        click.echo(format_explanations(phraser, kind, [item for item in items if has_words(item)]))
         return
     for item in items:
-        if not item.strip():
+        if not has_words(item):  # an empty line, or only «—» / invisible characters: nothing to phrase
             click.echo("")
             continue
         outcome = method(item)
@@ -388,9 +402,11 @@ def build_command(targets, workspace, jobs, force, dry_run, clean, pdf, keep_goi
         click.echo(f"{labels[result.status]:>11}  {result.key}" + (f"  ({detail})" if detail else ""),
                    err=result.status in ("failed", "kept"))
         if result.backup:
-            click.echo(f"{'':>11}  hand-edited copy saved as {result.backup}", err=True)
+            click.echo(f"{'':>11}  warning: the previous file (edited by hand?) was saved as {result.backup}",
+                       err=True)
     for key in report.removed:
-        action = "deleted" if key in report.cleaned else "removed from programs.yaml (--clean deletes it)"
+        action = ("deleted" if key in report.cleaned
+                  else "no longer a target of programs.yaml or the standard data; --clean deletes it")
         click.echo(f"{'removed':>11}  {key}  ({action})", err=True)
     click.echo(report.summary())
     if not report.ok:
@@ -419,23 +435,35 @@ def serve_command(workspace: Path, port: int | None, host: str, no_browser: bool
 @click.option("--kind", "kinds", multiple=True, metavar="KIND",
               help="Document kind (program, outline, assessment, markdown, or one the workspace adds in "
                    "templates/kinds.yaml); repeat for several (default: the spec's kinds, else the default kinds).")
-@click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path, file_okay=False), default="output",
-              show_default=True, help="Output folder; documents go to <output>/<card>/<card>_<kind>_<lang>.docx.")
+@click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Output folder (default: the workspace's, from programs.yaml, else ./output); documents go to "
+                   "<output>/<card>/<card>_<kind>_<lang>.docx, or <card>_<skills>_<hours>h_<kind>_<lang>.docx for "
+                   "selected skills or other hours.")
 @click.option("--pdf", is_flag=True, help="Also convert each document to PDF with LibreOffice (if installed).")
 def render_command(spec, standard, card, hours, skills, workspace, kinds, output_dir, pdf) -> None:
-    """Design a program and write it as DOCX documents from the Word templates."""
-    from generator.render import render_documents
+    """Design a program and write it as DOCX documents from the Word templates.
+
+    A document already in place that was edited by hand is first saved as <name>.bak-<timestamp>.
+    """
+    from generator.render import render_documents, render_folder, variant_of
 
     ws = load_workspace(workspace)
     for kind in kinds:
         ws.kind(kind)  # an unknown kind is an error before anything is designed
     program = make_program_from_options(spec, standard, card, hours, skills, ws)
-    if not kinds and spec is not None:  # the spec's own `kinds`, when it lists them
+    spec_file = None
+    if spec is not None:
         from generator.workspace.spec import load_spec
 
-        kinds = tuple(load_spec(spec).kinds or ())
-    kinds = tuple(kinds) or ws.default_kinds()
-    written = render_documents(program, kinds, output_dir, workspace=ws)
+        spec_file = load_spec(spec)
+    # --kind, else the spec's kinds, else programs.yaml's default kinds, else the registry's
+    kinds = tuple(kinds or (spec_file and spec_file.kinds) or ws.manifest.defaults.kinds or ws.default_kinds())
+    selected = _skill_list(skills) or (spec_file.skills if spec_file else None)
+    written = render_documents(program, kinds, output_dir or render_folder(ws), workspace=ws,
+                               variant=variant_of(program, selected, ws),
+                               on_backup=lambda path, copy: click.echo(
+                                   f"warning: {path} was edited by hand or is not progen's; saved it as {copy.name}",
+                                   err=True))
     for path in written:
         click.echo(str(path))
     if pdf:

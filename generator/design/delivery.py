@@ -8,6 +8,8 @@ design of topics and hours may change without touching the planner.
 """
 from __future__ import annotations
 
+from datetime import date as _date
+
 import re
 from typing import Optional
 
@@ -120,7 +122,7 @@ def complete_program(program: Program, card, spec, workspace) -> Program:
     return program
 
 
-def start_date(value) -> Optional["datetime.date"]:  # noqa: F821 - a string annotation
+def start_date(value) -> Optional[_date]:
     """A spec's ``start_date`` (a YAML date or «2026-09-14») as a date; a clear error otherwise."""
     import datetime
 

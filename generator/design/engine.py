@@ -29,8 +29,11 @@ def default_year() -> int:
 
 def resolve(spec_path: Optional[Path] = None, *, standard: Optional[Path] = None, card: Optional[str] = None,
             hours: Optional[int] = None, skills: Optional[list[str]] = None, workspace: Optional[Workspace] = None,
-            base: Optional[ProgramSpec] = None) -> Program:
-    """Merge base (manifest) < spec file < options, load the standard and design."""
+            base: Optional[ProgramSpec] = None, hours_by_level: Optional[dict] = None) -> Program:
+    """Merge base (manifest) < spec file < options, load the standard and design.
+
+    ``hours_by_level`` (programs.yaml): the total of a full-card program when none is given.
+    """
     from generator.standard.store import load_standard
 
     layers = [base or ProgramSpec()]
@@ -42,7 +45,12 @@ def resolve(spec_path: Optional[Path] = None, *, standard: Optional[Path] = None
         raise SpecError("standard: no standard data file given (spec key 'standard' or --standard FILE)")
     if not spec.card:
         raise SpecError("card: no profession card given (spec key 'card' or --card CODE)")
-    return design(load_standard(Path(spec.standard)), spec, workspace)
+    standard = load_standard(Path(spec.standard))
+    if spec.hours is None and spec.skills is None and hours_by_level:
+        from generator.workspace.manifest import hours_for_level
+
+        spec.hours = hours_for_level(hours_by_level, _card(standard, spec.card).level)
+    return design(standard, spec, workspace)
 
 
 def _card(standard: m.Standard, code: str) -> m.Card:
@@ -54,7 +62,8 @@ def _card(standard: m.Standard, code: str) -> m.Card:
 
 def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Program:
     lang = spec.language or standard.language
-    check_basic(ProgramSpec(**{**spec.__dict__, "language": lang}), workspace.languages, workspace.kinds)
+    check_basic(ProgramSpec(**{**spec.__dict__, "language": lang}), workspace.languages, workspace.kinds,
+                limits=workspace.design.get("limits", {}))
     card = _card(standard, spec.card)
     rules = workspace.design
     lang_rules = rules[lang]

@@ -33,7 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from generator.design.activities import Activity, Library
+from generator.design.activities import Library
 from generator.design.program import ActivityStep, Evidence, Outcome, PlanStep, Session
 from generator.design.session_timing import Need, Placed, Slot, candidates, first_fitting
 from generator.exceptions import SpecError

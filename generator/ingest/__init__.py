@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from generator.exceptions import SourceError
+from generator.exceptions import ImportFormatError, SourceError
 from generator.standard.model import Standard
 
 
@@ -20,6 +20,9 @@ def read_source(path: Path):
         raise SourceError(f"{path}: no such file")
     if path.is_dir():
         raise SourceError(f"{path}: is a folder; give the standard's .txt, .docx or .pdf file")
+    from generator.common.archive_limits import check_source
+
+    check_source(path)  # a device, a pipe or a file over the size limit is refused before it is opened
     try:
         with path.open("rb") as handle:
             head = handle.read(1024)
@@ -53,7 +56,14 @@ def import_standard(path: Path, lang: Optional[str] = None, layout: Optional[str
     from generator.ingest import layouts
     from generator.ingest.repair_words import repair_items
 
+    from generator.standard.model import drop_wordless_items
+    from generator.standard.store import structure_problems
+
     doc = read_source(Path(path))
     standard = layouts.parse(doc, lang=lang, layout=layout)
     repair_items(standard)
+    drop_wordless_items(standard)  # a table's «—» means "none"
+    problems = structure_problems(standard)  # never write a file that `progen show` would refuse
+    if problems:
+        raise ImportFormatError(f"{Path(path).name}: the imported standard cannot be used: {problems[0]}")
     return standard

@@ -57,11 +57,11 @@ class SourceDocument:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The bytes of a source file, or a one-line SourceError naming it."""
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise SourceError(f"{path}: cannot read the file ({error.strerror})") from error
+    """The bytes of a source file within progen's size limit (generator/common/archive_limits.py), or a
+    one-line SourceError naming it."""
+    from generator.common.archive_limits import read_package
+
+    return read_package(Path(path))
 
 
 def row_blocks(cells: list[str], line: int) -> list[Block]:

@@ -469,9 +469,12 @@ def blocks_from_document(document) -> list[Block]:
 
 def read_docx_source(path: Path) -> SourceDocument:
     """Read a .docx into Blocks; refuse .doc, encrypted, damaged or non-Word files with one clear line."""
+    from generator.common.archive_limits import check_package
+
     path = Path(path)
-    data = read_bytes(path)
+    data = read_bytes(path)  # within the size limit
     _refuse_non_docx(path, data)
+    check_package(data, path.name)  # what it unpacks to, before anything is inflated
     document = _open(path, data)
     blocks = blocks_from_document(document)
     if not blocks:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Optional
 
-import yaml
+from generator.common.bounded_yaml import load_plain
 
 _NUMBERED = re.compile(r"^\s*(?P<label>[^\d:\n]{4,40}?)\s*(?P<number>\d{1,2})(?!\d)\s*[:.]?\s*(?P<title>.*)$", re.DOTALL)
 
@@ -198,7 +198,8 @@ def _data() -> dict:
     ``layout_atameken``), and the label variants of 2023 Word copies (``layout_2023_variants``)."""
     from generator.ingest.vocabulary import ingest_data
 
-    shared = yaml.safe_load(resources.files("generator.ingest").joinpath("data/labels_2022.yaml").read_text("utf-8"))
+    shared = load_plain(resources.files("generator.ingest").joinpath("data/labels_2022.yaml").read_text("utf-8"),
+                        "labels_2022.yaml")
     packs = ingest_data()
     return {"fuzzy": shared["fuzzy"], **{code: data["layout_atameken"] for code, data in packs.items()},
             "layout_2023_variants": {code: data["layout_2023_variants"] for code, data in packs.items()}}

@@ -18,7 +18,7 @@ import functools
 import re
 from importlib import resources
 
-import yaml
+from generator.common.bounded_yaml import load_plain
 
 _CYR = "а-яёәғқңөұүһі"
 _LOOKALIKES = str.maketrans("ACEHKMOPTXaceopxyB", "АСЕНКМОРТХасеорхуВ")
@@ -32,7 +32,7 @@ _WORD = re.compile(rf"[{_CYR}{_CYR.upper()}]+")
 @functools.lru_cache(maxsize=1)
 def _data() -> dict:
     text = resources.files("generator.ingest").joinpath("data/repairs.yaml").read_text("utf-8")
-    return yaml.safe_load(text) or {}
+    return load_plain(text, "repairs.yaml") or {}
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,8 +5,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-import yaml
-
+from generator.common.bounded_yaml import load_plain_file
 from generator.exceptions import ImportFormatError
 
 # labels that only a professional standard has: they decide language and layout
@@ -31,7 +30,7 @@ def ingest_data() -> dict:
     """What each language pack says about published standards (its ``ingest.yaml``), by language code."""
     from generator.languages import packs
 
-    return {code: yaml.safe_load(pack.data_file("ingest").read_text("utf-8"))
+    return {code: load_plain_file(pack.data_file("ingest"), "language pack ingest data", ImportFormatError)
             for code, pack in packs().items() if pack.data_file("ingest").is_file()}
 
 

@@ -19,12 +19,12 @@ from generator.exceptions import PhrasingError
 
 def builtin_lexicon(pack) -> tuple[dict, list[Path]]:
     """A pack's lexicon: ``lexicon.yaml`` with the top-level keys of every ``lexicon_*.yaml`` beside it."""
-    import yaml
+    from generator.common.bounded_yaml import load_plain_file
 
     files = [pack.data_file("lexicon")] + sorted(pack.folder.glob("lexicon_*.yaml"))
     data: dict = {}
     for path in files:
-        part = yaml.safe_load(path.read_text("utf-8")) or {}
+        part = load_plain_file(path, "phrasing data", PhrasingError) or {}
         clash = sorted(set(part) & set(data))
         if clash:
             raise PhrasingError(f"{path}: {', '.join(clash)}: a top-level key that another lexicon file of the "

@@ -2,7 +2,11 @@
 
 * ``SandboxedEnvironment``: a template from an untrusted colleague cannot reach Python internals
   (``''.__class__``, ``cycler.__init__.__globals__`` …); such access raises ``SecurityError``, which
-  the renderer reports as :class:`~generator.exceptions.TemplateProblem`.
+  the renderer reports as :class:`~generator.exceptions.TemplateProblem`. Nor can it ask for unbounded
+  work: :class:`~generator.render.limits.LimitedEnvironment` caps the texts, lists and numbers it makes
+  (and every render runs within a time budget, :func:`~generator.render.limits.run_limited`).
+* Values lose the control characters XML cannot hold (a ``\x0b`` in a standard's text would make the
+  document unreadable), in ``finalize``, before they are escaped.
 * ``StrictUndefined``: a misspelt variable is an error, never a silent blank in a delivered DOCX.
 * ``autoescape=True``: every ``{{ … }}`` value is XML-escaped (``& < > " '``) before it lands in
   ``word/document.xml``. docxtpl's own ``render(autoescape=True)`` only flips ``env.autoescape`` on the
@@ -22,6 +26,9 @@ from typing import Any, Callable
 from jinja2 import StrictUndefined, pass_context
 from jinja2.exceptions import UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from generator.render.limits import LimitedEnvironment
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -264,7 +271,18 @@ FILTERS: dict[str, tuple[Callable, str]] = {
 }
 
 
-class CachingEnvironment(SandboxedEnvironment):
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(value: Any) -> Any:
+    """A value without the characters XML 1.0 cannot hold (control characters, lone surrogates)."""
+    if isinstance(value, str) and _NOT_IN_XML.search(value):
+        cleaned = _NOT_IN_XML.sub("", value)
+        return Markup(cleaned) if isinstance(value, Markup) else cleaned
+    return value
+
+
+class CachingEnvironment(LimitedEnvironment):
     """A sandboxed environment that keeps the templates it compiled from strings.
 
     docxtpl compiles the whole ``document.xml`` with ``from_string`` on every render; a batch build
@@ -293,12 +311,11 @@ class CachingEnvironment(SandboxedEnvironment):
         self._compiled.clear()
 
 
-def make_environment(cached: bool = False) -> SandboxedEnvironment:
-    """A fresh sandboxed, strict, autoescaping environment with the documented filters."""
-    cls = CachingEnvironment if cached else SandboxedEnvironment
-    env = cls(undefined=StrictUndefined, autoescape=True)
-    for name, (function, _doc) in FILTERS.items():
-        env.filters[name] = function
+def make_environment(cached: bool = False) -> LimitedEnvironment:
+    """A fresh sandboxed, limited, strict, autoescaping environment with the documented filters."""
+    cls = CachingEnvironment if cached else LimitedEnvironment
+    env = cls(undefined=StrictUndefined, autoescape=True, finalize=xml_safe)
+    env.add_filters({name: function for name, (function, _doc) in FILTERS.items()})
     return env
 
 

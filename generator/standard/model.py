@@ -250,3 +250,20 @@ def assign_ids(functions: list[LabourFunction], card_code: str) -> None:
                 item.id = item_id(skill.id, "ability", index)
             for index, item in enumerate(skill.knowledge, start=1):
                 item.id = item_id(skill.id, "knowledge", index)
+
+
+def drop_wordless_items(standard: Standard) -> Standard:
+    """Remove items that say nothing — «—» (a published table's "none"), punctuation, invisible
+    characters — from every list of the standard, and renumber the ids of the items that remain."""
+    from generator.standard.text import has_words
+
+    standard.common_knowledge = [text for text in standard.common_knowledge if has_words(text)]
+    for card in standard.cards:
+        for name in ("other_names", "personal_competencies", "technical_regulations"):
+            setattr(card, name, [text for text in getattr(card, name) if has_words(text)])
+        for function in card.functions:
+            for skill in function.skills:
+                skill.abilities = [item for item in skill.abilities if has_words(item.text)]
+                skill.knowledge = [item for item in skill.knowledge if has_words(item.text)]
+        assign_ids(card.functions, card.code)
+    return standard

@@ -5,8 +5,8 @@ The browser's file name is only ever shown (escaped), never used as a path: the 
 ZIP with ``word/document.xml``, a PDF starts with ``%PDF-``, a text has no NUL bytes. A Word file is
 also checked as an archive before any reader opens it (:func:`check_archive`): how much it would
 unpack to, in all and per member, and how many members it has, so a ZIP bomb named ``.docx`` is
-refused in milliseconds. Issue 15 adds archive limits for every DOCX the project reads to
-``generator/common``; when it lands, :func:`check_archive` is the one place to call it instead.
+refused in milliseconds, with the limits every DOCX reader of progen applies
+(``generator/common/archive_limits.py``).
 """
 from __future__ import annotations
 
@@ -22,10 +22,6 @@ from pathlib import Path
 from typing import Optional
 
 UPLOAD_LIMIT = 20 * 1024 * 1024  # bytes of one upload: published standards are 0.1–5 MB
-UNPACKED_LIMIT = 200 * 1024 * 1024  # bytes a Word file may unpack to, all members together
-RATIO_LIMIT = 100  # unpacked / packed size of a member larger than RATIO_FLOOR
-RATIO_FLOOR = 1024 * 1024
-MEMBER_LIMIT = 5000
 PENDING_LIMIT = 4  # imports shown and not yet saved, kept in memory (the oldest goes first)
 PENDING_SECONDS = 3600
 
@@ -65,22 +61,21 @@ def sniff(head: bytes) -> str:
 
 
 def check_archive(path: Path) -> None:
-    """Refuse a Word file that is not a readable ZIP, is not a Word document, or would unpack too far."""
+    """Refuse a Word file that is not a readable ZIP, is not a Word document, or would unpack too far
+    (the archive limits every DOCX reader of progen applies: generator/common/archive_limits.py)."""
+    from generator.common.archive_limits import PACKAGE_LIMITS, check_package
+    from generator.exceptions import SourceError
+
     try:
         with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
+            names = set(archive.namelist())
+            if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+                raise UploadRefused("upload_bad_docx")
+            check_package(archive, path.name)
     except (zipfile.BadZipFile, OSError, ValueError):
         raise UploadRefused("upload_bad_docx") from None
-    names = {member.filename for member in members}
-    if len(members) > MEMBER_LIMIT:
-        raise UploadRefused("upload_docx_too_big", limit=UNPACKED_LIMIT // (1024 * 1024))
-    if "word/document.xml" not in names or "[Content_Types].xml" not in names:
-        raise UploadRefused("upload_bad_docx")
-    total = sum(member.file_size for member in members)
-    packed_ratio = any(member.file_size > RATIO_FLOOR and member.file_size > RATIO_LIMIT * max(member.compress_size, 1)
-                       for member in members)
-    if total > UNPACKED_LIMIT or packed_ratio:
-        raise UploadRefused("upload_docx_too_big", limit=UNPACKED_LIMIT // (1024 * 1024))
+    except SourceError:
+        raise UploadRefused("upload_docx_too_big", limit=PACKAGE_LIMITS.max_total_bytes // (1024 * 1024)) from None
 
 
 def receive(stream, limit: int = UPLOAD_LIMIT) -> tuple[Path, str]:

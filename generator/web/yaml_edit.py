@@ -40,17 +40,30 @@ def dump_entry(data: Any) -> str:
 
 
 def _read(path: Path) -> str:
+    from generator.common.bounded_yaml import read_limited
+
+    if not path.exists():
+        return ""
     try:
-        return path.read_text("utf-8") if path.exists() else ""
-    except (OSError, UnicodeDecodeError) as error:
-        raise EditError(f"{path}: cannot read the file: {getattr(error, 'strerror', None) or error}") from error
+        return read_limited(path, "workspace", EditError).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise EditError(f"{path}: cannot read the file: {error}") from error
 
 
 def _compose(text: str, path: Path):
+    """The node tree of a workspace file, through progen's bounded loader (no alias bomb, no deep nesting)."""
+    from generator.common.bounded_yaml import compose
+
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader) if text.strip() else None
-    except yaml.YAMLError as error:
-        raise EditError(f"{path}: is not valid YAML ({str(error).splitlines()[0]}); fix it by hand first") from error
+        return compose(text, str(path), EditError) if text.strip() else None
+    except EditError as error:
+        raise EditError(f"{error}; fix it by hand first") from error
+
+
+def _load(text: str, path: Path) -> Any:
+    from generator.common.bounded_yaml import load_plain
+
+    return load_plain(text, str(path), EditError)
 
 
 def _with_newline(text: str) -> str:
@@ -76,8 +89,8 @@ def _key_node(root, key: str):
 def _verify(new_text: str, expected: Any, path: Path) -> None:
     """The edited text must parse to exactly the expected data (an empty mapping may be an empty file)."""
     try:
-        actual = yaml.safe_load(new_text)
-    except yaml.YAMLError:
+        actual = _load(new_text, path)
+    except EditError:
         actual = object()
     if actual != expected and not (expected == {} and actual is None):
         raise EditError(f"{path}: could not be changed without touching other entries; make the change by hand")
@@ -89,7 +102,7 @@ def set_override(path: Path, item_id: str, text: Optional[str]) -> bool:
     path = Path(path)
     old_text = _read(path)
     root = _compose(old_text, path)
-    old = yaml.safe_load(old_text) if root is not None else None
+    old = _load(old_text, path) if root is not None else None
     if root is not None and not isinstance(root, yaml.MappingNode):
         raise EditError(f"{path}: should be a mapping of item id to outcome text; fix it by hand first")
     data = dict(old or {})
@@ -137,7 +150,7 @@ def append_target(path: Path, entry: dict, header: str = "") -> None:
     root = _compose(old_text, path)
     if root is not None and (not isinstance(root, yaml.MappingNode) or root.flow_style):
         raise EditError(f"{path}: should be a mapping (output, defaults, targets); fix it by hand first")
-    old = (yaml.safe_load(old_text) if root is not None else None) or {}
+    old = (_load(old_text, path) if root is not None else None) or {}
     targets = old.get("targets") or []
     if not isinstance(targets, list):
         raise EditError(f"{path}: targets: should be a list; fix it by hand first")

@@ -210,9 +210,9 @@ def _builtin_yaml(path: Path) -> dict:
     """A built-in data file (shipped with progen: read once per process)."""
     key = ("yaml", str(path))
     if key not in _BUILTIN:
-        import yaml
+        from generator.common.bounded_yaml import load_plain_file
 
-        _BUILTIN[key] = yaml.safe_load(Path(path).read_text("utf-8")) or {}  # type: ignore[assignment]
+        _BUILTIN[key] = load_plain_file(Path(path), "built-in data", WorkspaceDataError) or {}  # type: ignore[assignment]
     return _BUILTIN[key]  # type: ignore[return-value]
 
 
@@ -223,8 +223,8 @@ def _load(root: Optional[Path], languages: Optional[dict[str, LanguagePack]]) ->
     errors: list[str] = []
     files: dict[str, tuple[Path, ...]] = {}
     kinds = _kinds(root, errors, files)
-    manifest = load_manifest(root, packs, kinds) if root is not None else Manifest()
     design = _design(root, packs, errors, files)
+    manifest = load_manifest(root, packs, kinds, design.get("limits")) if root is not None else Manifest()
     lexicons = {code: _lexicon(root, pack, errors, files) for code, pack in packs.items()}
     overrides = _overrides(root, errors, files)
     for code in packs:

@@ -56,7 +56,7 @@ def test_targets_with_their_own_settings(workspace):
     assert sorted(r.key for r in report.built) == [
         "output/1210-0-020/1210-0-020_assessment_kk.docx",
         "output/3412-0-003/3412-0-003_program_kk.docx",
-        "output/short/3412-0-003/3412-0-003_outline_kk.docx",
+        "output/short/3412-0-003/3412-0-003_F2_16h_outline_kk.docx",  # a selection is named as render names it
     ]
     import json
 

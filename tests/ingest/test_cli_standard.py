@@ -124,7 +124,7 @@ def test_import_maps_arguments_to_the_library(tmp_path, seed_yaml_path):
             mock.patch.object(generator.standard.store, "save_standard", autospec=True) as save:
         _invoke("import", str(source), "--lang", "ru", "--layout", "2023", "-o", str(tmp_path / "x.yaml"))
     core.assert_called_once_with(source, lang="ru", layout="2023")
-    save.assert_called_once_with(standard, tmp_path / "x.yaml")
+    save.assert_called_once_with(standard, tmp_path / "x.yaml", keep_copy=True)  # a reviewed file is copied first
 
 
 def test_lint_strict_and_counts_on_stderr(seed_yaml_path):

@@ -147,8 +147,8 @@ def test_a_trainer_makes_a_program_imports_a_standard_edits_wording_and_switches
     find(By.ID, "build-button").click()
     wait_for(lambda: browser.find_elements(By.ID, "build-done"), timeout=120, what="the build")
     shoot(browser, "build-kk")
-    browser.find_element(By.LINK_TEXT, "output/short/3412-0-003/3412-0-003_outline_kk.docx").click()
-    built = downloaded(browser.downloads, "3412-0-003_outline_kk (1).docx")
+    browser.find_element(By.LINK_TEXT, "output/short/3412-0-003/3412-0-003_F2_16h_outline_kk.docx").click()
+    built = downloaded(browser.downloads, "3412-0-003_F2_16h_outline_kk.docx")  # the build names the selection
     assert new in docx_text(built.read_bytes())
 
     # switch the interface to Russian: every page follows

@@ -108,7 +108,7 @@ def test_the_saved_spec_renders_with_the_command_line(page, workspace, tmp_path)
     result = CliRunner().invoke(main, ["render", str(workspace / "specs" / "short.yaml"), "--kind", "outline",
                                        "-o", str(tmp_path / "out"), "--workspace", str(workspace)])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "out" / "3412-0-003" / "3412-0-003_outline_kk.docx").is_file()
+    assert (tmp_path / "out" / "3412-0-003" / "3412-0-003_F2_16h_outline_kk.docx").is_file()  # its own name
 
 
 def test_an_existing_spec_is_replaced_only_when_asked_and_a_target_name_only_once(page, workspace):

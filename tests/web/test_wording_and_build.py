@@ -73,7 +73,7 @@ def test_a_broken_overrides_file_is_said_and_not_rewritten(page, workspace):
 def test_the_build_page_says_what_is_stale_builds_it_and_shows_the_new_text(page, workspace):
     page.post("/save", f2_choices(name="short", save_target="1"))
     state = text_of(page.get("/build"))
-    assert "output/short/3412-0-003/3412-0-003_outline_kk.docx" in state and "жасалуы керек" in state
+    assert "output/short/3412-0-003/3412-0-003_F2_16h_outline_kk.docx" in state and "жасалуы керек" in state
     assert page.post("/build").status_code == 303
     runner = _runner(page)
     runner.wait(120)
@@ -85,7 +85,7 @@ def test_the_build_page_says_what_is_stale_builds_it_and_shows_the_new_text(page
     assert "өзгерді: нәтижелер мәтіні" in stale
     page.post("/build")
     runner.wait(120)
-    outline = page.get("/build/file?key=output/short/3412-0-003/3412-0-003_outline_kk.docx")
+    outline = page.get("/build/file?key=output/short/3412-0-003/3412-0-003_F2_16h_outline_kk.docx")
     assert outline.status_code == 200 and NEW in docx_text(outline.data)
 
 
@@ -93,8 +93,12 @@ def test_a_hand_edited_document_is_reported_and_kept(page, workspace):
     page.post("/save", f2_choices(name="short", save_target="1"))
     page.post("/build")
     _runner(page).wait(120)
-    document = workspace / "output" / "short" / "3412-0-003" / "3412-0-003_program_kk.docx"
-    document.write_bytes(document.read_bytes() + b"\0")
+    document = workspace / "output" / "short" / "3412-0-003" / "3412-0-003_F2_16h_program_kk.docx"
+    import docx
+
+    edited = docx.Document(str(document))  # as in Word: the parts change (a byte appended after the ZIP
+    edited.add_paragraph("Қолмен қосылған")  # would not: its stamp would still say progen's own content)
+    edited.save(str(document))
     assert "қолмен түзетілген, сақталады" in text_of(page.get("/build"))
 
 
