@@ -8,9 +8,10 @@ from typing import Optional
 
 from generator.design import rules as r
 from generator.design.bibliography import act_key, build_bibliography
+from generator.design.delivery import complete_program
 from generator.design.hours import largest_remainder, module_minimum, split_module
 from generator.design.program import (
-    AssessmentSheet, CoverageRow, Hours, Module, Outcome, Program, Provider, Session, SheetCriterion, sum_hours,
+    AssessmentSheet, CoverageRow, Hours, Module, Outcome, Program, Provider, SheetCriterion, sum_hours,
 )
 from generator.exceptions import SpecError
 from generator.standard import model as m
@@ -28,8 +29,11 @@ def default_year() -> int:
 
 def resolve(spec_path: Optional[Path] = None, *, standard: Optional[Path] = None, card: Optional[str] = None,
             hours: Optional[int] = None, skills: Optional[list[str]] = None, workspace: Optional[Workspace] = None,
-            base: Optional[ProgramSpec] = None) -> Program:
-    """Merge base (manifest) < spec file < options, load the standard and design."""
+            base: Optional[ProgramSpec] = None, hours_by_level: Optional[dict] = None) -> Program:
+    """Merge base (manifest) < spec file < options, load the standard and design.
+
+    ``hours_by_level`` (programs.yaml): the total of a full-card program when none is given.
+    """
     from generator.standard.store import load_standard
 
     layers = [base or ProgramSpec()]
@@ -41,7 +45,12 @@ def resolve(spec_path: Optional[Path] = None, *, standard: Optional[Path] = None
         raise SpecError("standard: no standard data file given (spec key 'standard' or --standard FILE)")
     if not spec.card:
         raise SpecError("card: no profession card given (spec key 'card' or --card CODE)")
-    return design(load_standard(Path(spec.standard)), spec, workspace)
+    standard = load_standard(Path(spec.standard))
+    if spec.hours is None and spec.skills is None and hours_by_level:
+        from generator.workspace.manifest import hours_for_level
+
+        spec.hours = hours_for_level(hours_by_level, _card(standard, spec.card).level)
+    return design(standard, spec, workspace)
 
 
 def _card(standard: m.Standard, code: str) -> m.Card:
@@ -53,7 +62,8 @@ def _card(standard: m.Standard, code: str) -> m.Card:
 
 def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Program:
     lang = spec.language or standard.language
-    check_basic(ProgramSpec(**{**spec.__dict__, "language": lang}), workspace.languages, workspace.kinds)
+    check_basic(ProgramSpec(**{**spec.__dict__, "language": lang}), workspace.languages, workspace.kinds,
+                limits=workspace.design.get("limits", {}))
     card = _card(standard, spec.card)
     rules = workspace.design
     lang_rules = rules[lang]
@@ -83,7 +93,7 @@ def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Pro
     warnings = [f"{item_id} is not used by any module" for item_id in expected_ids if item_id not in covered]
     provider = _provider(spec.provider, lang_rules["provider_default"])
     title = spec.title or (card.name if full_card or len(selected) > 1 else selected[0].skill.title)
-    return Program(
+    program = Program(
         language=lang,
         standard_code=standard.code,
         standard_title=standard.title,
@@ -92,7 +102,7 @@ def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Pro
         level=card.level,
         title=title,
         total_hours=total,
-        minutes_per_hour=spec.minutes_per_hour or 45,
+        minutes_per_hour=spec.minutes_per_hour or rules["sessions"]["minutes_per_hour"],
         format=spec.format or lang_rules["format_default"],
         audience=spec.audience or lang_rules["audience_default"].format(card_name=card.name),
         group_size=spec.group_size or lang_rules["group_size_default"],
@@ -108,11 +118,11 @@ def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Pro
         coverage=coverage,
         final_assessment=lang_rules["final_assessment"],
         assessment_sheets=_assessment_sheets(modules, selected, coverage),
-        sessions=_sessions(modules, lang_rules, rules["hours"]["session_hours"]),
         totals=sum_hours(modules),
         coverage_percent=coverage_percent,
         warnings=warnings,
     )
+    return complete_program(program, card, spec, workspace)  # session plans and delivery sections
 
 
 def _legal_module(selected, legal_acts, lang_rules, phraser, coverage) -> Module:
@@ -264,58 +274,6 @@ def _assessment_sheets(modules: list[Module], selected, coverage: list[CoverageR
                                                      kind=kind))
         sheets.append(sheet)
     return sheets
-
-
-def _sessions(modules: list[Module], lang_rules, session_hours: int = 2) -> list[Session]:
-    """The outline's session-by-session schedule: topics grouped into sessions, then the assessment.
-
-    Consecutive topics are taught together until a session has ``session_hours`` (a "пара" of two
-    academic hours by default); the topics left at the end make a shorter last session, or join the one
-    before when they have no hours. Every topic appears in the schedule and the hours still add up.
-    """
-    titles = lang_rules["session_titles"]
-    sessions: list[Session] = []
-
-    def add(module: Module, kind: str, title: str, hours: int, methods: list[str]) -> None:
-        sessions.append(Session(number=len(sessions) + 1, module_id=module.id, title=title, hours=hours,
-                                kind=kind, methods=methods))
-
-    for module in modules:
-        for kind, topics, hours in (("theory", module.theory_topics, module.hours.theory),
-                                    ("practice", module.practical_sessions, module.hours.practice)):
-            if not hours:
-                continue
-            wanted = "knowledge" if kind == "theory" else "ability"
-            kind_outcomes = [o for o in module.outcomes if o.kind == wanted] or module.outcomes
-
-            def methods_of(group: list) -> list[str]:
-                """Methods for the Bloom levels of just these topics' outcomes (short rows for trainers)."""
-                ids = {sid for topic in group for sid in topic.source_ids}
-                outcomes = [o for o in kind_outcomes if ids & set(o.source_ids)] or kind_outcomes
-                return r.methods_for(outcomes, lang_rules, with_module_methods=False)
-
-            if not topics:
-                add(module, kind, f"{titles[kind]}: {module.title}", hours, methods_of([]))
-                continue
-            groups: list[list] = []
-            pending: list = []
-            for topic in topics:
-                pending.append(topic)
-                if sum(t.hours for t in pending) >= session_hours:
-                    groups.append(pending)
-                    pending = []
-            if pending:
-                if groups and sum(t.hours for t in pending) < 1:
-                    groups[-1].extend(pending)
-                else:
-                    groups.append(pending)
-            for group in groups:
-                title = "; ".join(f"{t.number} {t.title}" for t in group)
-                add(module, kind, title, sum(t.hours for t in group), methods_of(group))
-        if module.hours.assessment:
-            add(module, "assessment", f"{titles['assessment']}: {module.title}", module.hours.assessment,
-                module.assessment)
-    return sessions
 
 
 __all__ = ["design", "resolve", "entry_requirements", "default_year"]

@@ -19,6 +19,8 @@ def largest_remainder(total: int, weights: list[float], minimum: int = 0) -> lis
     if total < 0:
         raise SpecError(f"hours: must not be negative, got {total}")
     rest = total - minimum * count
+    if all(isinstance(w, int) and not isinstance(w, bool) and w >= 0 for w in weights) and sum(weights) > 0:
+        return _integer_shares(rest, weights, minimum)  # the same result, without Fractions (session plans)
     weight_sum = sum(Fraction(w).limit_denominator(10**6) for w in weights)
     if weight_sum <= 0:
         weights, weight_sum = [1.0] * count, Fraction(count)
@@ -27,6 +29,17 @@ def largest_remainder(total: int, weights: list[float], minimum: int = 0) -> lis
     left = rest - sum(shares)
     order = sorted(range(count), key=lambda i: (-(exact[i] - shares[i]), i))
     for index in order[:left]:
+        shares[index] += 1
+    return [share + minimum for share in shares]
+
+
+def _integer_shares(rest: int, weights: list[int], minimum: int) -> list[int]:
+    """:func:`largest_remainder` for whole-number weights: exact integer arithmetic, same ties."""
+    weight_sum = sum(weights)
+    shares = [w * rest // weight_sum for w in weights]
+    remainders = [w * rest % weight_sum for w in weights]
+    left = rest - sum(shares)
+    for index in sorted(range(len(weights)), key=lambda i: (-remainders[i], i))[:left]:
         shares[index] += 1
     return [share + minimum for share in shares]
 

@@ -14,17 +14,18 @@ import io
 import re
 import zipfile
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 from xml.sax import saxutils
 
 from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
-from jinja2 import TemplateError
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
 from generator.exceptions import TemplateProblem
 from generator.render.docx_post import NumberingPlan, restart_numbering, set_language
-from generator.render.environment import render_environment
+from generator.render.environment import render_environment, xml_safe
+from generator.render.limits import RenderTimeout, TemplateLimitError, run_limited, time_budget
+from generator.render.stamp import finish_stamp, prepare_document
 from generator.common.files import write_atomic
 
 _TAG = re.compile(r"<[^>]+>")
@@ -38,7 +39,7 @@ class _Template(DocxTemplate):
     def render_xml_part(self, src_xml, part, context, jinja_env=None):
         try:
             return super().render_xml_part(src_xml, part, context, jinja_env)
-        except TemplateError as error:
+        except BaseException as error:  # any failure (a limit, the time budget) names its paragraph
             error.progen_source = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
             error.progen_part = str(getattr(part, "partname", "")) or "document"
             raise
@@ -52,7 +53,10 @@ def _template_line(error: BaseException) -> Optional[int]:
     found = None
     tb = error.__traceback__
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
+        template = tb.tb_frame.f_globals.get("__jinja_template__")
+        if template is not None:  # compiled template code (a traceback Jinja did not rewrite: a timeout)
+            found = template.get_corresponding_lineno(tb.tb_lineno)
+        elif tb.tb_frame.f_code.co_filename == "<template>":
             found = tb.tb_lineno
         tb = tb.tb_next
     return found
@@ -98,12 +102,25 @@ def _variable_of(error: BaseException) -> Optional[str]:
     return None
 
 
+def _limit_message(error: BaseException) -> str:
+    if isinstance(error, RenderTimeout):
+        return (f"the document took more than {time_budget():g} s to render (progen's limit per document; "
+                f"PROGEN_RENDER_SECONDS changes it) — a loop that does not end?")
+    if isinstance(error, MemoryError):
+        return "the template asked for more memory than there is (a value repeated too often?)"
+    if isinstance(error, RecursionError):
+        return "a macro or recursive loop calls itself without end"
+    return f"a limit of the sandbox: {error}"
+
+
 def describe_error(template: Path | str, error: BaseException) -> str:
     """A one-paragraph message: template, what is wrong (the variable), where (paragraph text)."""
     name = Path(str(template)).name
     variable = _variable_of(error)
     if isinstance(error, SecurityError):
         what = f"unsafe operation refused by the sandbox: {error}"
+    elif isinstance(error, (TemplateLimitError, RenderTimeout, MemoryError, RecursionError)):
+        what = _limit_message(error)
     elif isinstance(error, UndefinedError):
         what = (f"unknown variable '{variable}' ({error})" if variable else f"undefined value: {error}")
         what += "; see `progen templates vars`"
@@ -120,16 +137,63 @@ def describe_error(template: Path | str, error: BaseException) -> str:
 
 
 # -- render ------------------------------------------------------------------------------------
+def render_bytes(template_path: Path, context: dict[str, Any], *, title: str = "", word_tag: str = "") -> bytes:
+    """Render ``template_path`` with ``context``; return the DOCX bytes (within the time budget).
+
+    The template is prepared once per process and only filled and zipped per document
+    (:mod:`generator.render.prepared`); a template or context the prepared path does not take goes
+    through docxtpl (:func:`render_docxtpl`). Both give the same document.
+    """
+    from generator.render.prepared import render_prepared
+
+    return limited(template_path, lambda: render_prepared(template_path, context, title=title, word_tag=word_tag))
+
+
 def render_bytes_docxtpl(template_path: Path, context: dict[str, Any], *, title: str = "", word_tag: str = "") -> bytes:
-    """Render with docxtpl and python-docx, as the library does it: the reference of the prepared path
-    (tests compare the two) and the fallback for templates it does not take (see :mod:`.prepared`)."""
+    """Render with docxtpl and python-docx, as the library does it (within the time budget): the
+    reference of the prepared path (tests compare the two)."""
+    return limited(template_path, lambda: render_docxtpl(template_path, read_template(template_path), context,
+                                                          title=title, word_tag=word_tag))
+
+
+def limited(template_path: Path, render: Callable[[], bytes]) -> bytes:
+    """``render()`` within one document's time budget; a timeout is a problem naming the paragraph."""
+    return run_limited(render, lambda timeout: TemplateProblem(describe_error(template_path, timeout)))
+
+
+def read_template(template_path: Path, checked: bool = True) -> bytes:
+    """The bytes of a Word template within the size limit, and (``checked``) within the archive limits:
+    parts and unpacked sizes, read from the ZIP directory (the prepared path checks a template's
+    content once, when it prepares it)."""
+    from generator.common.archive_limits import read_package
+
     try:
-        template = _Template(str(template_path))
-        template.render(context, jinja_env=render_environment())
-    except TemplateError as error:
-        raise TemplateProblem(describe_error(template_path, error)) from error
+        data = read_package(Path(template_path), error_class=TemplateProblem, what="template")
+    except UNREADABLE as error:
+        raise unreadable(template_path, error) from error
+    if checked:
+        check_template(template_path, data)
+    return data
+
+
+def check_template(template_path: Path, data: bytes) -> None:
+    from generator.common.archive_limits import check_package
+
+    check_package(data, f"template {Path(template_path).name}", error_class=TemplateProblem, what="template")
+
+
+def render_docxtpl(template_path: Path, data: bytes, context: dict[str, Any], *, title: str = "",
+                   word_tag: str = "") -> bytes:
+    """docxtpl's render of the template ``data`` (read from ``template_path``), post-processed and stamped."""
+    try:
+        template = _Template(io.BytesIO(data))
+        template.init_docx()
     except UNREADABLE as error:  # not a DOCX
         raise unreadable(template_path, error) from error
+    try:
+        template.render(context, jinja_env=render_environment())
+    except Exception as error:  # noqa: BLE001 - whatever a template's code raises: name it and its paragraph
+        raise TemplateProblem(describe_error(template_path, error)) from error
     document = template.docx
     try:
         numbering = document.part.numbering_part.element
@@ -140,22 +204,11 @@ def render_bytes_docxtpl(template_path: Path, context: dict[str, Any], *, title:
     if word_tag:
         set_language(document.styles.element, word_tag)
     if title:
-        document.core_properties.title = title
+        document.core_properties.title = xml_safe(title)
+    prepare_document(document)  # the stamp's part; its fingerprint of the saved parts follows
     buffer = io.BytesIO()
     template.save(buffer)
-    return buffer.getvalue()
-
-
-def render_bytes(template_path: Path, context: dict[str, Any], *, title: str = "", word_tag: str = "") -> bytes:
-    """Render ``template_path`` with ``context``; return the DOCX bytes.
-
-    The template is prepared once per process and only filled and zipped per document
-    (:mod:`generator.render.prepared`); a template or context the prepared path does not take goes
-    through docxtpl (:func:`render_bytes_docxtpl`). Both give the same document.
-    """
-    from generator.render.prepared import render_prepared
-
-    return render_prepared(template_path, context, title=title, word_tag=word_tag)
+    return finish_stamp(buffer.getvalue())
 
 
 def unreadable(template_path: Path, error: BaseException) -> TemplateProblem:

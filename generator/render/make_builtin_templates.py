@@ -35,8 +35,13 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt
 
 from generator.render.template_docx import (
-    add_tr_pr, base_document, bullets, cell_text, no_borders, outcome_lines, page_break, para, row, table, tag,
-    tag_row, toc, vertical_text,
+    add_tr_pr, base_document, bullets, cell_text, facts_table, no_borders, outcome_lines, page_break, para, row,
+    table, tag, tag_row, toc, vertical_text,
+)
+from generator.render.template_sessions import build_feedback, build_guide
+from generator.render.template_sections import (
+    calendar_section, conditions_section, council_block, evaluation_section, feedback_form, organisation_section,
+    paragraphs, people_block,
 )
 
 PACKAGE_DIR = Path(__file__).resolve().parent / "builtin_templates"
@@ -52,7 +57,7 @@ def build_program():
     no_borders(approval)
     cells = approval.add_row().cells
     cells[0].width, cells[1].width = Mm(85), Mm(80)
-    cell_text(cells[0], "", "Approval")
+    council_block(cells[0])
     first = cell_text(cells[1], "{{ labels.approve }}", "Approval", bold=True)
     first.paragraph_format.space_before = Pt(24)
     para(cells[1], "{{ program.provider.approver_title }}", "Approval")
@@ -71,14 +76,14 @@ def build_program():
     city = para(doc, "{{ labels.city_year|fill(program) }}", "Title Line")
     city.paragraph_format.space_before = Pt(150)
     page_break(doc)
-    # contents
-    para(doc, "{{ labels.contents }}", "Contents Heading")
+    # developers and reviewers, contents
+    people_block(doc)
+    para(doc, "{{ labels.contents }}", "Contents Heading").paragraph_format.space_before = Pt(18)
     toc(doc)
     page_break(doc)
     # passport
     para(doc, "{{ labels.passport }}", "Heading 1")
-    passport = table(doc, [58, 107])
-    for label, value in (
+    facts_table(doc, [58, 107], (
         ("program_name", "«{{ program.title }}»"),
         ("basis", "{{ labels.basis_text|fill(program)|capfirst }}"),
         ("card", "{{ program.card_code }} «{{ program.card_name }}»"),
@@ -92,11 +97,9 @@ def build_program():
         ("document_issued", "{{ program.document_issued }}"),
         ("recognition", "{{ labels.recognition_yes|fill(count=program.assessment_sheets|length) "
                         "if program.assessment_sheets else labels.recognition_no }}"),
-    ):
-        row(passport, ["{{ labels." + label + " }}", value], keep=True)
-        passport.rows[-1].cells[0].paragraphs[0].runs[0].bold = True
+    ))
     para(doc, "{{ labels.explanatory_note }}", "Heading 1")
-    para(doc, "{{ labels.explanatory_text|fill(program) }}")
+    paragraphs(doc, "program.explanatory_note")
     # goal and tasks
     para(doc, "{{ labels.goal_tasks }}", "Heading 1")
     para(doc, "{{ program.goal|sentence }}", bold_prefix="{{ labels.goal }}: ")
@@ -170,25 +173,12 @@ def build_program():
     tag(doc, "if m.reference_note")
     para(doc, "{{ m.reference_note|sentence }}", "Small Note")
     tag(doc, "endif")
-    tag(doc, "if m.methods")
-    para(doc, "{{ labels.methods_label }}:", "Label")
-    bullets(doc, "m.methods")
-    tag(doc, "endif")
     tag(doc, "if m.assessment")
     para(doc, "{{ labels.assessment_label }}:", "Label")
     bullets(doc, "m.assessment")
     tag(doc, "endif")
     tag(doc, "endfor")
-    # methods
-    para(doc, "{{ labels.methods }}", "Heading 1")
-    para(doc, "{{ labels.methods_text }}")
-    methods = table(doc, [55, 60, 50])
-    row(methods, ["{{ labels.module_column }}", "{{ labels.methods_column }}", "{{ labels.assessment_label }}"],
-        style="Table Head", header=True, keep=True)
-    tag_row(methods, "for m in program.modules")
-    row(methods, ["{{ m|module_name }}. {{ m.title }}", "{{ m.methods|join(', ') }}", "{{ m.assessment|join(', ') }}"],
-        keep=True)
-    tag_row(methods, "endfor")
+    organisation_section(doc)  # the methods as this program uses them (from the session plans)
     # assessment
     para(doc, "{{ labels.assessment_section }}", "Heading 1")
     para(doc, "{{ labels.criteria_intro }}")
@@ -206,6 +196,9 @@ def build_program():
     para(doc, "{{ labels.recognition_yes|fill(count=program.assessment_sheets|length) if program.assessment_sheets "
               "else labels.recognition_no }}{{ ':' if program.assessment_sheets else '.' }}")
     bullets(doc, "program.assessment_sheets", text="{{ item.title }}{{ ';' if not loop.last else '.' }}")
+    conditions_section(doc)
+    calendar_section(doc)
+    evaluation_section(doc)
     # resources
     para(doc, "{{ labels.resources }}", "Heading 1")
     tag(doc, "if program.bibliography|normative_acts")
@@ -234,6 +227,10 @@ def build_program():
                  "{{ c.module_id|replace('M', '') }}", "{{ c.outcome|nbsp }}"],
         styles=["Table Text", "Table Text", "Table Text", "Table Number", "Table Text"], keep=True)
     tag_row(matrix, "endfor")
+    # annex 2: the participant feedback form
+    page_break(doc)
+    para(doc, "{{ labels.annex_feedback }}", "Annex Mark")
+    feedback_form(doc)
     return doc
 
 
@@ -254,8 +251,7 @@ def build_outline():
     para(doc, "{{ labels.outline_kind|upper }}", "Title Big").paragraph_format.space_before = Pt(12)
     para(doc, "«{{ program.title }}»", "Title Big")
     para(doc, "{{ labels.outline_info }}", "Heading 1")
-    info = table(doc, [55, 110])
-    for label, value in (
+    facts_table(doc, [55, 110], (
         ("basis", "{{ labels.basis_text|fill(program)|capfirst }}"),
         ("level", "{{ program.level or '–' }}"),
         ("duration", "{{ program.total_hours|hours_phrase }} ({{ labels.theory|lower }} – {{ totals.theory }}, "
@@ -265,30 +261,28 @@ def build_outline():
         ("group_size", "{{ program.group_size }}"),
         ("audience", "{{ program.audience|capfirst }}"),
         ("trainer", "{{ labels.blank }}"),
-    ):
-        row(info, ["{{ labels." + label + " }}", value], keep=True)
-        info.rows[-1].cells[0].paragraphs[0].runs[0].bold = True
+    ))
     para(doc, "{{ labels.outcomes }}", "Heading 1")
     tag(doc, "for m in program.modules")
     para(doc, "{{ m|module_name }}. {{ m.title }} ({{ labels.topic_hours|fill(hours=m.hours.total) }})", "Label")
     outcome_lines(doc, "m.outcomes")
     tag(doc, "endfor")
     para(doc, "{{ labels.schedule }}", "Heading 1")
-    schedule = table(doc, [10, 84, 20, 14, 37])
-    row(schedule, ["{{ labels.number }}", "{{ labels.session_column }}", "{{ labels.session_kind_column }}",
-                   "{{ labels.hours_column }}", "{{ labels.methods_column }}"], style="Table Head", header=True,
+    schedule = table(doc, [9, 79, 29, 34, 14])
+    row(schedule, ["{{ labels.number }}", "{{ labels.session_column }}", "{{ labels.objective_column }}",
+                   "{{ labels.main_activity_column }}", "{{ labels.hours_column }}"], style="Table Head", header=True,
         keep=True)
     tag_row(schedule, "for s in program.sessions")
-    row(schedule, ["{{ s.number }}", "{{ s.title|quotes }}", "{{ labels.session_kinds[s.kind] }}", "{{ s.hours }}",
-                   "{{ s.methods|join(', ') }}"],
-        styles=["Table Number", "Table Text", "Table Text", "Table Number", "Table Text"], keep=True)
+    row(schedule, ["{{ s.number }}", "{{ s.title|quotes }}", "{{ s.objectives|outcome_codes }}", "{{ s.main_activity }}",
+                   "{{ s.hours }}"],
+        styles=["Table Number", "Table Small", "Table Small", "Table Small", "Table Number"], keep=True)
     tag_row(schedule, "endfor")
-    totals = row(schedule, ["{{ labels.total }}", "", "", "{{ totals.total }}", ""], bold=True,
-                 styles=["Table Text", "Table Text", "Table Text", "Table Number", "Table Text"], keep=True)
-    totals.cells[0].merge(totals.cells[2])
+    totals = row(schedule, ["{{ labels.total }}", "", "", "", "{{ totals.total }}"], bold=True,
+                 styles=["Table Text", "Table Text", "Table Text", "Table Text", "Table Number"], keep=True)
+    totals.cells[0].merge(totals.cells[3])
     _tidy_merged(schedule)
     para(doc, "{{ labels.methods }}", "Heading 1")
-    para(doc, "{{ program.modules|methods_of|join(', ')|capfirst }}.")
+    para(doc, "{{ program.methods_used|map(attribute='name')|join(', ')|capfirst }}.")
     para(doc, "{{ labels.assessment_section }}", "Heading 1")
     bullets(doc, "program.modules", text="{{ item|module_name }}: {{ item.assessment|join(', ') }}"
                                          "{{ ';' if not loop.last else '.' }}")
@@ -352,7 +346,8 @@ def build_assessment():
     return doc
 
 
-BUILDERS = {"program": build_program, "outline": build_outline, "assessment": build_assessment}
+BUILDERS = {"program": build_program, "outline": build_outline, "assessment": build_assessment,
+            "guide": build_guide, "feedback": build_feedback}
 
 
 def _fixed_core_properties(doc) -> None:

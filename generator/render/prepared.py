@@ -16,9 +16,13 @@ every part again. A :class:`PreparedTemplate` does that once (per process, per t
 
 Per document, docxtpl's functions run on the prepared sources in docxtpl's order — body
 (``render_xml_part``, ``fix_tables``, ``fix_docpr_ids``), headers, footers, core properties,
-footnotes — then the post-processing of :mod:`.docx_post` on the rendered XML (numbering restarts,
-title), and the archive is written with the changed members deflated and the rest copied as they
-are (:mod:`.docx_zip`). Two of docxtpl's steps are skipped where they provably change nothing:
+footnotes — in the same limited environment and within the same time budget as the docxtpl path
+(:mod:`.limits`; a failure is described by the same function, naming template and paragraph), then
+the post-processing of :mod:`.docx_post` on the rendered XML (numbering restarts, title), the content
+stamp of :mod:`.stamp` (its custom properties part is added when the template is prepared; its value
+is computed from the names, sizes and CRC-32s of the members, as ``finish_stamp`` computes it from
+the ZIP directory), and the archive is written with the changed members deflated and the rest copied
+as they are (:mod:`.docx_zip`). The archive limits are checked when a template's content is prepared. Two of docxtpl's steps are skipped where they provably change nothing:
 ``resolve_listing`` without tab, bell, newline or form feed in the XML, and ``fix_tables`` where an
 XPath check finds no table whose grid it would change (:class:`_TableCheck`). The output is the
 docxtpl path's, part for part and byte for byte (only the zip's dates differ).
@@ -53,14 +57,16 @@ from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
-from jinja2 import TemplateError
 from lxml import etree
 
 from generator.exceptions import TemplateProblem
 from generator.render.docx_post import NumberingPlan, restart_numbering, set_language
-from generator.render.docx_render import UNREADABLE, _Template, describe_error, render_bytes_docxtpl, unreadable
+from generator.render.docx_render import (
+    UNREADABLE, _Template, check_template, describe_error, read_template, render_docxtpl,
+)
 from generator.render.docx_zip import Member, deflate, inflate, raw_members, write_zip
-from generator.render.environment import render_environment
+from generator.render.environment import render_environment, xml_safe
+from generator.render.stamp import CUSTOM_MEMBER, custom_properties_xml, digest_of, prepare_document
 
 CACHE_SIZE = 16  # prepared templates kept per process (a workspace has a few kinds × languages)
 FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -225,6 +231,7 @@ def prepare(data: bytes, word_tag: str = "") -> Union[PreparedTemplate, str]:
         numbering = None
     if word_tag:
         set_language(styles.element, word_tag)  # docxtpl's render does not touch styles.xml: now or later is one
+    prepare_document(document)  # the stamp's part, written last (its value is each document's own)
     saved = io.BytesIO()
     document.save(saved)  # before docxtpl's render: the members every document shares
     shell = copy.deepcopy(document.element)
@@ -247,13 +254,16 @@ def prepare(data: bytes, word_tag: str = "") -> Union[PreparedTemplate, str]:
 _CACHE: "OrderedDict[tuple[bytes, str], Union[PreparedTemplate, str]]" = OrderedDict()
 
 
-def prepared(template_path: Path, word_tag: str = "") -> Union[PreparedTemplate, str]:
-    """The prepared template of the file's current content in a language (cached per process by a hash
-    of the content and the language)."""
-    data = Path(template_path).read_bytes()
+def prepared(template_path: Path, word_tag: str = "", data: Optional[bytes] = None) -> Union[PreparedTemplate, str]:
+    """The prepared template of the file's current content (``data``, when already read) in a language,
+    cached per process by a hash of the content and the language. The archive limits are checked when a
+    content is first prepared (a refused template is never cached, so it is refused every time)."""
+    if data is None:
+        data = read_template(template_path, checked=False)
     key = (hashlib.blake2b(data, digest_size=20).digest(), word_tag)
     found = _CACHE.get(key)
     if found is None:
+        check_template(template_path, data)
         found = prepare(data, word_tag)
         _CACHE[key] = found
         while len(_CACHE) > CACHE_SIZE:
@@ -327,25 +337,35 @@ def _archive(prepared: PreparedTemplate, filled: _Filled, *, title: str) -> byte
             numbering.append(num)
         changed[prepared.numbering] = serialize_part_xml(numbering)
     if title:
-        CoreProperties(filled.core).title = title
+        CoreProperties(filled.core).title = xml_safe(title)
     changed[prepared.core] = serialize_part_xml(filled.core)
     changed[_member(prepared.body.partname)] = _document_part(prepared, filled.body)
-    return write_zip([deflate(member.name, changed[member.name]) if member.name in changed else member
-                      for member in prepared.members])
+    members = [deflate(member.name, changed[member.name]) if member.name in changed else member
+               for member in prepared.members]
+    return write_zip(_stamped(members, prepared.original(CUSTOM_MEMBER)))
+
+
+def _stamped(members: list[Member], pending: bytes) -> list[Member]:
+    """The members with the content stamp (:mod:`.stamp`) in the custom properties part: the same value
+    :func:`~generator.render.stamp.finish_stamp` computes from the ZIP directory, from the same names,
+    sizes and CRC-32s, without writing the archive twice."""
+    custom = custom_properties_xml(digest_of((member.name, member.size, member.crc) for member in members), pending)
+    return [deflate(CUSTOM_MEMBER, custom) if member.name == CUSTOM_MEMBER else member for member in members]
 
 
 def render_prepared(template_path: Path, context: dict[str, Any], *, title: str = "", word_tag: str = "") -> bytes:
-    """The DOCX bytes of ``template_path`` filled with ``context`` (see the module docstring)."""
-    try:
-        template = "the context holds docxtpl objects" if bound_to_docxtpl(context) else prepared(template_path, word_tag)
-    except OSError:  # unreadable: docxtpl's path says so in its words
-        template = "the file cannot be read"
+    """The DOCX bytes of ``template_path`` filled with ``context`` (see the module docstring); the
+    caller gives it the time budget (:func:`~generator.render.docx_render.render_bytes`)."""
+    data = read_template(template_path, checked=False)
+    if bound_to_docxtpl(context):
+        template: Union[PreparedTemplate, str] = "the context holds docxtpl objects"
+    else:
+        template = prepared(template_path, word_tag, data)
     if isinstance(template, str):  # why the docxtpl path renders it
-        return render_bytes_docxtpl(template_path, context, title=title, word_tag=word_tag)
+        check_template(template_path, data)
+        return render_docxtpl(template_path, data, context, title=title, word_tag=word_tag)
     try:
         filled = _fill(template, context)
-    except TemplateError as error:
+    except Exception as error:  # noqa: BLE001 - as the docxtpl path: whatever a template's code raises
         raise TemplateProblem(describe_error(template_path, error)) from error
-    except UNREADABLE as error:  # as the docxtpl path says of a ValueError … while rendering
-        raise unreadable(template_path, error) from error
     return _archive(template, filled, title=title)

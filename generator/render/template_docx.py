@@ -257,6 +257,15 @@ def row(tbl, texts: list[str], *, style: str = "Table Text", bold: bool = False,
     return new
 
 
+def facts_table(doc, widths_mm: list[float], facts) -> object:
+    """A two-column table of ``(label key, value)`` rows: the label (``labels.<key>``) in bold."""
+    tbl = table(doc, widths_mm)
+    for label, value in facts:
+        row(tbl, ["{{ labels." + label + " }}", value], keep=True)
+        tbl.rows[-1].cells[0].paragraphs[0].runs[0].bold = True
+    return tbl
+
+
 def tag_row(tbl, statement: str):
     """A row-level Jinja statement (``{%tr … %}``): docxtpl removes the whole row."""
     new = tbl.add_row()

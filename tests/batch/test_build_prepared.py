@@ -9,9 +9,10 @@ import pytest
 
 from generator.batch import build
 from generator.render import prepared as pr
+from generator.workspace import Workspace
 
 CARDS = ("1210-0-020", "3412-0-003")
-KINDS = ("program", "outline", "assessment")
+KINDS = Workspace.builtin().default_kinds()  # what programs.yaml builds by default (DOCX kinds)
 
 
 @pytest.fixture
@@ -49,3 +50,20 @@ def test_a_no_op_rebuild_prepares_nothing(workspace, preparations):
     report = build(workspace, jobs=2)
     assert len(report.up_to_date) == len(CARDS) * len(KINDS)
     assert len(preparations()) == before
+
+
+def test_a_one_card_rebuild_prepares_each_kind_once(workspace, preparations):
+    """A rebuild of one card in a fresh process pays one preparation per kind, not one per document."""
+    from generator.standard.store import load_standard, save_standard
+
+    build(workspace)
+    pr.clear_prepared()  # as a new `progen build` process starts
+    before = len(preparations())
+    path = workspace / "standard_data" / "M84120.kk.yaml"
+    standard = load_standard(path)
+    item = standard.card("3412-0-003").functions[1].skills[0].abilities[0]
+    item.text += " (өңделген)"
+    save_standard(standard, path)
+    report = build(workspace)
+    assert sorted(result.card for result in report.built) == ["3412-0-003"] * len(KINDS)
+    assert len(preparations()) - before == len(KINDS)

@@ -4,13 +4,15 @@ import re
 import pytest
 
 from helpers import SEED
-from generator.design.program import (AssessmentSheet, CoverageRow, Criterion, Hours, Module, Outcome, Program,
-                                      Provider, Reference, SheetCriterion, Topic)
+from generator.design.program import (AssessmentSheet, CoverageRow, Criterion, Hours, MethodUse, Module, Outcome,
+                                      Program, Provider, Reference, SheetCriterion, Topic)
 from generator.render.markdown import program_markdown
 
-KK_SECTIONS = ["«БЕКІТЕМІН»", "## Бағдарлама паспорты", "## Бағдарламаның мақсаты мен міндеттері",
-               "## Оқыту нәтижелері", "## Оқу-тақырыптық жоспар", "## Бағдарламаның мазмұны",
-               "## Оқыту әдістері мен формалары", "## Оқыту нәтижелерін бағалау", "### Қорытынды аттестаттау",
+KK_SECTIONS = ["«БЕКІТЕМІН»", "Әдістемелік кеңесте қаралды", "**Әзірлеушілер:**", "## Бағдарлама паспорты",
+               "## Түсіндірме жазба", "## Бағдарламаның мақсаты мен міндеттері", "## Оқыту нәтижелері",
+               "## Оқу-тақырыптық жоспар", "## Бағдарламаның мазмұны", "## Оқытуды ұйымдастыру",
+               "### Бағдарламада қолданылатын әдістер", "## Оқыту нәтижелерін бағалау", "### Қорытынды аттестаттау",
+               "## Жүзеге асыру шарттары", "## Күнтізбелік кесте", "## Бағдарламаны бағалау",
                "## Оқу-әдістемелік қамтамасыз ету", "### Нормативтік құқықтық актілер", "### Әдебиеттер тізімі",
                "## Сәйкестік матрицасы"]
 
@@ -69,6 +71,9 @@ def hand_made_program(language: str = "kk") -> Program:
                                                                     "және өткізе алады", source_id="X/F1/S1/A1",
                                                                     kind="ability")])],
         totals=Hours(total=16, theory=6, practice=8, assessment=2),
+        explanatory_note=["Бағдарлама кәсіптік стандарт негізінде әзірленді."],
+        methods_used=[MethodUse(name="Кейс-стади", phase="practice", sessions="2, 5-сабақтар; барлығы 90 мин",
+                                minutes=90, how="Нұсқау → Топтық талдау → Таныстыру", result="Топтардың шешімдері")],
     )
 
 
@@ -117,8 +122,9 @@ def test_hand_made_program_content_details():
     assert "| X/F1/S1/A1 | Қабілет | M2 | ОН 2.1 | Оқыту іс-шараларын ұйымдастыру және өткізу |" in text
     assert ("| Дағдыны тану | Бағдарламаны дағдыларды тану рәсімінде пайдалануға болады: 1 дағды үшін бағалау парағы "
             "әзірленген |") in text
-    methods = text.split("## Оқыту әдістері мен формалары", 1)[1].split("##", 1)[0]
-    assert methods.split() == ["-", "мини-дәріс", "-", "жобалық", "жұмыс"]
+    assert ("| Кейс-стади (практика) | Нұсқау → Топтық талдау → Таныстыру. Нәтижесі: Топтардың шешімдері | "
+            "2, 5-сабақтар; барлығы 90 мин |") in text
+    assert "**Әзірлеушілер:** ____" in text  # no developers in the spec: a line to fill in
 
 
 def test_russian_program_gets_russian_headings():

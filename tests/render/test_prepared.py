@@ -144,6 +144,55 @@ def test_template_errors_give_the_docxtpl_message(tmp_path, paragraphs, footer, 
     assert fast.startswith("template outline.docx: ") and expected in fast
 
 
+@pytest.mark.parametrize("paragraphs,footer,expected", [
+    (["Сәлем", "{{ 'x' * 10**10 }}"], None, "over the limit"),
+    (["{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}"], None, "calls itself without end"),
+    (["{% for i in range(100000) %}{{ 'x' * 1000 }}{% endfor %}"], None, "over 64 MB of XML"),
+    (["{{ program.title }}"], "{{ 'x'.center(10**9) }}", "the width given to center()"),
+    (["{{ 1 + 'a' }}"], None, "TypeError"),
+    (["{{ program.total_hours / 0 }}"], None, "ZeroDivisionError"),
+])
+def test_template_limits_give_the_docxtpl_message(tmp_path, paragraphs, footer, expected):
+    """generator/render/limits.py on both paths: the same refusal, naming the template and the paragraph."""
+    template = _template(tmp_path, "outline.docx", paragraphs, footer)
+    fast, reference = _messages(template, build_context(sample_program("kk"), "outline"))
+    assert fast == reference
+    assert fast.startswith("template outline.docx: ") and expected in fast and "paragraph: «" in fast
+
+
+def test_the_time_budget_holds_on_both_paths(tmp_path, monkeypatch):
+    monkeypatch.setenv("PROGEN_RENDER_SECONDS", "0.5")
+    loop = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    template = _template(tmp_path, "outline.docx", ["Сәлем", loop])
+    fast, reference = _messages(template, {})
+    assert fast == reference
+    assert "took more than 0.5 s to render" in fast and f"paragraph: «{loop}" in fast
+
+
+def test_the_archive_limits_hold_on_both_paths(tmp_path):
+    template = _template(tmp_path, "outline.docx", ["{{ lang }}"])
+    with zipfile.ZipFile(template, "a") as archive:  # a part that unpacks to 40 MB
+        archive.writestr("word/media/big.bin", b"\0" * (40 << 20), compress_type=zipfile.ZIP_DEFLATED)
+    pr.clear_prepared()
+    fast, reference = _messages(template, {"lang": "kk"})
+    assert fast == reference and "over progen's limit" in fast
+    assert fast == _messages(template, {"lang": "kk"})[0]  # refused again: a refusal is never cached
+
+
+def test_the_content_stamp_is_the_docxtpl_paths(tmp_path, programs):
+    """The stamp covers every part (name, size, CRC-32): equal stamps, and a fast document is «generated»."""
+    from generator.render.stamp import CUSTOM_MEMBER, document_state
+
+    program = programs("seed", "3412-0-003", "ru")
+    template, context = find_template("guide", "ru"), build_context(program, "guide")
+    fast = render_bytes(template, context, title=program.title, word_tag="ru-RU")
+    reference = render_bytes_docxtpl(template, context, title=program.title, word_tag="ru-RU")
+    stamp = dict(members(fast))[CUSTOM_MEMBER]
+    assert b"progen-content" in stamp and b"sha256:" in stamp and stamp == dict(members(reference))[CUSTOM_MEMBER]
+    (tmp_path / "guide.docx").write_bytes(fast)
+    assert document_state(tmp_path / "guide.docx") == "generated"
+
+
 def test_error_in_a_loop_of_the_builtin_template_names_the_paragraph(tmp_path):
     document = docx.Document(str(builtin_dir() / "program.docx"))
     heading = next(p for p in document.paragraphs if p.text == "{{ m|module_name }}. {{ m.title }}")
@@ -157,9 +206,10 @@ def test_error_in_a_loop_of_the_builtin_template_names_the_paragraph(tmp_path):
 
 def test_not_a_docx_or_no_file_gives_the_docxtpl_message(tmp_path):
     (tmp_path / "outline.docx").write_text("not a zip", encoding="utf-8")
-    for path in (tmp_path / "outline.docx", tmp_path / "gone.docx"):
+    for path, expected in ((tmp_path / "outline.docx", "cannot be read as a Word document"),
+                           (tmp_path / "gone.docx", "gone.docx: no such template file")):
         fast, reference = _messages(path, {})
-        assert fast == reference and "cannot be read as a Word document" in fast
+        assert fast == reference and expected in fast
 
 
 # -- what is prepared, and when -----------------------------------------------------------------
@@ -211,8 +261,8 @@ def test_a_docxtpl_that_renders_more_gets_the_docxtpl_path(tmp_path, monkeypatch
 @pytest.fixture
 def docxtpl_calls(monkeypatch):
     calls = []
-    real = pr.render_bytes_docxtpl
-    monkeypatch.setattr(pr, "render_bytes_docxtpl", lambda *args, **kw: calls.append(args[0]) or real(*args, **kw))
+    real = pr.render_docxtpl
+    monkeypatch.setattr(pr, "render_docxtpl", lambda *args, **kw: calls.append(args[0]) or real(*args, **kw))
     return calls
 
 
@@ -255,6 +305,6 @@ def test_a_context_bound_to_a_docxtpl_template_renders_through_docxtpl(tmp_path,
     image = InlineImage(DocxTemplate(str(template)), io.BytesIO(b""))
     assert pr.bound_to_docxtpl({"lang": "kk", "pictures": [{"logo": image}]})
     assert not pr.bound_to_docxtpl(build_context(sample_program("kk"), "outline"))
-    monkeypatch.setattr(pr, "render_bytes_docxtpl", lambda path, context, **options: b"docxtpl")
+    monkeypatch.setattr(pr, "render_docxtpl", lambda path, data, context, **options: b"docxtpl")
     assert render_bytes(template, {"lang": "kk", "logo": image}) == b"docxtpl"
     assert render_bytes(template, {"lang": "kk"}) != b"docxtpl"
