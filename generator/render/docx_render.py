@@ -40,9 +40,15 @@ class _Template(DocxTemplate):
         try:
             return super().render_xml_part(src_xml, part, context, jinja_env)
         except BaseException as error:  # any failure (a limit, the time budget) names its paragraph
-            error.progen_source = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
-            error.progen_part = str(getattr(part, "partname", "")) or "document"
-            raise
+            raise where(error, re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml), part)
+
+
+def where(error: BaseException, lined_source: str, part: Any) -> BaseException:
+    """``error`` with what :func:`describe_error` needs to name the paragraph: the source docxtpl gave
+    Jinja (one Word paragraph per line) and the part."""
+    error.progen_source = lined_source  # type: ignore[attr-defined]
+    error.progen_part = str(getattr(part, "partname", "")) or "document"  # type: ignore[attr-defined]
+    return error
 
 
 def _template_line(error: BaseException) -> Optional[int]:

@@ -22,9 +22,13 @@ the post-processing of :mod:`.docx_post` on the rendered XML (numbering restarts
 stamp of :mod:`.stamp` (its custom properties part is added when the template is prepared; its value
 is computed from the names, sizes and CRC-32s of the members, as ``finish_stamp`` computes it from
 the ZIP directory), and the archive is written with the changed members deflated and the rest copied
-as they are (:mod:`.docx_zip`). The archive limits are checked when a template's content is prepared. Two of docxtpl's steps are skipped where they provably change nothing:
-``resolve_listing`` without tab, bell, newline or form feed in the XML, and ``fix_tables`` where an
-XPath check finds no table whose grid it would change (:class:`_TableCheck`). The output is the
+as they are (:mod:`.docx_zip`). The archive limits are checked when a template's content is prepared.
+
+Where docxtpl's steps do work that provably changes nothing, they are narrowed: ``resolve_listing``
+is skipped without tab, bell, newline or form feed in the XML; ``fix_tables`` runs on the tables an
+XPath check finds it would change (:class:`TableCheck`), not on the whole body; ``render_xml_part``'s
+two regular expressions are plain replacements of the same text; the rendered body is parsed inside
+the text of its document part instead of being moved into it (:mod:`.docx_shell`). The output is the
 docxtpl path's, part for part and byte for byte (only the zip's dates differ).
 
 The docxtpl path (:func:`~generator.render.docx_render.render_bytes_docxtpl`) is the reference
@@ -33,8 +37,8 @@ The docxtpl path (:func:`~generator.render.docx_render.render_bytes_docxtpl`) is
 * a template without core properties (python-docx would invent them, stamped with the render time);
 * a header or footer part reached by two relationships (docxtpl would write it twice);
 * a template python-docx cannot read (the docxtpl path reports it in its words);
-* every template, with a docxtpl whose ``render`` calls a step this module does not reproduce
-  (:func:`docxtpl_unknown_steps`);
+* every template, with a docxtpl whose ``render`` calls a step this module does not reproduce, or
+  whose ``render_xml_part`` is not the one reproduced here (:func:`docxtpl_unknown_steps`);
 * a context holding objects bound to a ``DocxTemplate`` (``InlineImage``, ``Subdoc``: they add
   parts to the template object that renders them). docxtpl's other per-render features —
   ``replace_pic``, ``replace_media``, ``replace_embedded``, ``replace_zipname``, ``build_url_id`` —
@@ -42,9 +46,9 @@ The docxtpl path (:func:`~generator.render.docx_render.render_bytes_docxtpl`) is
 """
 from __future__ import annotations
 
-import copy
 import hashlib
 import io
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,12 +61,15 @@ from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
+from jinja2 import TemplateError
 from lxml import etree
 
 from generator.exceptions import TemplateProblem
+from generator.render.docx_shell import DocumentShell
+from generator.render.docx_tables import TableCheck
 from generator.render.docx_post import NumberingPlan, restart_numbering, set_language
 from generator.render.docx_render import (
-    UNREADABLE, _Template, check_template, describe_error, read_template, render_docxtpl,
+    UNREADABLE, _Template, check_template, describe_error, read_template, render_docxtpl, where,
 )
 from generator.render.docx_zip import Member, deflate, inflate, raw_members, write_zip
 from generator.render.environment import render_environment, xml_safe
@@ -72,6 +79,7 @@ CACHE_SIZE = 16  # prepared templates kept per process (a workspace has a few ki
 FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _LISTING = "\t\a\n\f"  # what docxtpl's resolve_listing turns into Word markup
 _SECTIONS = "./w:p/w:pPr/w:sectPr | ./w:sectPr"  # python-docx's Sections, from the body
+_BODY = qn("w:body")
 
 
 class _Fill(_Template):
@@ -84,6 +92,25 @@ class _Fill(_Template):
         self.current_rendering_part = None
         self.docx_ids_index = 1000
 
+    def render_xml_part(self, src_xml, part, context, jinja_env=None):
+        # docxtpl's render_xml_part (its code is checked: _RENDER_XML_PART) with its two regular
+        # expressions as replacements of the same text: r"<w:p([ >])" → "\n<w:p\1" puts each paragraph on
+        # a line of its own for Jinja, the reverse takes the line breaks out again; re.sub expands its
+        # template in Python once per paragraph
+        lined = src_xml.replace("<w:p ", "\n<w:p ").replace("<w:p>", "\n<w:p>")
+        try:
+            self.current_rendering_part = part
+            dst_xml = jinja_env.from_string(lined).render(context)
+        except BaseException as error:  # any failure (a limit, the time budget) names its paragraph
+            if isinstance(error, TemplateError) and getattr(error, "lineno", None) is not None:
+                line_number = max(error.lineno - 4, 0)  # as docxtpl adds it
+                error.docx_context = [re.sub(r"<[^>]+>", "", line)
+                                      for line in lined.splitlines()[line_number:line_number + 7]]
+            raise where(error, lined, part)
+        dst_xml = dst_xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        dst_xml = dst_xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        return self.resolve_listing(dst_xml)
+
     def resolve_listing(self, xml):
         # docxtpl only turns \t \a \n \f inside w:t into Word markup: without them its regexes return
         # the text unchanged, so skip them
@@ -91,48 +118,22 @@ class _Fill(_Template):
 
     def fix_tables(self, xml):
         # docxtpl's fix_tables parses the body and then, in Python, counts the cells of every row to
-        # widen or narrow a table's grid; it changes nothing unless _TableCheck finds a table to fix
+        # widen or narrow a table's grid. It changes only the grid (w:tblGrid) of each table, from the
+        # cells of that table's rows, so tables are independent: docxtpl's own function runs on each
+        # table TableCheck finds to fix (nested ones with it), and the rest is left as parsed
         tree = etree.fromstring(xml, parser=etree.XMLParser(recover=True))
         namespace = tree.nsmap.get("w")
-        if namespace is None or _TableCheck.of(namespace).needs_fixing(tree):
-            return super().fix_tables(xml)  # parses again, as docxtpl does
+        if namespace is None:
+            return super().fix_tables(xml)  # docxtpl fails its own way
+        check = TableCheck.of(namespace)
+        for table in check.to_fix(tree):
+            fixed = super().fix_tables(etree.tostring(table, encoding="unicode"))
+            # the same tables in the same order: each takes its grid as docxtpl left it
+            for original, done in zip(list(table.iter(check.tbl)), list(fixed.iter(check.tbl))):
+                grid, new = original.find(check.grid), done.find(check.grid)
+                if grid is not None and new is not None:
+                    original.replace(grid, new)
         return tree
-
-
-class _TableCheck:
-    """Whether docxtpl's ``fix_tables`` would change a table, with XPath (libxml2) instead of Python.
-
-    It adds grid columns when a row has more w:tc than the grid has w:gridCol, and removes some when
-    no row's cells (a w:gridSpan counting its value) fill the grid. A grid span that is not plain
-    digits, or a table without a grid, also goes to docxtpl (which raises what it raises).
-    """
-
-    _known: dict[str, "_TableCheck"] = {}
-
-    def __init__(self, namespace: str) -> None:
-        ns = {"w": namespace}
-        self.tbl, self.grid, self.col = (f"{{{namespace}}}{name}" for name in ("tbl", "tblGrid", "gridCol"))
-        self.too_many = etree.XPath("boolean(.//w:tr[count(w:tc) > $n])", namespaces=ns)
-        self.full = etree.XPath("boolean(.//w:tr[count(w:tc[not(w:tcPr[1]/w:gridSpan)]) "
-                                "+ sum(w:tc/w:tcPr[1]/w:gridSpan[1]/@w:val) >= $n])", namespaces=ns)
-        self.odd = etree.XPath("boolean(.//w:tc/w:tcPr[1]/w:gridSpan[1][not(@w:val) or @w:val = '' "
-                               "or translate(@w:val, '0123456789', '') != ''])", namespaces=ns)
-
-    @classmethod
-    def of(cls, namespace: str) -> "_TableCheck":
-        if namespace not in cls._known:
-            cls._known[namespace] = cls(namespace)
-        return cls._known[namespace]
-
-    def needs_fixing(self, tree) -> bool:
-        for table in tree.iter(self.tbl):
-            grid = table.find(self.grid)
-            if grid is None or self.odd(table):
-                return True
-            columns = len(grid.findall(self.col))
-            if self.too_many(table, n=columns) or not self.full(table, n=columns):
-                return True
-        return False
 
 
 def _member(partname) -> str:
@@ -156,7 +157,7 @@ class PreparedTemplate:
 
     members: list[Member]  # python-docx's save of the template, in its order
     body: _Part
-    shell: bytes  # document part with an empty body
+    shell: DocumentShell  # the document part around the body
     headers_footers: list[_Part]  # headers, then footers, as docxtpl renders them
     footnotes: list[str]  # partnames of footnotes parts (docxtpl renders them once per section)
     core: str  # member names
@@ -185,6 +186,15 @@ _REPRODUCED = {
 }
 
 
+# docxtpl's render_xml_part, which _Fill.render_xml_part does with replacements: the names it uses and
+# its texts (the two regular expressions and their templates, the escapes it undoes)
+_RENDER_XML_PART = ({"Template", "TemplateError", "current_rendering_part", "docx_context", "from_string",
+                     "hasattr", "lineno", "map", "max", "re", "render", "replace", "resolve_listing",
+                     "splitlines", "sub"},
+                    {"<w:p([ >])", "\\n<w:p\\1", "lineno", "\\n<w:p([ >])", "<w:p\\1", "{_{", "{{", "}_}", "}}",
+                     "{_%", "{%", "%_}", "%}"})
+
+
 def docxtpl_unknown_steps() -> Optional[str]:
     """What the installed docxtpl does in a render that the prepared path does not reproduce, or None."""
     import docxtpl
@@ -193,6 +203,10 @@ def docxtpl_unknown_steps() -> Optional[str]:
         extra = set(getattr(DocxTemplate, method).__code__.co_names) - known
         if extra:
             return f"docxtpl {docxtpl.__version__}: {method}() also uses {', '.join(sorted(extra))}"
+    code = DocxTemplate.render_xml_part.__code__
+    names, texts = _RENDER_XML_PART
+    if set(code.co_names) != names or {c for c in code.co_consts if isinstance(c, str)} != texts:
+        return f"docxtpl {docxtpl.__version__}: render_xml_part() is not the one the prepared path reproduces"
     return None
 
 
@@ -234,17 +248,14 @@ def prepare(data: bytes, word_tag: str = "") -> Union[PreparedTemplate, str]:
     prepare_document(document)  # the stamp's part, written last (its value is each document's own)
     saved = io.BytesIO()
     document.save(saved)  # before docxtpl's render: the members every document shares
-    shell = copy.deepcopy(document.element)
-    for child in list(shell.find(qn("w:body"))):
-        child.getparent().remove(child)
     hdrftr = [_Part(str(part.partname), template.patch_xml(xml), template.get_headers_footers_encoding(xml))
               for uri in (template.HEADER_URI, template.FOOTER_URI)
               for _key, part in template.get_headers_footers(uri)
               for xml in [template.get_part_xml(part)]]
+    body = _Part(str(document.part.partname), template.patch_xml(template.get_xml()))
     return PreparedTemplate(
-        members=raw_members(saved.getvalue()),
-        body=_Part(str(document.part.partname), template.patch_xml(template.get_xml())),
-        shell=serialize_part_xml(shell), headers_footers=hdrftr,
+        members=raw_members(saved.getvalue()), body=body,
+        shell=DocumentShell.of(document.element, body.source), headers_footers=hdrftr,
         footnotes=[str(part.partname) for part in document.part.package.iter_parts() if part.content_type == FOOTNOTES],
         core=_member(document.part.package.part_related_by(RT.CORE_PROPERTIES).partname),
         numbering=_member(numbering.partname) if numbering is not None else None,
@@ -293,7 +304,7 @@ def bound_to_docxtpl(value: Any, depth: int = 4) -> bool:
 class _Filled:
     """The parts of one document that differ from the template's, as docxtpl leaves them."""
 
-    body: Any  # the w:body element
+    tree: Any  # the document element parsed with its body, or the w:body element alone
     parts: dict[str, bytes]  # header/footer/footnotes partname → bytes
     core: Any  # the core properties element
 
@@ -303,8 +314,9 @@ def _fill(prepared: PreparedTemplate, context: dict[str, Any]) -> _Filled:
     env = render_environment()
     core = parse_xml(prepared.original(prepared.core))
     fill = _Fill(SimpleNamespace(core_properties=CoreProperties(core)))
-    body = fill.fix_tables(fill.render_xml_part(prepared.body.source, prepared.body, context, env))
-    fill.fix_docpr_ids(body)
+    xml = fill.render_xml_part(prepared.body.source, prepared.body, context, env)
+    tree = fill.fix_tables(prepared.shell.document(xml) or xml)  # the whole document part where it can be
+    fill.fix_docpr_ids(tree)
     parts: dict[str, bytes] = {}
     for part in prepared.headers_footers:
         xml = fill.render_xml_part(part.source, part, context, env)
@@ -312,25 +324,23 @@ def _fill(prepared: PreparedTemplate, context: dict[str, Any]) -> _Filled:
     fill.render_properties(context, env)
     if prepared.footnotes and hasattr(DocxTemplate, "render_footnotes"):  # docxtpl ≥ 0.18 renders them
         texts = {name: prepared.original(name).decode("utf-8") for name in prepared.footnotes}
-        for _section in body.xpath(_SECTIONS, namespaces=nsmap):
+        for _section in _body(tree).xpath(_SECTIONS, namespaces=nsmap):
             for name in prepared.footnotes:
                 texts[name] = fill.render_xml_part(fill.patch_xml(texts[name]), _Part(name, ""), context, env)
         parts.update((name, text.encode("utf-8")) for name, text in texts.items())
-    return _Filled(body, parts, core)
+    return _Filled(tree, parts, core)
 
 
-def _document_part(prepared: PreparedTemplate, body) -> bytes:
-    """The document part with the rendered body, as python-docx writes it after docxtpl's map_tree."""
-    root = parse_xml(prepared.shell)
-    root.replace(root.find(qn("w:body")), body)
-    return serialize_part_xml(root)
+def _body(tree):
+    """The w:body of a rendered tree (the document element, or the body alone)."""
+    return tree if tree.tag == _BODY else tree.find(_BODY)
 
 
 def _archive(prepared: PreparedTemplate, filled: _Filled, *, title: str) -> bytes:
     """Post-process (numbering, title; the language is in the prepared styles) and zip: changed members
     deflated, the rest copied."""
     changed = {_member(name): data for name, data in filled.parts.items()}
-    nums = restart_numbering(filled.body, prepared.plan)
+    nums = restart_numbering(_body(filled.tree), prepared.plan)
     if nums:
         numbering = parse_xml(prepared.original(prepared.numbering))
         for num in nums:
@@ -339,7 +349,7 @@ def _archive(prepared: PreparedTemplate, filled: _Filled, *, title: str) -> byte
     if title:
         CoreProperties(filled.core).title = xml_safe(title)
     changed[prepared.core] = serialize_part_xml(filled.core)
-    changed[_member(prepared.body.partname)] = _document_part(prepared, filled.body)
+    changed[_member(prepared.body.partname)] = prepared.shell.part(filled.tree)
     members = [deflate(member.name, changed[member.name]) if member.name in changed else member
                for member in prepared.members]
     return write_zip(_stamped(members, prepared.original(CUSTOM_MEMBER)))

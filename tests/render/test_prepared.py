@@ -20,8 +20,12 @@ from generator.render import build_context, builtin_dir, find_template
 from generator.render import prepared as pr
 from generator.render.docx_render import render_bytes, render_bytes_docxtpl
 from generator.render.sample import sample_program
+from generator.workspace import Workspace
 
 LANGS = ("kk", "ru")
+# every Word kind of the registry (program, outline, assessment, guide, feedback and any added later)
+DOCX_KINDS = tuple(name for name, kind in Workspace.builtin().kinds.items() if kind.renderer == "docx")
+assert set(KINDS) <= set(DOCX_KINDS)
 
 
 @pytest.fixture(scope="session")
@@ -40,7 +44,7 @@ def programs():
 @pytest.mark.parametrize("source,card", SOURCES, ids=[f"{s}-{c}" for s, c in SOURCES])
 def test_every_kind_equals_the_docxtpl_render(programs, source, card, lang):
     program = programs(source, card, lang)
-    for kind in KINDS:
+    for kind in DOCX_KINDS:
         template = find_template(kind, lang)
         assert isinstance(pr.prepared(template, word_tag(lang)), pr.PreparedTemplate)  # not the fallback
         context = build_context(program, kind)
@@ -100,6 +104,72 @@ def test_tables_docxtpl_would_not_fix_are_left_as_parsed(tmp_path):
             except (TemplateProblem, ValueError, TypeError) as error:  # docxtpl's int() of the span
                 results.append(f"{type(error).__name__}: {error}")
         assert results[0] == results[1], span
+
+
+def _nested_tables(path):
+    """An outer table whose columns a {%tc %} loop makes, holding a table whose columns another makes,
+    a table whose rows a loop makes (none for an empty list), and a plain one."""
+    document = docx.Document()
+    outer = document.add_table(rows=2, cols=3)
+    for cell, text in zip(outer.rows[0].cells, ["{%tc for c in outer %}", "{{ c }}", "{%tc endfor %}"]):
+        cell.text = text
+    inner = outer.cell(1, 1).add_table(rows=1, cols=4)
+    for cell, text in zip(inner.rows[0].cells, ["Бас", "{%tc for c in inner %}", "{{ c }}", "{%tc endfor %}"]):
+        cell.text = text
+    rows = document.add_table(rows=3, cols=2)
+    for row, texts in zip(rows.rows, [["{%tr for c in inner %}", ""], ["{{ c }}", "{{ loop.index }}"], ["{%tr endfor %}", ""]]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    document.add_table(rows=1, cols=2).cell(0, 0).text = "Тұрақты"
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("outer,inner", [([], []), (["А"], ["Б", "В", "Г", "Д", "Е"]), (["А", "Б", "В", "Г"], ["Б"]),
+                                         (["А", "Б", "В"], ["Б", "В"])])
+def test_nested_tables_are_fixed_as_docxtpl_fixes_them(tmp_path, outer, inner):
+    """docxtpl's fix_tables on the tables the check finds (an outer one with the tables inside it), and
+    the rest left as parsed: the same grids as docxtpl's pass over the whole body."""
+    template = _nested_tables(tmp_path / "nested.docx")
+    context = {"outer": outer, "inner": inner}
+    assert_same_document(render_bytes(template, dict(context)), render_bytes_docxtpl(template, dict(context)))
+
+
+def test_the_body_is_moved_where_the_shell_cannot_hold_it(tmp_path, monkeypatch):
+    """Where DocumentShell gives no text around the body, the body is parsed alone and moved into the
+    document as docxtpl's map_tree does: the same document."""
+    from generator.render.docx_shell import DocumentShell
+
+    monkeypatch.setattr(DocumentShell, "document", lambda self, xml: None)
+    template = feature_template(tmp_path / "features.docx")
+    pr.clear_prepared()
+    fast = render_bytes(template, feature_context(), title="Т", word_tag="kk-KZ")
+    assert_same_document(fast, render_bytes_docxtpl(template, feature_context(), title="Т", word_tag="kk-KZ"))
+    pr.clear_prepared()
+
+
+def test_the_shell_holds_the_body_only_where_one_parse_gives_docxtpls_tree():
+    from docx.oxml.parser import parse_xml
+
+    from generator.render.docx_shell import DocumentShell
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    document = parse_xml(f'<w:document xmlns:w="{w}" xmlns:wp="{wp}"><w:body><w:p/></w:body></w:document>')
+    body = f'<w:body xmlns:w="{w}" xmlns:wp="{wp}"><w:p/></w:body>'
+    shell = DocumentShell.of(document, body)
+    assert shell.start_in_document == "<w:body>"
+    assert shell.document(body.replace("<w:p/>", "<w:p>x</w:p>")).endswith("<w:body><w:p>x</w:p></w:body></w:document>")
+    assert shell.document("<w:body><w:p/></w:body>") is None  # not the source's start tag: moved instead
+    own = DocumentShell.of(document, body.replace(">", ' xmlns:x="urn:x">', 1))  # a namespace of its own stays
+    assert own.start_in_document == '<w:body xmlns:x="urn:x">'
+    for odd in (body.replace('xmlns:wp=', 'xmlns:wq='),  # the document's namespace under another prefix
+                body.replace(f'xmlns:wp="{wp}"', 'xmlns:wp="urn:other"'),  # a prefix for another namespace
+                "<w:p/>"):  # no body start tag
+        assert DocumentShell.of(document, odd).head is None, odd
+    background = parse_xml(f'<w:document xmlns:w="{w}" xmlns:wp="{wp}"><w:background><wp:docPr id="1"/>'
+                           f'</w:background><w:body/></w:document>')
+    assert DocumentShell.of(background, body).head is None  # fix_docpr_ids would see the background
 
 
 # -- errors ------------------------------------------------------------------------------------
