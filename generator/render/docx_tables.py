@@ -24,11 +24,13 @@ class TableCheck:
     def __init__(self, namespace: str) -> None:
         ns = {"w": namespace}
         self.tbl, self.grid, self.col = (f"{{{namespace}}}{name}" for name in ("tbl", "tblGrid", "gridCol"))
-        self.too_many = etree.XPath("boolean(.//w:tr[count(w:tc) > $n])", namespaces=ns)
-        self.full = etree.XPath("boolean(.//w:tr[count(w:tc[not(w:tcPr[1]/w:gridSpan)]) "
-                                "+ sum(w:tc/w:tcPr[1]/w:gridSpan[1]/@w:val) >= $n])", namespaces=ns)
-        self.odd = etree.XPath("boolean(.//w:tc/w:tcPr[1]/w:gridSpan[1][not(@w:val) or @w:val = '' "
-                               "or translate(@w:val, '0123456789', '') != ''])", namespaces=ns)
+        # a row with more cells than the grid has columns (docxtpl adds columns), no row whose cells fill
+        # the grid (it removes some), or a grid span that is not plain digits (docxtpl's int() decides)
+        self.changed = etree.XPath(
+            "boolean(.//w:tr[count(w:tc) > $n]) "
+            "or not(.//w:tr[count(w:tc[not(w:tcPr[1]/w:gridSpan)]) + sum(w:tc/w:tcPr[1]/w:gridSpan[1]/@w:val) >= $n]) "
+            "or boolean(.//w:tc/w:tcPr[1]/w:gridSpan[1][not(@w:val) or @w:val = '' "
+            "or translate(@w:val, '0123456789', '') != ''])", namespaces=ns)
 
     @classmethod
     def of(cls, namespace: str) -> "TableCheck":
@@ -38,10 +40,7 @@ class TableCheck:
 
     def needs_fixing(self, table) -> bool:
         grid = table.find(self.grid)
-        if grid is None or self.odd(table):
-            return True
-        columns = len(grid.findall(self.col))
-        return bool(self.too_many(table, n=columns) or not self.full(table, n=columns))
+        return grid is None or bool(self.changed(table, n=len(grid.findall(self.col))))
 
     def to_fix(self, tree) -> list:
         """The tables whose grid docxtpl would change, outermost first (one nested in another of the
