@@ -12,7 +12,7 @@ Shape (every key optional)::
     targets:                       # without it: every card of every standard × every kind
       - card: 3412-0-003
         standard: M84120           # a code or a file under the workspace (default: any with the card)
-        kinds: [program]           # and any program spec key: skills, hours, title, provider, …
+        kinds: [program]           # and any program spec key: skills, hours (a number or auto), title, …
         folder: short              # subfolder of output (to build the same card twice)
 
 Precedence (lowest first): built-in defaults < ``defaults`` < the target's own keys.
@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
 
 import yaml
 
@@ -55,7 +55,7 @@ class TargetEntry:
     languages: Optional[list[str]] = None
     folder: Optional[str] = None
     skills: Optional[list[str]] = None
-    hours: Optional[int] = None
+    hours: Optional[Union[int, str]] = None  # academic hours, or "auto"
     minutes_per_hour: Optional[int] = None
     format: Optional[str] = None
     audience: Optional[str] = None

@@ -8,11 +8,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
 
 from generator.exceptions import SpecError, StandardDataError
 from generator.common.yaml_io import load_yaml
 
+
+
+AUTO = "auto"  # hours: auto — the total is computed from the content and the card's level
 
 
 @dataclass
@@ -28,7 +31,7 @@ class ProgramSpec:
     standard: Optional[str] = None  # path to standard data YAML (relative to the spec file)
     card: Optional[str] = None
     skills: Optional[list[str]] = None  # skill or function ids (full or card-relative: "F2", "F2/S1")
-    hours: Optional[int] = None
+    hours: Optional[Union[int, str]] = None  # academic hours, or "auto"
     minutes_per_hour: Optional[int] = None
     format: Optional[str] = None
     audience: Optional[str] = None
@@ -77,8 +80,11 @@ def check_basic(spec: ProgramSpec, languages: dict, kinds: Optional[dict] = None
     """
     problems = []
     valid_kinds = ", ".join(kinds or ())
-    if spec.hours is not None and spec.hours <= 0:
-        problems.append(f"{where}: hours: must be a positive number of academic hours, got {spec.hours}")
+    if isinstance(spec.hours, str) and spec.hours != AUTO:
+        problems.append(f"{where}: hours: must be a positive number of academic hours or '{AUTO}', "
+                        f"got '{spec.hours}'")
+    elif isinstance(spec.hours, int) and spec.hours <= 0:
+        problems.append(f"{where}: hours: must be a positive number of academic hours or '{AUTO}', got {spec.hours}")
     if spec.minutes_per_hour is not None and not 30 <= spec.minutes_per_hour <= 60:
         problems.append(f"{where}: minutes_per_hour: expected 30–60 minutes, got {spec.minutes_per_hour}")
     for kind in spec.kinds or []:

@@ -1,0 +1,187 @@
+"""Observable criteria (PEDAGOGY §5): by the class of an ability's verb, and explain/apply criteria with
+open questions for knowledge.
+
+An ability is put in a verb class (``verb_classes`` of the language's ``criteria.yaml``: organising an
+event, developing a document, analysing, consulting, managing, applying a method or tool) by the words
+it uses; the class gives it ``criteria.per_ability`` criteria from its list, taken in turn so that two
+abilities of one class do not read alike, with the ability's object put in the case each sentence asks
+for. A knowledge item gets one criterion of its kind (legal act, methods, features …) and the kind's
+open questions. :func:`shapes` measures how often the most used sentence occurs.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional
+
+from generator.design.program import Criterion, CriteriaShapes
+
+_SLOT = re.compile(r"\{(object|topic|competency)(?::([a-z]+))?\}")
+
+
+def fill_slots(template: str, name: str, phrase: str, phraser) -> Optional[str]:
+    """``template`` with every ``{name}`` / ``{name:case}`` slot filled by ``phrase`` in that case; None when
+    the language cannot put the phrase in a case the template asks for."""
+    failed = False
+
+    def replace(match: re.Match) -> str:
+        nonlocal failed
+        if match.group(1) != name:
+            failed = True
+            return match.group(0)
+        form = phraser.inflect(phrase, match.group(2) or "nominative")
+        if form is None:
+            failed = True
+            return match.group(0)
+        return form
+
+    text = _SLOT.sub(replace, template)
+    if failed:
+        return None
+    return text[:1].upper() + text[1:]
+
+
+def has_slot(template: str) -> bool:
+    return bool(_SLOT.search(template))
+
+
+@dataclass(frozen=True)
+class VerbClass:
+    name: str
+    words: tuple[str, ...]
+    default_object: str
+    task_form: str
+    assessment_form: str
+    criteria: tuple[dict, ...]
+
+
+class CriteriaMaker:
+    """Criteria for one program: it counts how often each class was used, to take its sentences in turn."""
+
+    def __init__(self, phraser, words, wording: dict, settings: dict, names):
+        self.phraser, self.words, self.settings, self.names = phraser, words, settings, names
+        self.evidence_names = wording["evidence_names"]
+        self.classes = {key: VerbClass(key, tuple(w.lower() for w in value.get("words") or ()),
+                                       value["default_object"], value["task_form"], value["assessment_form"],
+                                       tuple(value["criteria"]))
+                        for key, value in wording["verb_classes"].items()}
+        self.default_class = wording["default_class"]
+        self.kinds = wording["knowledge_kinds"]
+        self.default_kind = wording["default_knowledge_kind"]
+        self.interview = wording["interview"]
+        self._turns: Counter = Counter()
+        self._used: set[str] = set()  # criteria texts of the current module: no two of its outcomes share one
+
+    def new_module(self) -> None:
+        """A module starts: its outcomes may repeat sentences of other modules, never of each other."""
+        self._used = set()
+
+    # -- classes -----------------------------------------------------------------------------
+    def _matches(self, entry: str, stems: frozenset[str]) -> bool:
+        """Does an item with these stems use the word ``entry`` (same stem, or a longer word on it)?"""
+        stem = self.words.stem(entry.lower())
+        return stem in stems or (len(stem) >= 5 and any(s.startswith(stem) for s in stems))
+
+    def verb_class(self, text: str, verb: Optional[str]) -> VerbClass:
+        """The class whose words the ability uses most (each word of the item once; its head verb counts
+        double; on a tie the class listed first wins)."""
+        stems = self.words.stems(text)
+        best, best_score = self.default_class, 0
+        for key, verb_class in self.classes.items():
+            score = sum(1 for stem in stems if any(self._matches(entry, frozenset((stem,))) for entry in verb_class.words))
+            if verb and verb.lower() in verb_class.words:
+                score += 2
+            if score > best_score:
+                best, best_score = key, score
+        return self.classes[best]
+
+    def knowledge_kind(self, text: str, legal: bool) -> str:
+        if legal and "legal" in self.kinds:
+            return "legal"
+        stems = self.words.stems(text)
+        for key, kind in self.kinds.items():
+            if key != "legal" and any(self._matches(w, stems) for w in kind.get("words") or ()):
+                return key
+        return self.default_kind
+
+    def evidence(self, keys) -> str:
+        return ", ".join(self.evidence_names.get(key, key) for key in keys)
+
+    # -- criteria ----------------------------------------------------------------------------
+    def _object(self, text: str, verb_class: VerbClass) -> str:
+        found = self.phraser.ability_object(text)
+        if not found or len(found.split()) > int(self.settings["object_max_words"]):
+            return verb_class.default_object
+        return self.names.lower_first(found)
+
+    def _fill(self, entry: dict, phrase: str, verb_class: VerbClass) -> Optional[str]:
+        if not has_slot(entry["text"]):
+            return entry["text"]
+        filled = fill_slots(entry["text"], "object", phrase, self.phraser)
+        if filled is None and phrase != verb_class.default_object:
+            filled = fill_slots(entry["text"], "object", verb_class.default_object, self.phraser)
+        return filled
+
+    def ability(self, code: str, text: str, verb: Optional[str], count: int) -> tuple[list[Criterion], VerbClass]:
+        """``count`` criteria for the ability of outcome ``code``: one of its class's sentences that name the
+        object (in turn), then the class's other sentences (in turn); a sentence another outcome of the
+        module already has is taken only when no other is left."""
+        verb_class = self.verb_class(text, verb)
+        phrase = self._object(text, verb_class)
+        pool = list(enumerate(verb_class.criteria))
+        named = [entry for entry in pool if has_slot(entry[1]["text"])]
+        chosen: list[tuple[int, str, dict]] = []
+        self._take(chosen, named, f"{verb_class.name}:named", 1, phrase, verb_class)
+        self._take(chosen, pool, verb_class.name, count, phrase, verb_class)
+        self._used.update(filled for _, filled, _ in chosen)
+        chosen.sort(key=lambda found: found[0])
+        return [Criterion(outcome_code=code, text=filled, evidence=self.evidence(entry["evidence"]), kind="ability",
+                          verb_class=verb_class.name, shape=f"{verb_class.name}.{index + 1}")
+                for index, filled, entry in chosen], verb_class
+
+    def _take(self, chosen: list, pool: list, turn: str, count: int, phrase: str, verb_class: VerbClass) -> None:
+        """Add sentences of ``pool`` to ``chosen`` until it has ``count``, starting where ``turn`` left off."""
+        if not pool:
+            return
+        start = self._turns[turn] % len(pool)
+        order = pool[start:] + pool[:start]
+        for allow_repeats in (False, True):
+            for index, entry in order:
+                if len(chosen) >= count or any(index == taken for taken, _, _ in chosen):
+                    continue
+                filled = self._fill(entry, phrase, verb_class)
+                if filled is not None and (allow_repeats or filled not in self._used):
+                    chosen.append((index, filled, entry))
+                    self._turns[turn] += 1
+
+    def knowledge(self, code: str, heading: str, kind: str) -> Criterion:
+        """One explain/apply criterion of the knowledge kind, with its open questions for the assessor."""
+        heading = self.names.lower_first(heading)  # it goes inside sentences; a sentence's start is capitalised
+        entries = self.kinds[kind]["criteria"]
+        start = self._turns[f"knowledge.{kind}"]
+        text, shape, entry = None, "", entries[0]
+        for step in range(len(entries)):
+            index = (start + step) % len(entries)
+            entry = entries[index]
+            text = fill_slots(entry["text"], "topic", heading, self.phraser)
+            if text is not None:
+                shape = f"{kind}.{index + 1}"
+                break
+        self._turns[f"knowledge.{kind}"] = start + 1
+        if text is None:  # the language cannot inflect the heading: the same sentence with the heading as is
+            text = fill_slots(re.sub(r":[a-z]+\}", "}", entry["text"]), "topic", heading, self.phraser) or heading
+            shape = f"{kind}.{(start % len(entries)) + 1}"
+        questions = [q for q in (fill_slots(t, "topic", heading, self.phraser) for t in self.kinds[kind]["questions"]) if q]
+        return Criterion(outcome_code=code, text=text, evidence=self.evidence(entry["evidence"]), kind="knowledge",
+                         verb_class=kind, shape=shape, questions=questions)
+
+
+def shapes(criteria: list[Criterion], limit: float) -> CriteriaShapes:
+    """The most used sentence shape of ``criteria`` and its share (the check PEDAGOGY §8 asks for)."""
+    counts = Counter(c.shape for c in criteria)
+    if not counts:
+        return CriteriaShapes(criteria=0, largest=0, shape="", share=0.0, limit=limit)
+    shape, largest = max(sorted(counts.items()), key=lambda pair: pair[1])
+    return CriteriaShapes(criteria=len(criteria), largest=largest, shape=shape,
+                          share=round(largest / len(criteria), 3), limit=limit)

@@ -1,0 +1,71 @@
+"""The course outline's schedule: each module's topics in sessions of ``hours.session_hours`` (a "пара"
+of two academic hours by default), then the module's assessment; the final assessment closes it.
+
+A topic longer than a session continues in the next one (marked ``session_titles.continued``); a
+module's last session may be shorter, never below ``hours.min_session_hours``. The hours of the
+sessions add up to the program's total.
+"""
+from __future__ import annotations
+
+from generator.design import rules as r
+from generator.design.program import Module, Session
+
+
+def _kind(parts: set[str]) -> str:
+    return "integrated" if parts == {"theory", "practice"} else (parts.pop() if parts else "theory")
+
+
+def module_sessions(module: Module, size: int, wording: dict, start: int) -> list[Session]:
+    """The sessions of one module, numbered from ``start``."""
+    titles = wording["session_titles"]
+    units: list[tuple] = []  # (topic, part, hours) in teaching order
+    for topic in module.topics:
+        units += [(topic, part, hours) for part, hours in (("theory", topic.hours.theory),
+                                                          ("practice", topic.hours.practice)) if hours]
+    sessions: list[Session] = []
+    started: set[str] = set()
+    current: list[tuple] = []
+
+    def close() -> None:
+        topics = []
+        for unit in current:
+            if all(unit[0] is not seen for seen in topics):
+                topics.append(unit[0])
+        names = []
+        for topic in topics:
+            names.append(f"{topic.number} {topic.title}" + (f" ({titles['continued']})" if topic.number in started else ""))
+        started.update(t.number for t in topics)
+        outcomes = [o for o in module.outcomes if o.code in {c for t in topics for c in t.outcome_codes}]
+        sessions.append(Session(number=start + len(sessions), module_id=module.id, title="; ".join(names),
+                                hours=sum(unit[2] for unit in current), kind=_kind({unit[1] for unit in current}),
+                                topics=[t.number for t in topics],
+                                methods=r.methods_for(outcomes or module.outcomes, wording, with_module_methods=False)))
+        current.clear()
+
+    room = size
+    for topic, part, hours in units:
+        while hours:
+            taken = min(hours, room)
+            current.append((topic, part, taken))
+            hours -= taken
+            room -= taken
+            if room == 0:
+                close()
+                room = size
+    if current:
+        close()
+    if module.hours.assessment:
+        sessions.append(Session(number=start + len(sessions), module_id=module.id,
+                                title=f"{titles['assessment']}: {module.title}", hours=module.hours.assessment,
+                                kind="assessment", methods=list(module.assessment)))
+    return sessions
+
+
+def build_sessions(modules: list[Module], final_hours: int, wording: dict, size: int) -> list[Session]:
+    sessions: list[Session] = []
+    for module in modules:
+        sessions += module_sessions(module, size, wording, len(sessions) + 1)
+    if final_hours:
+        sessions.append(Session(number=len(sessions) + 1, module_id="", title=wording["session_titles"]["final"],
+                                hours=final_hours, kind="assessment", methods=[]))
+    return sessions
