@@ -129,7 +129,7 @@ def merge_once(modules: list[Module], rules: dict, topic_of: dict, join: str) ->
     return False
 
 
-def _fit(modules: list[Module], content: int, rules: dict, topic_of: dict, join: str) -> tuple[int, bool]:
+def _fit(modules: list[Module], content: int, final: int, rules: dict, topic_of: dict, join: str) -> tuple[int, bool]:
     """Merge topics (then drop the modules' assessment) until the minimums fit ``content`` hours."""
     merged, with_assessment = 0, True
     while sum(_module_minimum(mo, rules, with_assessment) for mo in modules) > content:
@@ -141,7 +141,7 @@ def _fit(modules: list[Module], content: int, rules: dict, topic_of: dict, join:
             needed = sum(_module_minimum(mo, rules, False) for mo in modules)
             raise SpecError(f"hours: {content} academic hours (without the final assessment) cannot hold the "
                             f"{len(modules)} modules of this program even with one topic each; give at least "
-                            f"{needed + 1} hours or select fewer skills")
+                            f"{needed + final} hours or select fewer skills")
     return merged, with_assessment
 
 
@@ -154,7 +154,7 @@ def allocate(modules: list[Module], total: int, level, rules: dict, minutes_per_
     if content < len(modules):
         raise SpecError(f"hours: {total} academic hours are fewer than the {len(modules)} modules of this program "
                         f"and the final assessment; give at least {len(modules) + final} hours or select fewer skills")
-    merged, with_assessment = _fit(modules, content, rules, topic_of, join)
+    merged, with_assessment = _fit(modules, content, final, rules, topic_of, join)
     minimums = [_module_minimum(mo, rules, with_assessment) for mo in modules]
     preferred = rules["hours"]["min_module_hours"]
     if content >= sum(max(m, preferred) for m in minimums):

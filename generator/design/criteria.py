@@ -17,7 +17,7 @@ from typing import Optional
 
 from generator.design.program import Criterion, CriteriaShapes
 
-_SLOT = re.compile(r"\{(object|topic|competency)(?::([a-z]+))?\}")
+_SLOT = re.compile(r"\{(object|topic|competency|task)(?::([a-z]+))?\}")
 
 
 def fill_slots(template: str, name: str, phrase: str, phraser) -> Optional[str]:
@@ -70,6 +70,8 @@ class CriteriaMaker:
         self.kinds = wording["knowledge_kinds"]
         self.default_kind = wording["default_knowledge_kind"]
         self.interview = wording["interview"]
+        self.action_nouns = {word.lower() for word in wording.get("action_nouns") or ()}
+        self.generic = list(wording.get("task_criteria") or ())
         self._turns: Counter = Counter()
         self._used: set[str] = set()  # criteria texts of the current module: no two of its outcomes share one
 
@@ -111,6 +113,10 @@ class CriteriaMaker:
     # -- criteria ----------------------------------------------------------------------------
     def _object(self, text: str, verb_class: VerbClass) -> str:
         found = self.phraser.ability_object(text)
+        words = (found or "").split()
+        if len(words) > 1 and self.phraser.lemmas(words[0])[:1] and self.phraser.lemmas(words[0])[0] in self.action_nouns:
+            # «анализ производительности системы»: the object is what is analysed, not the analysis
+            found = self.phraser.inflect(" ".join(words[1:]), "nominative", "genitive")
         if not found or len(found.split()) > int(self.settings["object_max_words"]):
             return verb_class.default_object
         return self.names.lower_first(found)
@@ -123,7 +129,8 @@ class CriteriaMaker:
             filled = fill_slots(entry["text"], "object", verb_class.default_object, self.phraser)
         return filled
 
-    def ability(self, code: str, text: str, verb: Optional[str], count: int) -> tuple[list[Criterion], VerbClass]:
+    def ability(self, code: str, text: str, verb: Optional[str], count: int,
+                heading: str = "") -> tuple[list[Criterion], VerbClass]:
         """``count`` criteria for the ability of outcome ``code``: one of its class's sentences that name the
         object (in turn), then the class's other sentences (in turn); a sentence another outcome of the
         module already has is taken only when no other is left."""
@@ -134,26 +141,33 @@ class CriteriaMaker:
         chosen: list[tuple[int, str, dict]] = []
         self._take(chosen, named, f"{verb_class.name}:named", 1, phrase, verb_class)
         self._take(chosen, pool, verb_class.name, count, phrase, verb_class)
+        if len(chosen) < 2 and heading:  # every sentence of the class is taken in this module: the task itself
+            for index, entry in enumerate(self.generic, start=len(pool)):
+                filled = fill_slots(entry["text"], "task", heading, self.phraser)
+                if filled and filled not in self._used and len(chosen) < 2:
+                    chosen.append((index, filled, entry))
+        self._take(chosen, pool, verb_class.name, 2, phrase, verb_class, repeats=True)  # never fewer than two
         self._used.update(filled for _, filled, _ in chosen)
         chosen.sort(key=lambda found: found[0])
         return [Criterion(outcome_code=code, text=filled, evidence=self.evidence(entry["evidence"]), kind="ability",
-                          verb_class=verb_class.name, shape=f"{verb_class.name}.{index + 1}")
+                          verb_class=verb_class.name,
+                          shape=f"{verb_class.name}.{index + 1}" if index < len(pool) else f"task.{index - len(pool) + 1}")
                 for index, filled, entry in chosen], verb_class
 
-    def _take(self, chosen: list, pool: list, turn: str, count: int, phrase: str, verb_class: VerbClass) -> None:
-        """Add sentences of ``pool`` to ``chosen`` until it has ``count``, starting where ``turn`` left off."""
+    def _take(self, chosen: list, pool: list, turn: str, count: int, phrase: str, verb_class: VerbClass,
+              repeats: bool = False) -> None:
+        """Add sentences of ``pool`` to ``chosen`` until it has ``count``, starting where ``turn`` left off; a
+        sentence another outcome of the module has only with ``repeats`` (an ability gets fewer criteria first)."""
         if not pool:
             return
         start = self._turns[turn] % len(pool)
-        order = pool[start:] + pool[:start]
-        for allow_repeats in (False, True):
-            for index, entry in order:
-                if len(chosen) >= count or any(index == taken for taken, _, _ in chosen):
-                    continue
-                filled = self._fill(entry, phrase, verb_class)
-                if filled is not None and (allow_repeats or filled not in self._used):
-                    chosen.append((index, filled, entry))
-                    self._turns[turn] += 1
+        for index, entry in pool[start:] + pool[:start]:
+            if len(chosen) >= count or any(index == taken for taken, _, _ in chosen):
+                continue
+            filled = self._fill(entry, phrase, verb_class)
+            if filled is not None and (repeats or filled not in self._used):
+                chosen.append((index, filled, entry))
+                self._turns[turn] += 1
 
     def knowledge(self, code: str, heading: str, kind: str) -> Criterion:
         """One explain/apply criterion of the knowledge kind, with its open questions for the assessor."""

@@ -123,6 +123,7 @@ def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Pro
         structure_note=structure_note(modules, wording),
         modules=modules,
         cross_cutting_outcomes=personal,
+        personal_signs_needed=rules["personal"]["signs_needed"],
         bibliography=bibliography,
         coverage=builder.coverage,
         final_assessment=wording["final_assessment"],
@@ -131,7 +132,8 @@ def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Pro
         recommended_hours=hours.recommended,
         assessment_sheets=recognition_sheets(modules, selected, builder.coverage, builder.heading_of, wording, rules,
                                              wording["evidence_names"]),
-        sessions=build_sessions(modules, hours.final, wording, rules["hours"]["session_hours"]),
+        sessions=build_sessions(modules, hours.final, wording, rules["hours"]["session_hours"],
+                                rules["hours"]["session_methods"]),
         totals=sum_hours(modules, hours.final),
         coverage_percent=coverage_percent,
         criteria_shapes=shapes(every_criterion, rules["criteria"]["max_shape_share"]),
@@ -215,7 +217,7 @@ def _tasks(selected, legal_acts, card: m.Card, wording, names: ProperNames) -> l
     return tasks
 
 
-_GLUED_ALTERNATIVE = re.compile(r"(?<=[a-zа-яёәғқңөұүһі])\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі])")
+_GLUED_ALTERNATIVE = re.compile(r"(?<=[a-zа-яёәғқңөұүһі])\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{2,}\b)")
 
 
 def entry_requirements(card: m.Card, wording: dict, names: Optional[ProperNames] = None) -> str:

@@ -243,6 +243,7 @@ class Program:
     structure_note: str  # what the modules are: the legal module, then one module per skill
     modules: list[Module]
     cross_cutting_outcomes: list[PersonalOutcome]
+    personal_signs_needed: int  # a personal outcome is shown when this many of its signs are observed
     bibliography: list[Reference]
     coverage: list[CoverageRow]
     final_assessment: str

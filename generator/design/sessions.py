@@ -1,7 +1,8 @@
 """The course outline's schedule: each module's topics in sessions of ``hours.session_hours`` (a "пара"
 of two academic hours by default), then the module's assessment; the final assessment closes it.
 
-A topic longer than a session continues in the next one (marked ``session_titles.continued``); a
+A topic longer than a session continues in the next one (named by its number, marked
+``session_titles.continued``); a
 module's last session may be shorter, never below ``hours.min_session_hours``. The hours of the
 sessions add up to the program's total.
 """
@@ -15,8 +16,8 @@ def _kind(parts: set[str]) -> str:
     return "integrated" if parts == {"theory", "practice"} else (parts.pop() if parts else "theory")
 
 
-def module_sessions(module: Module, size: int, wording: dict, start: int) -> list[Session]:
-    """The sessions of one module, numbered from ``start``."""
+def module_sessions(module: Module, size: int, wording: dict, start: int, max_methods: int = 3) -> list[Session]:
+    """The sessions of one module, numbered from ``start``, each with at most ``max_methods`` methods."""
     titles = wording["session_titles"]
     units: list[tuple] = []  # (topic, part, hours) in teaching order
     for topic in module.topics:
@@ -32,14 +33,16 @@ def module_sessions(module: Module, size: int, wording: dict, start: int) -> lis
             if all(unit[0] is not seen for seen in topics):
                 topics.append(unit[0])
         names = []
-        for topic in topics:
-            names.append(f"{topic.number} {topic.title}" + (f" ({titles['continued']})" if topic.number in started else ""))
+        for topic in topics:  # a topic continued from the session before is named by its number only
+            names.append(f"{topic.number} ({titles['continued']})" if topic.number in started
+                         else f"{topic.number} {topic.title}")
         started.update(t.number for t in topics)
         outcomes = [o for o in module.outcomes if o.code in {c for t in topics for c in t.outcome_codes}]
         sessions.append(Session(number=start + len(sessions), module_id=module.id, title="; ".join(names),
                                 hours=sum(unit[2] for unit in current), kind=_kind({unit[1] for unit in current}),
                                 topics=[t.number for t in topics],
-                                methods=r.methods_for(outcomes or module.outcomes, wording, with_module_methods=False)))
+                                methods=r.methods_for(outcomes or module.outcomes, wording,
+                                                      with_module_methods=False)[:max_methods]))
         current.clear()
 
     room = size
@@ -61,10 +64,11 @@ def module_sessions(module: Module, size: int, wording: dict, start: int) -> lis
     return sessions
 
 
-def build_sessions(modules: list[Module], final_hours: int, wording: dict, size: int) -> list[Session]:
+def build_sessions(modules: list[Module], final_hours: int, wording: dict, size: int,
+                   max_methods: int = 3) -> list[Session]:
     sessions: list[Session] = []
     for module in modules:
-        sessions += module_sessions(module, size, wording, len(sessions) + 1)
+        sessions += module_sessions(module, size, wording, len(sessions) + 1, max_methods)
     if final_hours:
         sessions.append(Session(number=len(sessions) + 1, module_id="", title=wording["session_titles"]["final"],
                                 hours=final_hours, kind="assessment", methods=[]))

@@ -165,7 +165,9 @@ class ModuleBuilder:
         forms = []
         for item in cluster.abilities:
             outcome = outcome_of[item.id]
-            criteria, verb_class = self.criteria.ability(outcome.code, item.text, outcome.verb, count)
+            criteria, verb_class = self.criteria.ability(outcome.code, item.text, outcome.verb, count,
+                                                         ability_heading(item, self.phraser, self.titles,
+                                                                         self.wording.get("verb_nouns")))
             module.criteria.extend(criteria)
             forms.append(verb_class)
             self._covered(item, "ability", module, outcome.code, topic, ability_heading(item, self.phraser, self.titles))
@@ -206,14 +208,15 @@ class ModuleBuilder:
         found = self.legal_outcome.get(act_key(item.legal_ref))
         if found is None:
             return False
-        self._refer(item, "knowledge", module, *found)
+        self._refer(item, "knowledge", module, *found, covered=True)  # the legal module covers every act's items
         return True
 
-    def _refer(self, item: m.Item, kind: str, module: Module, first: m.Item, code: str) -> None:
-        taught_row = next(row for row in self.coverage if row.item_id == first.id)
-        self.coverage.append(CoverageRow(item_id=item.id, kind=kind, module_id=taught_row.module_id, outcome=code,
-                                         text=item.text))
-        self.topic_of[item.id] = self.topic_of[first.id]
+    def _refer(self, item: m.Item, kind: str, module: Module, first: m.Item, code: str, covered: bool = False) -> None:
+        if not covered:
+            taught_row = next(row for row in self.coverage if row.item_id == first.id)
+            self.coverage.append(CoverageRow(item_id=item.id, kind=kind, module_id=taught_row.module_id,
+                                             outcome=code, text=item.text))
+            self.topic_of[item.id] = self.topic_of[first.id]
         self.heading_of[item.id] = self.heading_of[first.id]
         module.references.append(CrossReference(item_id=item.id, taught_item=first.id,
                                                 title=self.heading_of[first.id], topic="", outcome=code, note=""))

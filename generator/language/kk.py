@@ -416,7 +416,8 @@ class KazakhPhraser:
     # --- queries for the design stage (they read items; they change no outcome) -------------------
     def lemmas(self, text: str) -> list[str]:
         """The words of an item in lower case (Kazakh stems are matched by the design stage's data)."""
-        return [t.lower for t in tokenize(text) if KAZAKH_WORD.match(t.lower) or LATIN.match(t.core)]
+        words = [part for t in tokenize(text) for part in t.lower.split("/") if part]  # ақпаратты/деректерді
+        return [w for w in words if KAZAKH_WORD.match(w) or LATIN.match(w)]
 
     def inflect(self, phrase: str, case: str, source: str = "nominative") -> str | None:
         """``phrase`` (a noun phrase in the nominative, or the accusative with ``source``) with its last
@@ -429,6 +430,10 @@ class KazakhPhraser:
         tokens = tokenize(phrase)
         if not tokens or source not in ("nominative", "accusative"):
             return None
+        body, paren = split_trailing_parenthetical(tokens)
+        if paren:  # «… әдістемесі (оқыту стилі, т.б.)»: the ending goes on the head before the brackets
+            inflected = self.inflect(render(body), case, source)
+            return f"{inflected} {render(paren)}" if inflected else None
         last = tokens[-1]
         if source == "accusative":
             last.core = self.morph.nominative_of_accusative(last.core)

@@ -307,3 +307,29 @@ def bullets(doc, items: str, style: str = "List Bullet", text: str = "{{ item }}
     tag(doc, f"for item in {items}")
     para(doc, text, style)
     tag(doc, "endfor")
+
+
+def tidy_merged(tbl):
+    """python-docx keeps the paragraphs of merged cells; drop the empty ones it leaves behind."""
+    for tr in tbl.rows:
+        for cell in tr.cells:
+            paragraphs = cell.paragraphs
+            if len(paragraphs) > 1:
+                for paragraph in paragraphs:
+                    if not paragraph.text and len(cell.paragraphs) > 1:
+                        paragraph._p.getparent().remove(paragraph._p)
+
+
+def labelled_rows(tbl, rows: list[tuple[str, str]], blank_height: int = 0) -> None:
+    """Two-column rows «label | value» with a bold label; an empty value gets room to write by hand."""
+    for label, value in rows:
+        row(tbl, ["{{ labels." + label + " }}", value], keep=True)
+        tbl.rows[-1].cells[0].paragraphs[0].runs[0].bold = True
+        if not value and blank_height:
+            add_tr_pr(tbl.rows[-1]._tr.get_or_add_trPr(),
+                      f'<w:trHeight {nsdecls("w")} w:val="{blank_height}" w:hRule="atLeast"/>', "w:trHeight")
+
+
+def keep_with_next(paragraphs) -> None:
+    for paragraph in paragraphs:
+        paragraph.paragraph_format.keep_with_next = True

@@ -68,8 +68,9 @@ def test_dependencies_name_every_file_a_document_is_made_from(tmp_path):
     (tmp_path / "design.yaml").write_text("hours:\n  session_hours: 3\n", "utf-8")
     files = Workspace.load(tmp_path).dependencies("outline", "ru")
     assert files["templates"][:2] == [builtin_templates_dir() / "outline.docx", get_pack("ru").data_file("labels")]
-    assert files["design"] == [builtin_design_path(), get_pack("kk").data_file("design"),
-                               get_pack("ru").data_file("design"), tmp_path.resolve() / "design.yaml"]
+    assert files["design"] == [builtin_design_path()] + [get_pack(code).data_file(name) for code in ("kk", "ru")
+                                                         for name in ("design", "criteria", "personal")] + \
+        [tmp_path.resolve() / "design.yaml"]
     assert files["phrasing"] == [get_pack("ru").data_file("lexicon"), tmp_path.resolve() / "phrasing" / "overrides.yaml"]
     assert Workspace.load(tmp_path).dependencies("markdown", "kk")["templates"][0] == get_pack("kk").data_file("labels")
 
