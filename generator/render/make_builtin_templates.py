@@ -38,8 +38,8 @@ from pathlib import Path
 from docx.shared import Pt
 
 from generator.render.template_docx import (
-    base_document, bullets, keep_with_next, labelled_rows, outcome_lines, page_break, para, row, table, tag, tag_row,
-    tidy_merged,
+    base_document, bullets, keep_with_next, labelled_list, labelled_rows, outcomes_by_module, page_break, para, row, table, tag,
+    tag_row, tidy_merged,
 )
 from generator.render.template_program import build_program
 
@@ -67,12 +67,7 @@ def build_outline():
         ("trainer", "{{ labels.blank }}"),
     ])
     para(doc, "{{ labels.outcomes }}", "Heading 1")
-    tag(doc, "for m in program.modules")
-    para(doc, "{{ m|module_name }}. {{ m.title }} ({{ labels.topic_hours|fill(hours=m.hours.total) }})", "Label")
-    outcome_lines(doc, "m.outcomes")
-    tag(doc, "endfor")
-    tag(doc, "if program.cross_cutting_outcomes")
-    para(doc, "{{ labels.cross_cutting }}", "Label")
+    outcomes_by_module(doc, "{{ m|module_name }}. {{ m.title }} ({{ labels.topic_hours|fill(hours=m.hours.total) }})")
     para(doc, "{% for o in program.cross_cutting_outcomes %}{{ o.code|nbsp }} {{ o.text }}"
               "{{ '; ' if not loop.last else '.' }}{% endfor %}")
     tag(doc, "endif")
@@ -144,10 +139,8 @@ def build_assessment():
     total.cells[0].merge(total.cells[2])
     tidy_merged(sheet)
     tag(doc, "if s.rows|selectattr('questions')|list")
-    para(doc, "{{ labels.sheet_questions }}", "Label")
-    tag(doc, "for r in s.rows if r.questions")
-    para(doc, "{{ r.number }}. {{ r.questions|join(' ')|quotes }}", "Table Text")
-    tag(doc, "endfor")
+    labelled_list(doc, "{{ labels.sheet_questions }}", "r in s.rows if r.questions",
+                  "{{ r.number }}. {{ r.questions|join(' ')|quotes }}", "Table Text")
     tag(doc, "endif")
     closing = [para(doc, "{{ (labels.sheet_threshold if s.no_zero else labels.sheet_threshold_plain)|fill(s) }}",
                     "Sign Line"),

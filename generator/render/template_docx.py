@@ -333,3 +333,29 @@ def labelled_rows(tbl, rows: list[tuple[str, str]], blank_height: int = 0) -> No
 def keep_with_next(paragraphs) -> None:
     for paragraph in paragraphs:
         paragraph.paragraph_format.keep_with_next = True
+
+
+def conditional(doc, condition: str, text: str, style: str = "Normal", *, bold_prefix: str | None = None):
+    """A paragraph shown only when the Jinja ``condition`` holds (``{%p if … %}`` around it)."""
+    tag(doc, f"if {condition}")
+    paragraph = para(doc, text, style, bold_prefix=bold_prefix)
+    tag(doc, "endif")
+    return paragraph
+
+
+def outcomes_by_module(doc, module_label: str) -> None:
+    """Each module's label and its outcomes; then the personal competences (as behaviour)."""
+    tag(doc, "for m in program.modules")
+    para(doc, module_label, "Label")
+    outcome_lines(doc, "m.outcomes")
+    tag(doc, "endfor")
+    tag(doc, "if program.cross_cutting_outcomes")
+    para(doc, "{{ labels.cross_cutting }}", "Label")
+
+
+def labelled_list(doc, label: str, loop: str, text: str, style: str) -> None:
+    """A bold label, then one paragraph per item of the Jinja ``loop`` («r in s.rows if r.questions»)."""
+    para(doc, label, "Label")
+    tag(doc, f"for {loop}")
+    para(doc, text, style)
+    tag(doc, "endfor")

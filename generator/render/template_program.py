@@ -14,8 +14,8 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt
 
 from generator.render.template_docx import (
-    add_tr_pr, base_document, bullets, cell_text, labelled_rows, no_borders, outcome_lines, page_break, para, row,
-    table, tag, tag_row, tidy_merged, toc, vertical_text,
+    add_tr_pr, base_document, bullets, cell_text, conditional, labelled_list, labelled_rows, no_borders, outcome_lines,
+    outcomes_by_module, page_break, para, row, table, tag, tag_row, tidy_merged, toc, vertical_text,
 )
 
 
@@ -28,17 +28,10 @@ def build_program():
     _passport(doc)
     para(doc, "{{ labels.goal_tasks }}", "Heading 1")
     para(doc, "{{ program.goal|sentence }}", bold_prefix="{{ labels.goal }}: ")
-    para(doc, "{{ labels.tasks }}:", "Label")
-    tag(doc, "for task in program.tasks")
-    para(doc, "{{ task|capfirst }}{{ ';' if not loop.last else '.' }}", "List Number")
-    tag(doc, "endfor")
+    labelled_list(doc, "{{ labels.tasks }}:", "task in program.tasks",
+                  "{{ task|capfirst }}{{ ';' if not loop.last else '.' }}", "List Number")
     para(doc, "{{ labels.outcomes }}", "Heading 1")
-    tag(doc, "for m in program.modules")
-    para(doc, "{{ m|module_name }}. {{ m.title }}", "Label")
-    outcome_lines(doc, "m.outcomes")
-    tag(doc, "endfor")
-    tag(doc, "if program.cross_cutting_outcomes")
-    para(doc, "{{ labels.cross_cutting }}", "Label")
+    outcomes_by_module(doc, "{{ m|module_name }}. {{ m.title }}")
     outcome_lines(doc, "program.cross_cutting_outcomes")
     tag(doc, "endif")
     _plan(doc)
@@ -145,29 +138,23 @@ def _contents(doc) -> None:
     para(doc, "{{ labels.contents_section }}", "Heading 1")
     tag(doc, "for m in program.modules")
     para(doc, "{{ m|module_name }}. {{ m.title }}", "Heading 2")
-    tag(doc, "if m.function_title")
-    para(doc, "{{ m.function_number }}. «{{ m.function_title|quotes }}»", bold_prefix="{{ labels.function }}: ")
-    tag(doc, "endif")
+    conditional(doc, "m.function_title", "{{ m.function_number }}. «{{ m.function_title|quotes }}»",
+                bold_prefix="{{ labels.function }}: ")
     para(doc, "{{ labels.module_hours|fill(m.hours) }}.")
     para(doc, "{{ m.outcomes|map(attribute='code')|join(', ') }}.", bold_prefix="{{ labels.module_outcomes }}: ")
     tag(doc, "for t in m.topics")
     topic = para(doc, "{{ t.number }}. {{ t.title|quotes|capfirst }} ", "Label")
     topic.add_run("({{ labels.topic_split|fill(t.hours) if t.kind == 'integrated' "
                   "else labels.topic_hours|fill(hours=t.hours.total) }})").bold = False
-    tag(doc, "if t.content and t.kind == 'integrated'")
-    para(doc, "{{ t.content|join('; ')|quotes }}.", bold_prefix="{{ labels.topic_content }}: ")
-    tag(doc, "endif")
-    tag(doc, "if t.task")
-    para(doc, "{{ t.task|quotes }}.", bold_prefix="{{ labels.topic_task }}: ")
-    tag(doc, "endif")
+    conditional(doc, "t.content and t.kind == 'integrated'", "{{ t.content|join('; ')|quotes }}.",
+                bold_prefix="{{ labels.topic_content }}: ")
+    conditional(doc, "t.task", "{{ t.task|quotes }}.", bold_prefix="{{ labels.topic_task }}: ")
     tag(doc, "endfor")
     tag(doc, "if m.references")
     para(doc, "{{ m.reference_note }}", "Label")
     bullets(doc, "m.references", text="{{ item.title|quotes }} ({{ item.note }}){{ ';' if not loop.last else '.' }}")
     tag(doc, "endif")
-    tag(doc, "if m.methods")
-    para(doc, "{{ m.methods|join(', ')|capfirst }}.", bold_prefix="{{ labels.methods_label }}: ")
-    tag(doc, "endif")
+    conditional(doc, "m.methods", "{{ m.methods|join(', ')|capfirst }}.", bold_prefix="{{ labels.methods_label }}: ")
     tag(doc, "if m.assessment_tasks")
     para(doc, "{{ labels.assessment_tasks_label }}:", "Label")
     bullets(doc, "m.assessment_tasks", text="{{ item.title|quotes }} — {{ item.form }}"
