@@ -1,8 +1,8 @@
 """Observable criteria (PEDAGOGY §5): by the class of an ability's verb, and explain/apply criteria with
 open questions for knowledge.
 
-An ability is put in a verb class (``verb_classes`` of the language's ``criteria.yaml``: organising an
-event, developing a document, analysing, consulting, managing, applying a method or tool) by the words
+An ability is put in a verb class (``verb_classes`` of the language's ``criteria.yaml``: developing a
+document, organising an event, analysing, consulting, managing, applying a method or tool) by the words
 it uses; the class gives it ``criteria.per_ability`` criteria from its list, taken in turn so that two
 abilities of one class do not read alike, with the ability's object put in the case each sentence asks
 for. A knowledge item gets one criterion of its kind (legal act, methods, features …) and the kind's
@@ -54,6 +54,7 @@ class VerbClass:
     task_form: str
     assessment_form: str
     criteria: tuple[dict, ...]
+    task: str = ""  # the practical task with the ability's object: «{object:genitive} жобасын әзірлеу …»
 
 
 class CriteriaMaker:
@@ -64,7 +65,7 @@ class CriteriaMaker:
         self.evidence_names = wording["evidence_names"]
         self.classes = {key: VerbClass(key, tuple(w.lower() for w in value.get("words") or ()),
                                        value["default_object"], value["task_form"], value["assessment_form"],
-                                       tuple(value["criteria"]))
+                                       tuple(value["criteria"]), value.get("task") or "")
                         for key, value in wording["verb_classes"].items()}
         self.default_class = wording["default_class"]
         self.kinds = wording["knowledge_kinds"]
@@ -72,6 +73,8 @@ class CriteriaMaker:
         self.interview = wording["interview"]
         self.action_nouns = {word.lower() for word in wording.get("action_nouns") or ()}
         self.generic = list(wording.get("task_criteria") or ())
+        self.head_last = wording.get("knowledge_head", "last") == "last"
+        self.task_object_not = wording.get("task_object_not") or {}
         self._turns: Counter = Counter()
         self._used: set[str] = set()  # criteria texts of the current module: no two of its outcomes share one
 
@@ -86,25 +89,29 @@ class CriteriaMaker:
         return stem in stems or (len(stem) >= 5 and any(s.startswith(stem) for s in stems))
 
     def verb_class(self, text: str, verb: Optional[str]) -> VerbClass:
-        """The class whose words the ability uses most (each word of the item once; its head verb counts
-        double; on a tie the class listed first wins)."""
+        """The class whose words the ability uses most (each word of the item once, its head verb once more;
+        on a tie the class listed first wins)."""
         stems = self.words.stems(text)
         best, best_score = self.default_class, 0
         for key, verb_class in self.classes.items():
             score = sum(1 for stem in stems if any(self._matches(entry, frozenset((stem,))) for entry in verb_class.words))
             if verb and verb.lower() in verb_class.words:
-                score += 2
+                score += 1
             if score > best_score:
                 best, best_score = key, score
         return self.classes[best]
 
     def knowledge_kind(self, text: str, legal: bool) -> str:
+        """Legal acts are ``legal``; otherwise the kind of the item's head word (the last word in Kazakh, the
+        first in Russian: ``knowledge_head``), else the first kind any of its words belongs to."""
         if legal and "legal" in self.kinds:
             return "legal"
-        stems = self.words.stems(text)
-        for key, kind in self.kinds.items():
-            if key != "legal" and any(self._matches(w, stems) for w in kind.get("words") or ()):
-                return key
+        lemmas = [w for w in self.phraser.lemmas(text.split("(")[0]) if w]
+        head = lemmas[-1 if self.head_last else 0] if lemmas else ""
+        for stems in (self.words.stems(head), self.words.stems(text)):
+            for key, kind in self.kinds.items():
+                if key != "legal" and any(self._matches(w, stems) for w in kind.get("words") or ()):
+                    return key
         return self.default_kind
 
     def evidence(self, keys) -> str:
@@ -120,6 +127,19 @@ class CriteriaMaker:
         if not found or len(found.split()) > int(self.settings["object_max_words"]):
             return verb_class.default_object
         return self.names.lower_first(found)
+
+    def task(self, text: str, verb_class: VerbClass, heading: str) -> str:
+        """The practical task of an ability: its class's task with the ability's own object, or the ability."""
+        phrase = self._object(text, verb_class)
+        last = phrase.split()[-1].lower() if phrase.split() else ""
+        unfit = self.task_object_not
+        if last in unfit.get("words", ()) or last.endswith(tuple(unfit.get("endings", ()))):
+            return heading  # «… әзірлеу», «… дағдылары»: an action or a skill, not a thing to work on
+        if verb_class.task and phrase != verb_class.default_object:
+            filled = fill_slots(verb_class.task, "object", phrase, self.phraser)
+            if filled:
+                return filled
+        return heading
 
     def _fill(self, entry: dict, phrase: str, verb_class: VerbClass) -> Optional[str]:
         if not has_slot(entry["text"]):
@@ -171,22 +191,27 @@ class CriteriaMaker:
 
     def knowledge(self, code: str, heading: str, kind: str) -> Criterion:
         """One explain/apply criterion of the knowledge kind, with its open questions for the assessor."""
-        heading = self.names.lower_first(heading)  # it goes inside sentences; a sentence's start is capitalised
+        title, heading = heading, self.names.lower_first(heading)  # inside a sentence; quoted, it keeps its capital
+
+        def fill(template: str) -> Optional[str]:
+            return fill_slots(template.replace("«{topic}»", "«" + title.replace("{", "(").replace("}", ")") + "»"),
+                              "topic", heading, self.phraser)
+
         entries = self.kinds[kind]["criteria"]
         start = self._turns[f"knowledge.{kind}"]
         text, shape, entry = None, "", entries[0]
         for step in range(len(entries)):
             index = (start + step) % len(entries)
             entry = entries[index]
-            text = fill_slots(entry["text"], "topic", heading, self.phraser)
+            text = fill(entry["text"])
             if text is not None:
                 shape = f"{kind}.{index + 1}"
                 break
         self._turns[f"knowledge.{kind}"] = start + 1
         if text is None:  # the language cannot inflect the heading: the same sentence with the heading as is
-            text = fill_slots(re.sub(r":[a-z]+\}", "}", entry["text"]), "topic", heading, self.phraser) or heading
+            text = fill(re.sub(r":[a-z]+\}", "}", entry["text"])) or heading
             shape = f"{kind}.{(start % len(entries)) + 1}"
-        questions = [q for q in (fill_slots(t, "topic", heading, self.phraser) for t in self.kinds[kind]["questions"]) if q]
+        questions = [q for q in (fill(t) for t in self.kinds[kind]["questions"]) if q]
         return Criterion(outcome_code=code, text=text, evidence=self.evidence(entry["evidence"]), kind="knowledge",
                          verb_class=kind, shape=shape, questions=questions)
 

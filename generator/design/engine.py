@@ -95,7 +95,7 @@ def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Pro
     personal, personal_warnings = personal_outcomes(card, wording, phraser, names, practice_topics)
     all_items = [item for entry in selected for item in entry.skill.abilities + entry.skill.knowledge]
     code, code_text = standard_code(standard, wording)
-    version = standard.version or str(standard.year or "")
+    version = standard_version(standard, wording)
     bibliography = build_bibliography(
         all_items, [wording["standard_citation"].format(title=standard.title, code=code_text, version=version)])
     covered = {row.item_id for row in builder.coverage}
@@ -107,6 +107,7 @@ def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Pro
     full_card = spec.skills is None
     return Program(
         language=lang, standard_code=code, standard_code_text=code_text, standard_title=standard.title,
+        standard_version=version,
         card_code=card.code, card_name=card.name, level=card.level,
         title=spec.title or (card.name if full_card or len(selected) > 1 else selected[0].skill.title),
         total_hours=hours.total, minutes_per_hour=minutes,
@@ -186,6 +187,16 @@ def standard_code(standard: m.Standard, wording: dict) -> tuple[str, str]:
     return code, code
 
 
+def standard_version(standard: m.Standard, wording: dict) -> str:
+    """The standard's version as the language writes it («нұсқа 1, 2023 ж» → «1-нұсқа, 2023 ж.»), or as the
+    source has it when it names no number."""
+    number = re.search(r"\d+", re.sub(r"\b(?:19|20)\d\d\b", "", standard.version or ""))
+    if number is None:
+        return standard.version or str(standard.year or "")
+    text = wording["version_format"].format(number=number.group(0), year=standard.year or "")
+    return text if standard.year else text.split(",")[0]
+
+
 def structure_note(modules: list[Module], wording: dict) -> str:
     """What the modules are: the legal module (if any), then one module per skill."""
     legal = bool(modules) and modules[0].kind == "legal"
@@ -253,4 +264,5 @@ def _experience(level: str, wording: dict) -> tuple[str, str]:
     return level, ""
 
 
-__all__ = ["design", "resolve", "entry_requirements", "default_year", "standard_code", "structure_note"]
+__all__ = ["design", "resolve", "entry_requirements", "default_year", "standard_code", "standard_version",
+           "structure_note"]

@@ -224,6 +224,7 @@ class Program:
     standard_code: str  # "" when the source has no code (see standard_code_text)
     standard_code_text: str  # the code, or the words saying the source has none
     standard_title: str
+    standard_version: str  # «1-нұсқа, 2023 ж.» / «версия 2, 2022 г.»
     card_code: str
     card_name: str
     level: Optional[str]

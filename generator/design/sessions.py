@@ -16,6 +16,24 @@ def _kind(parts: set[str]) -> str:
     return "integrated" if parts == {"theory", "practice"} else (parts.pop() if parts else "theory")
 
 
+def _methods(module: Module, units: list[tuple], wording: dict) -> list[str]:
+    """A session's methods: for its theory, those of its knowledge outcomes' levels; for its practice, the
+    forms of the practical tasks it holds."""
+    methods: list[str] = []
+    for topic, part, _hours in units:
+        kind = "knowledge" if part == "theory" else "ability"
+        outcomes = [o for o in module.outcomes if o.code in topic.outcome_codes and o.kind == kind] or \
+            [o for o in module.outcomes if o.code in topic.outcome_codes]
+        if part == "practice" and topic.task_form:
+            found = [topic.task_form]
+        else:
+            found = r.methods_for(outcomes, wording, with_module_methods=False)
+        for method in found:
+            if method not in methods:
+                methods.append(method)
+    return methods
+
+
 def module_sessions(module: Module, size: int, wording: dict, start: int, max_methods: int = 3) -> list[Session]:
     """The sessions of one module, numbered from ``start``, each with at most ``max_methods`` methods."""
     titles = wording["session_titles"]
@@ -37,12 +55,10 @@ def module_sessions(module: Module, size: int, wording: dict, start: int, max_me
             names.append(f"{topic.number} ({titles['continued']})" if topic.number in started
                          else f"{topic.number} {topic.title}")
         started.update(t.number for t in topics)
-        outcomes = [o for o in module.outcomes if o.code in {c for t in topics for c in t.outcome_codes}]
         sessions.append(Session(number=start + len(sessions), module_id=module.id, title="; ".join(names),
                                 hours=sum(unit[2] for unit in current), kind=_kind({unit[1] for unit in current}),
                                 topics=[t.number for t in topics],
-                                methods=r.methods_for(outcomes or module.outcomes, wording,
-                                                      with_module_methods=False)[:max_methods]))
+                                methods=_methods(module, current, wording)[:max_methods]))
         current.clear()
 
     room = size

@@ -162,23 +162,22 @@ class ModuleBuilder:
                       content=contents)
         if len(headings) > 1:
             topic.title = self.titles["merge_join"].join(headings)
-        forms = []
-        for item in cluster.abilities:
+        forms, tasks = [], []
+        for item, heading in zip(cluster.abilities, headings):
             outcome = outcome_of[item.id]
-            criteria, verb_class = self.criteria.ability(outcome.code, item.text, outcome.verb, count,
-                                                         ability_heading(item, self.phraser, self.titles,
-                                                                         self.wording.get("verb_nouns")))
+            criteria, verb_class = self.criteria.ability(outcome.code, item.text, outcome.verb, count, heading)
             module.criteria.extend(criteria)
             forms.append(verb_class)
+            tasks.append(self.criteria.task(item.text, verb_class, heading))
             self._covered(item, "ability", module, outcome.code, topic, ability_heading(item, self.phraser, self.titles))
         for item, heading in zip(cluster.knowledge, contents):
             outcome = outcome_of[item.id]
-            kind_ = self.criteria.knowledge_kind(item.text, legal=item.legal_ref is not None)
+            kind_ = self.criteria.knowledge_kind(heading, legal=item.legal_ref is not None)
             module.criteria.append(self.criteria.knowledge(outcome.code, heading, kind_))
             self._covered(item, "knowledge", module, outcome.code, topic, heading)
         if forms:
             topic.task_form = forms[0].task_form
-            topic.task = task_title(headings, topic.task_form)
+            topic.task = task_title(tasks, topic.task_form)
             module.assessment_tasks.append(AssessmentTask(
                 title=topic.task, form=forms[0].assessment_form,
                 outcome_codes=[outcome_of[i.id].code for i in cluster.abilities],
@@ -230,7 +229,12 @@ class ModuleBuilder:
     def _finish(self, module: Module) -> None:
         order = {outcome.code: index for index, outcome in enumerate(module.outcomes)}
         module.criteria.sort(key=lambda criterion: order.get(criterion.outcome_code, len(order)))
-        module.methods = r.methods_for(module.outcomes, self.wording)
+        # theory by the level of the knowledge outcomes, practice by the forms of its tasks (content-aware: no
+        # role play for installing software), then the methods of every module (reflection)
+        knowledge = [o for o in module.outcomes if o.kind == "knowledge"]
+        theory = r.methods_for(knowledge, self.wording, with_module_methods=False) if knowledge else []
+        forms = [t.task_form for t in module.topics if t.task_form]
+        module.methods = list(dict.fromkeys(theory + forms + list(self.wording["module_methods"])))
         module.assessment = list(dict.fromkeys(task.form for task in module.assessment_tasks))
 
 

@@ -38,7 +38,7 @@ from pathlib import Path
 from docx.shared import Pt
 
 from generator.render.template_docx import (
-    base_document, bullets, keep_with_next, labelled_list, labelled_rows, outcomes_by_module, page_break, para, row, table, tag,
+    base_document, bullets, keep_with_next, labelled_rows, outcomes_by_module, page_break, para, row, table, tag,
     tag_row, tidy_merged,
 )
 from generator.render.template_program import build_program
@@ -50,6 +50,8 @@ REPOSITORY_DIR = Path(__file__).resolve().parents[2] / "templates"
 # -- the outline and the recognition sheet (the program is built in template_program.py) ------------
 def build_outline():
     doc = base_document(11, title_page=False)  # a 2–4 page handout: 11 pt keeps a 72-hour card on 4 pages
+    headings = doc.styles["Heading 1"].paragraph_format  # a handout: less space around headings
+    headings.space_before, headings.space_after = Pt(8), Pt(3)
     para(doc, "{{ program.provider.name }}", "Title Line")
     para(doc, "{{ labels.outline_kind|upper }}", "Title Big").paragraph_format.space_before = Pt(12)
     para(doc, "«{{ program.title }}»", "Title Big")
@@ -72,7 +74,7 @@ def build_outline():
               "{{ '; ' if not loop.last else '.' }}{% endfor %}")
     tag(doc, "endif")
     para(doc, "{{ labels.schedule }}", "Heading 1")
-    schedule = table(doc, [10, 85, 20, 12, 38])
+    schedule = table(doc, [10, 83, 20, 14, 38])
     row(schedule, ["{{ labels.number }}", "{{ labels.session_column }}", "{{ labels.session_kind_column }}",
                    "{{ labels.hours_column }}", "{{ labels.methods_column }}"], style="Table Head", header=True,
         keep=True)
@@ -123,7 +125,7 @@ def build_assessment():
     row(scale, ["{{ loop.index0 }}", "{{ meaning }}"], styles=["Table Number", "Table Text"], keep=True)
     tag_row(scale, "endfor")
     para(doc, "")
-    sheet = table(doc, [11, 38, 64, 19, 16, 17])
+    sheet = table(doc, [10, 36, 62, 18, 21, 18])
     row(sheet, ["{{ labels.number }}", "{{ labels.sheet_item }}", "{{ labels.sheet_criterion }}",
                 "{{ labels.evidence_column }}", "{{ labels.sheet_rating }}", "{{ labels.sheet_comment }}"],
         style="Table Head", styles=["Table Head Small"] * 6, header=True, keep=True)
@@ -139,12 +141,19 @@ def build_assessment():
     total.cells[0].merge(total.cells[2])
     tidy_merged(sheet)
     tag(doc, "if s.rows|selectattr('questions')|list")
-    labelled_list(doc, "{{ labels.sheet_questions }}", "r in s.rows if r.questions",
-                  "{{ r.number }}. {{ r.questions|join(' ')|quotes }}", "Table Text")
+    para(doc, "{{ labels.sheet_questions }}", "Label")
+    questions = table(doc, [12, 153])
+    tag_row(questions, "for r in s.rows if r.questions")
+    cells = row(questions, ["{{ r.number }}", ""], styles=["Table Small", "Table Small"], keep=True).cells
+    tag(cells[1], "for q in r.questions")
+    para(cells[1], "{{ loop.index }}) {{ q|quotes }}", "Table Small")
+    tag(cells[1], "endfor")
+    tag_row(questions, "endfor")
     tag(doc, "endif")
     closing = [para(doc, "{{ (labels.sheet_threshold if s.no_zero else labels.sheet_threshold_plain)|fill(s) }}",
-                    "Sign Line"),
-               para(doc, "{{ labels.sheet_decision|fill(s, card_code=program.card_code) }}", "Sign Line"),
+                    "Sign Line", bold_prefix="{{ labels.sheet_threshold_label }} "),
+               para(doc, "{{ labels.sheet_decision|fill(s, card_code=program.card_code) }}", "Sign Line",
+                    bold_prefix="{{ labels.sheet_decision_label }} "),
                para(doc, "{{ labels.sheet_recognised|fill(s) }}", "Table Text"),
                para(doc, "{{ labels.sheet_not_recognised|fill(s) }}", "Table Text"),
                para(doc, "{{ labels.sheet_recommendations }}", "Sign Line"),

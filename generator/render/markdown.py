@@ -186,7 +186,8 @@ class _Renderer:
         self.add(f"*{w['sheet_methods']}:* {'; '.join(sheet.methods)}", "")
         self.add(_row([w["number"], w["sheet_item"], w["sheet_criterion"], w["evidence_column"]]), "|---|---|---|---|")
         self.add(*(_row([r.number, r.group, r.text, r.evidence]) for r in sheet.rows))
-        self.add("", fill(w["sheet_threshold"] if sheet.no_zero else w["sheet_threshold_plain"], sheet))
+        self.add("", f"**{w['sheet_threshold_label']}** "
+                     + fill(w["sheet_threshold"] if sheet.no_zero else w["sheet_threshold_plain"], sheet))
         questions = [f"- {r.number}: {' '.join(r.questions)}" for r in sheet.rows if r.questions]
         if questions:
             self.add("", f"*{w['sheet_questions']}:*", "", *questions)

@@ -197,7 +197,7 @@ def _assessment(doc) -> None:
     tag(doc, "if program.cross_cutting_outcomes")
     para(doc, "{{ labels.personal_section }}", "Heading 2")
     para(doc, "{{ labels.personal_intro|fill(signs_needed=program.personal_signs_needed) }}")
-    personal = table(doc, [18, 32, 50, 65])
+    personal = table(doc, [17, 38, 48, 62])
     row(personal, ["{{ labels.number }}", "{{ labels.personal_column }}", "{{ labels.behaviour_column }}",
                    "{{ labels.signs_column }}"], style="Table Head", header=True, keep=True)
     tag_row(personal, "for o in program.cross_cutting_outcomes")

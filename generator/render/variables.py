@@ -20,6 +20,7 @@ TYPES: dict[str, tuple[str, dict[str, str]]] = {
         "standard_code": "code of the professional standard, e.g. М84120 (empty when the source has none)",
         "standard_code_text": "what documents print for the code: the code, or words saying the source has none",
         "standard_title": "title of the professional standard",
+        "standard_version": "its version as the language writes it: «1-нұсқа, 2023 ж.» / «версия 2, 2022 г.»",
         "card_code": "profession card code, e.g. 3412-0-003",
         "card_name": "profession name on the card",
         "level": "СБШ/ОРК qualification level of the card (text, may be empty)",

@@ -57,7 +57,7 @@ def hand_made_program(language: str = "kk") -> Program:
                    reference_note="Осы дағдының келесі элементтері басқа тақырыптарда оқытылады:")
     return Program(
         language=language, standard_code="М84120", standard_code_text="М84120",
-        standard_title="Мемлекеттік жастар саясаты саласындағы қызмет",
+        standard_title="Мемлекеттік жастар саясаты саласындағы қызмет", standard_version="1-нұсқа, 2023 ж.",
         card_code="3412-0-003", card_name="Жастармен жұмыс жөніндегі маман", level="5",
         title="Жастармен жұмыс жөніндегі маман", total_hours=16, minutes_per_hour=45, format="күндізгі",
         format_name="күндізгі", audience="жастармен жұмыс істейтін тұлғалар", group_size="12–20",
