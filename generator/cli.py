@@ -121,11 +121,16 @@ def show(file: Path, card_code: str | None, as_json: bool) -> None:
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Exit with code 1 when there is any warning.")
-def lint(file: Path, strict: bool) -> None:
-    """Report where a standard contradicts itself (levels, function lists, titles, glued words)."""
+@click.option("--workspace", type=click.Path(path_type=Path, file_okay=False),
+              help="Workspace whose design.yaml extends the personal-competence lexicon (default: current folder).")
+def lint(file: Path, strict: bool, workspace: Path | None) -> None:
+    """Report where a standard contradicts itself (levels, function lists, titles, glued words) and the
+    personal competences the design data cannot phrase as behaviour."""
+    from generator.design.personal import lint_personal
     from generator.standard.lint import lint_standard
 
-    warnings = lint_standard(_load_any(file))
+    standard = _load_any(file)
+    warnings = lint_standard(standard) + lint_personal(standard, load_workspace(workspace))
     for warning in warnings:
         click.echo(str(warning))
     click.echo(f"{len(warnings)} warning(s)", err=True)
@@ -354,6 +359,8 @@ def render_command(spec, standard, card, hours, skills, workspace, kinds, output
     written = render_documents(program, kinds, output_dir, workspace=ws)
     for path in written:
         click.echo(str(path))
+    for warning in program.warnings:  # hours below what the content needs, merged topics, unknown competences
+        click.echo(f"warning: {warning}", err=True)
     if pdf:
         from generator.render.pdf import convert_to_pdf, soffice_path, uno_python
 

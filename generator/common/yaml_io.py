@@ -75,7 +75,8 @@ def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
 
 def _scalar_union(node: yaml.Node, hint: Any, path: str, errors: "_Collector") -> Any:
     """A value of a union of scalar types (``Union[int, str]``: a number of hours or the word auto)."""
-    kinds = typing.get_args(hint)
+    order = (int, float, bool, str)  # typing may hand back Union[str, int] for Union[int, str]: name them in one order
+    kinds = tuple(sorted(typing.get_args(hint), key=lambda k: order.index(k) if k in order else len(order)))
     if not isinstance(node, yaml.ScalarNode):
         errors.add(node, path, f"expected {' or '.join(_TYPE_NAMES.get(k, str(k)) for k in kinds)}")
         return None

@@ -34,11 +34,17 @@ class ContentWords:
         self.min_length = min_length
         self.common: frozenset[str] = frozenset()
         self._cache: dict[str, frozenset[str]] = {}
+        self._stems: dict[str, str] = {}
 
     def stem(self, word: str) -> str:
         """Remove at most one ending of each layer (case, possessive, plural, word-forming), longest first,
         while the stem keeps ``min_stem`` letters; a hyphenated word changes its last part (іс-шараларын →
         іс-шара)."""
+        if word not in self._stems:
+            self._stems[word] = self._stem(word)
+        return self._stems[word]
+
+    def _stem(self, word: str) -> str:
         head, sep, word = word.rpartition("-")
         for layer in self.layers:
             for ending in layer:

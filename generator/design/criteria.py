@@ -76,6 +76,9 @@ class CriteriaMaker:
         self.head_last = wording.get("knowledge_head", "last") == "last"
         self.task_object_not = wording.get("task_object_not") or {}
         self._turns: Counter = Counter()
+        self._stems_of: dict[str, tuple[str, ...]] = {}
+        self._class_of: dict[tuple, VerbClass] = {}
+        self._objects: dict[str, Optional[str]] = {}
         self._used: set[str] = set()  # criteria texts of the current module: no two of its outcomes share one
 
     def new_module(self) -> None:
@@ -88,13 +91,26 @@ class CriteriaMaker:
         stem = self.words.stem(entry.lower())
         return stem in stems or (len(stem) >= 5 and any(s.startswith(stem) for s in stems))
 
+    def _class_stems(self, verb_class: VerbClass) -> tuple[str, ...]:
+        if verb_class.name not in self._stems_of:
+            self._stems_of[verb_class.name] = tuple(self.words.stem(w) for w in verb_class.words)
+        return self._stems_of[verb_class.name]
+
     def verb_class(self, text: str, verb: Optional[str]) -> VerbClass:
+        key = (text, verb)
+        if key not in self._class_of:
+            self._class_of[key] = self._verb_class(text, verb)
+        return self._class_of[key]
+
+    def _verb_class(self, text: str, verb: Optional[str]) -> VerbClass:
         """The class whose words the ability uses most (each word of the item once, its head verb once more;
         on a tie the class listed first wins)."""
         stems = self.words.stems(text)
         best, best_score = self.default_class, 0
         for key, verb_class in self.classes.items():
-            score = sum(1 for stem in stems if any(self._matches(entry, frozenset((stem,))) for entry in verb_class.words))
+            entries = self._class_stems(verb_class)
+            score = sum(1 for stem in stems
+                        if any(stem == e or (len(e) >= 5 and stem.startswith(e)) for e in entries))
             if verb and verb.lower() in verb_class.words:
                 score += 1
             if score > best_score:
@@ -119,7 +135,9 @@ class CriteriaMaker:
 
     # -- criteria ----------------------------------------------------------------------------
     def _object(self, text: str, verb_class: VerbClass) -> str:
-        found = self.phraser.ability_object(text)
+        if text not in self._objects:
+            self._objects[text] = self.phraser.ability_object(text)
+        found = self._objects[text]
         words = (found or "").split()
         if len(words) > 1 and self.phraser.lemmas(words[0])[:1] and self.phraser.lemmas(words[0])[0] in self.action_nouns:
             # «анализ производительности системы»: the object is what is analysed, not the analysis

@@ -82,8 +82,8 @@ def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Pro
     words = ContentWords(phraser, wording["topic_matching"], rules["topics"]["min_word_length"])
     words.learn_common([i.text for f in card.functions for s in f.skills for i in s.abilities + s.knowledge],
                        rules["topics"]["common_share"])
-    criteria = CriteriaMaker(phraser, words, wording, rules["criteria"], names)
-    builder = ModuleBuilder(phraser, wording, rules, words, criteria)
+    builder = ModuleBuilder(phraser, wording, rules, words, CriteriaMaker(phraser, words, wording, rules["criteria"],
+                                                                          names))
     legal_acts = r.shared_legal_acts(selected, rules)
     modules: list[Module] = [builder.legal_module(selected, legal_acts)] if legal_acts else []
     for entry in selected:
@@ -93,22 +93,30 @@ def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Pro
     renumber(modules, builder, wording)
     practice_topics = [t.number for mo in modules for t in mo.topics if t.task and mo.kind == "skill"]
     personal, personal_warnings = personal_outcomes(card, wording, phraser, names, practice_topics)
-    all_items = [item for entry in selected for item in entry.skill.abilities + entry.skill.knowledge]
+    program = _program(standard, spec, card, selected, modules, hours, wording, names, lang, minutes)
+    program.tasks = _tasks(selected, legal_acts, card, wording, names)
+    program.cross_cutting_outcomes = personal
+    program.personal_signs_needed = rules["personal"]["signs_needed"]
+    program.coverage = builder.coverage
+    program.assessment_sheets = recognition_sheets(modules, selected, builder.coverage, builder.heading_of, wording,
+                                                   rules, wording["evidence_names"])
+    program.sessions = build_sessions(modules, hours.final, wording, rules["hours"]["session_hours"],
+                                      rules["hours"]["session_methods"])
+    program.criteria_shapes = shapes([c for mo in modules for c in mo.criteria], rules["criteria"]["max_shape_share"])
+    _coverage_check(program, selected, wording)
+    program.warnings = hours.warnings + personal_warnings + program.warnings
+    return program
+
+
+def _program(standard, spec, card, selected, modules, hours: HoursPlan, wording, names, lang, minutes) -> Program:
+    """The program's own fields (its lists are filled in by :func:`design`)."""
     code, code_text = standard_code(standard, wording)
     version = standard_version(standard, wording)
-    bibliography = build_bibliography(
-        all_items, [wording["standard_citation"].format(title=standard.title, code=code_text, version=version)])
-    covered = {row.item_id for row in builder.coverage}
-    expected = [item.id for item in all_items]
-    coverage_percent = round(100.0 * len(covered & set(expected)) / len(expected), 1) if expected else 100.0
-    warnings = hours.warnings + personal_warnings + [
-        wording["warnings"]["not_covered"].format(item=item_id) for item_id in expected if item_id not in covered]
-    every_criterion = [c for mo in modules for c in mo.criteria]
+    items = [item for entry in selected for item in entry.skill.abilities + entry.skill.knowledge]
     full_card = spec.skills is None
     return Program(
         language=lang, standard_code=code, standard_code_text=code_text, standard_title=standard.title,
-        standard_version=version,
-        card_code=card.code, card_name=card.name, level=card.level,
+        standard_version=version, card_code=card.code, card_name=card.name, level=card.level,
         title=spec.title or (card.name if full_card or len(selected) > 1 else selected[0].skill.title),
         total_hours=hours.total, minutes_per_hour=minutes,
         format=spec.format or wording["format_default"],
@@ -116,30 +124,23 @@ def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Pro
         audience=spec.audience or wording["audience_default"].format(card_name=card.name),
         group_size=spec.group_size or wording["group_size_default"],
         provider=_provider(spec.provider, wording["provider_default"]),
-        year=spec.year or default_year(),
-        goal=wording["goal"].format(card_name=card.name),
-        tasks=_tasks(selected, legal_acts, card, wording, names),
-        entry_requirements=entry_requirements(card, wording, names),
-        document_issued=wording["document_issued"],
-        structure_note=structure_note(modules, wording),
-        modules=modules,
-        cross_cutting_outcomes=personal,
-        personal_signs_needed=rules["personal"]["signs_needed"],
-        bibliography=bibliography,
-        coverage=builder.coverage,
-        final_assessment=wording["final_assessment"],
-        final_assessment_hours=hours.final,
-        hours_basis=hours.basis,
-        recommended_hours=hours.recommended,
-        assessment_sheets=recognition_sheets(modules, selected, builder.coverage, builder.heading_of, wording, rules,
-                                             wording["evidence_names"]),
-        sessions=build_sessions(modules, hours.final, wording, rules["hours"]["session_hours"],
-                                rules["hours"]["session_methods"]),
-        totals=sum_hours(modules, hours.final),
-        coverage_percent=coverage_percent,
-        criteria_shapes=shapes(every_criterion, rules["criteria"]["max_shape_share"]),
-        warnings=warnings,
-    )
+        year=spec.year or default_year(), goal=wording["goal"].format(card_name=card.name), tasks=[],
+        entry_requirements=entry_requirements(card, wording, names), document_issued=wording["document_issued"],
+        structure_note=structure_note(modules, wording), modules=modules, cross_cutting_outcomes=[],
+        personal_signs_needed=0,
+        bibliography=build_bibliography(items, [wording["standard_citation"].format(
+            title=standard.title, code=code_text, version=version)]),
+        coverage=[], final_assessment=wording["final_assessment"], final_assessment_hours=hours.final,
+        hours_basis=hours.basis, recommended_hours=hours.recommended, totals=sum_hours(modules, hours.final))
+
+
+def _coverage_check(program: Program, selected, wording) -> None:
+    """Every item of the selected skills is used: the share covered, and a warning for each one that is not."""
+    expected = [item.id for entry in selected for item in entry.skill.abilities + entry.skill.knowledge]
+    covered = {row.item_id for row in program.coverage}
+    program.coverage_percent = round(100.0 * len(covered & set(expected)) / len(expected), 1) if expected else 100.0
+    program.warnings = [wording["warnings"]["not_covered"].format(item=item_id)
+                        for item_id in expected if item_id not in covered]
 
 
 def _plan_hours(modules, spec: ProgramSpec, card, selected, rules, wording, minutes, builder, lang) -> HoursPlan:

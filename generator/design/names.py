@@ -56,6 +56,9 @@ class ProperNames:
                         seen.add(word.lower())
         self.stems = frozenset(seen | {n.lower() for name in known for n in name.split()[:1]})
         self.dictionary = dictionary_names(dictionary)
+        self._by_start: dict[str, list[str]] = {}
+        for stem in self.stems:
+            self._by_start.setdefault(stem[:4], []).append(stem)
 
     def is_name(self, word: str) -> bool:
         """A name, an abbreviation or a Latin word (compared without its endings: Қазақстанның)."""
@@ -67,7 +70,7 @@ class ProperNames:
         lower = word.lower()
         if lower in self.dictionary:
             return True
-        for stem in self.stems:
+        for stem in self._by_start.get(lower[:4], ()):  # a name and the word share their first letters
             short, long_ = sorted((stem, lower), key=len)
             if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 6:
                 return True

@@ -32,6 +32,21 @@ def unknown_competencies(card: Card, wording: dict) -> list[str]:
     return [c for c in card.personal_competencies if lexicon_entry(c, wording) is None]
 
 
+def lint_personal(standard, workspace) -> list:
+    """``progen lint``: every personal competence of the standard its language's lexicon does not know (the
+    program then says «… танытады» / «проявляет …» and names no observable signs)."""
+    from generator.standard.lint import LintWarning
+
+    wording = workspace.design.get(standard.language)
+    if not isinstance(wording, dict) or "competences" not in wording:
+        return []
+    return [LintWarning(card.code, "personal-unknown",
+                        f"the personal competence «{competency}» is not in the {standard.language} lexicon of personal "
+                        f"competences (personal.yaml): programs write it as «{wording['fallback']['text']}» "
+                        f"without observable signs")
+            for card in standard.cards for competency in unknown_competencies(card, wording)]
+
+
 def personal_outcomes(card: Card, wording: dict, phraser, names, practice_topics: list[str]
                       ) -> tuple[list[PersonalOutcome], list[str]]:
     """The card's personal competences as outcomes ``ОН Ж<n>`` (``<n>``: the position on the card), and a

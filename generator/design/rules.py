@@ -8,7 +8,6 @@ so a methodologist tunes methods, assessment and hours without Python. Topics ar
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 

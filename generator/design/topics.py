@@ -169,7 +169,7 @@ class ModuleBuilder:
             module.criteria.extend(criteria)
             forms.append(verb_class)
             tasks.append(self.criteria.task(item.text, verb_class, heading))
-            self._covered(item, "ability", module, outcome.code, topic, ability_heading(item, self.phraser, self.titles))
+            self._covered(item, "ability", module, outcome.code, topic, heading)
         for item, heading in zip(cluster.knowledge, contents):
             outcome = outcome_of[item.id]
             kind_ = self.criteria.knowledge_kind(heading, legal=item.legal_ref is not None)

@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 
 from generator.language import Result, bloom_of_verbs
+from generator.language.ru_queries import RussianQueries
 from generator.language.tokens import Token, render, strip_final_punctuation, tokenize
 
 _NUMBERING = re.compile(r"^\d+[.)]?$")
@@ -41,7 +42,7 @@ def _match_case(source: str, form: str) -> str:
     return form
 
 
-class RussianPhraser:
+class RussianPhraser(RussianQueries):
     """Rule-based Russian phrasing over a lexicon (see module docstring)."""
 
     def __init__(self, lexicon: dict):
@@ -440,101 +441,3 @@ class RussianPhraser:
             elif _CYRILLIC.match(token.core) and self.is_infinitive(lower):
                 lemmas.append(self.parses(lower)[0].normal_form)
         return lemmas
-
-    # --- queries for the design stage (they read items; they change no outcome) -------------------
-    _CASES = {"nominative": "nomn", "genitive": "gent", "dative": "datv", "accusative": "accs",
-              "instrumental": "ablt", "locative": "loct"}
-    _FUNCTION_POS = ("PREP", "CONJ", "PRCL", "INTJ", "NPRO", "PRED")
-
-    def lemmas(self, text: str) -> list[str]:
-        """Normal forms (pymorphy3) of an item's content words; abbreviations and Latin words in lower case."""
-        found = []
-        for token in tokenize(text):
-            for word in re.split(r"[/–—]", token.core):
-                word = word.strip("-")
-                if not word:
-                    continue
-                if self._is_abbreviation(word) or not _CYRILLIC.match(word):
-                    if re.search(r"\w", word) and not word.isdigit():
-                        found.append(word.lower())
-                    continue
-                parses = self.parses(word.lower())
-                if parses and parses[0].tag.POS not in self._FUNCTION_POS:
-                    found.append(parses[0].normal_form)
-        return found
-
-    def inflect(self, phrase: str, case: str, source: str = "nominative") -> str | None:
-        """A noun phrase in ``source`` case (the nominative by default) put into ``case`` (genitive,
-        dative, accusative, instrumental, locative, nominative), adjectives agreeing: «обучающее
-        мероприятие» → «обучающего мероприятия»; None when pymorphy3 cannot parse the phrase."""
-        target, start = self._CASES.get(case), self._CASES.get(source)
-        tokens = tokenize(phrase)
-        if target is None or start is None or not tokens:
-            return None
-        if target == start:
-            return phrase
-        if self.noun_phrase(tokens, 0, start) is None or not self.convert_chain(tokens, 0, start, target):
-            return None
-        return render(tokens)
-
-    def ability_heading(self, text: str, verb_nouns: dict | None = None) -> str | None:
-        """An infinitive ability as a nominal heading: «Определять требования к нагрузке» → «Определение
-        требований к нагрузке» (the action noun from ``nouns_to_verbs`` read backwards, or ``verb_nouns``;
-        the object into the genitive). None for items that are not infinitives or cannot be converted."""
-        tokens = self._prepare(text)
-        if not tokens or not self.is_infinitive(tokens[0].core):
-            return None
-        nouns: dict[str, str] = {}
-        for noun, spec in self.nouns_to_verbs.items():
-            parts = spec.split()
-            if len(parts) == 1 or (len(parts) == 2 and parts[1].startswith("+")):
-                nouns.setdefault(parts[0], noun)  # "руководство: руководить +ablt" read backwards
-        nouns.update(verb_nouns or {})
-        out, index, governs = [], 0, "accs"
-        while index < len(tokens) and self.is_infinitive(tokens[index].core):
-            lemma = self.parses(tokens[index].lower)[0].normal_form
-            if lemma not in nouns:
-                return None
-            spec = self.nouns_to_verbs.get(nouns[lemma], "")
-            governs = spec.split()[1][1:] if len(spec.split()) == 2 and spec.split()[1].startswith("+") else "accs"
-            out.append(Token("", nouns[lemma], tokens[index].post))
-            index += 1
-            if index + 1 < len(tokens) and tokens[index].lower in _COORDINATORS and self.is_infinitive(tokens[index + 1].core):
-                out.append(Token("", tokens[index].lower, ""))
-                index += 1
-        rest = [Token(t.pre, t.core, t.post) for t in tokens[index:]]
-        if rest and governs == "accs" and not self._is_abbreviation(rest[0].core):
-            if self.noun_phrase(rest, 0, "accs") is None or not self.convert_chain(rest, 0, "accs", "gent"):
-                return None
-        heading = out + rest
-        heading[0].core = heading[0].core[:1].upper() + heading[0].core[1:]
-        return render(heading)
-
-    def ability_object(self, text: str) -> str | None:
-        """The object of an ability item in the nominative, or None: the genitive after action nouns
-        («Установка и настройка ПО» → «ПО»), the accusative after infinitives («Проводить мониторинг
-        работы сервера» → «мониторинг работы сервера»)."""
-        tokens = self._prepare(text)
-        if len(tokens) < 2:
-            return None
-        if tokens[0].lower in self.prefixes and tokens[0].plain:
-            tokens = tokens[1:]
-        index, source = 0, None
-        if self.is_infinitive(tokens[0].core):
-            while index < len(tokens) and (self.is_infinitive(tokens[index].core)
-                                           or tokens[index].lower in _COORDINATORS):
-                index += 1
-            source = "accs"
-        else:
-            heads = self._heads(tokens)
-            if heads:
-                index, source = heads[-1] + 1, "gent"
-        rest = [Token(t.pre, t.core, t.post) for t in tokens[index:]]
-        if source is None or not rest or rest[0].pre:
-            return None
-        if self._is_abbreviation(rest[0].core):
-            return render(rest)
-        if self.noun_phrase(rest, 0, source) is None or not self.convert_chain(rest, 0, source, "nomn"):
-            return None
-        self._lower_first(rest)
-        return render(rest)

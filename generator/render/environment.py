@@ -77,13 +77,11 @@ def capfirst(text: Any) -> str:
 
 
 def lower_first(text: Any) -> str:
-    """Lower-case the first letter unless the first word is an abbreviation (ЖРО, ҚР)."""
-    text = str(text)
-    first = text.split()[0] if text.split() else ""
-    letters = re.sub(r"[^\w]", "", first)
-    if len(letters) >= 2 and letters[:2].isupper():
-        return text
-    return text[:1].lower() + text[1:]
+    """Lower-case the first letter unless the first word is an abbreviation (ЖРО, ҚР), a Latin word, or a
+    name of several capitalised words («Қазақстан Республикасының …», «Закон Республики …»)."""
+    from generator.design.names import ProperNames
+
+    return ProperNames([]).lower_first(str(text))
 
 
 def sentence(text: Any) -> str:
@@ -196,7 +194,8 @@ FILTERS: dict[str, tuple[Callable, str]] = {
                    "{{ labels.module_hours|fill(m.hours) }}, {{ labels.topic_hours|fill(hours=t.hours) }}"),
     "dash": (dash, "a number for a table cell, or «–» for 0: {{ m.hours.practice|dash }}"),
     "capfirst": (capfirst, "upper-case the first letter only: {{ t.title|capfirst }}"),
-    "lower_first": (lower_first, "lower-case the first letter unless it starts an abbreviation (ЖРО, ҚР)"),
+    "lower_first": (lower_first, "lower-case the first letter unless it starts an abbreviation (ЖРО) or a name "
+                                 "of several capitalised words (Қазақстан Республикасының …)"),
     "sentence": (sentence, "capitalise and end with one full stop: {{ task|sentence }}"),
     "hours_phrase": (hours_phrase, "«72 академиялық сағат» / «72 академических часа»: {{ program.total_hours|hours_phrase }}"),
     "module_name": (module_name, "«3-модуль» / «Модуль 3»: {{ m|module_name }}"),

@@ -104,6 +104,19 @@ def build_assessment():
     tag(doc, "if not loop.first")
     page_break(doc)
     tag(doc, "endif")
+    _sheet_header(doc)
+    _sheet_criteria(doc)
+    _sheet_decision(doc)
+    tag(doc, "endfor")
+    tag(doc, "if not program.assessment_sheets")
+    para(doc, "{{ labels.sheet_kind|upper }}", "Title Big")
+    para(doc, "{{ labels.no_sheets }}")
+    tag(doc, "endif")
+    return doc
+
+
+def _sheet_header(doc) -> None:
+    """Standard, profession, function and skill; room for the participant, date and assessor; methods; scale."""
     para(doc, "{{ program.provider.name }}", "Title Line")
     para(doc, "{{ labels.sheet_kind|upper }}", "Title Big")
     info = table(doc, [50, 115])
@@ -125,15 +138,17 @@ def build_assessment():
     row(scale, ["{{ loop.index0 }}", "{{ meaning }}"], styles=["Table Number", "Table Text"], keep=True)
     tag_row(scale, "endfor")
     para(doc, "")
+
+
+def _sheet_criteria(doc) -> None:
+    """The program's criteria rated 0–1–2 with their evidence, the total, and the oral questions."""
     sheet = table(doc, [10, 36, 62, 18, 21, 18])
     row(sheet, ["{{ labels.number }}", "{{ labels.sheet_item }}", "{{ labels.sheet_criterion }}",
                 "{{ labels.evidence_column }}", "{{ labels.sheet_rating }}", "{{ labels.sheet_comment }}"],
         style="Table Head", styles=["Table Head Small"] * 6, header=True, keep=True)
     tag_row(sheet, "for r in s.rows")
     criterion = row(sheet, ["{{ r.number }}", "{{ r.group|quotes }}", "{{ r.text|quotes }}", "{{ r.evidence }}",
-                            "{{ labels.sheet_boxes }}", ""],
-                    styles=["Table Small", "Table Small", "Table Small", "Table Small", "Table Small", "Table Small"],
-                    keep=True)
+                            "{{ labels.sheet_boxes }}", ""], styles=["Table Small"] * 6, keep=True)
     criterion.cells[1].paragraphs[0].runs[0].bold = True
     tag_row(sheet, "endfor")
     total = row(sheet, ["", "", "", "{{ labels.sheet_total }}", "{{ labels.sheet_total_value|fill(s) }}", ""],
@@ -150,6 +165,10 @@ def build_assessment():
     tag(cells[1], "endfor")
     tag_row(questions, "endfor")
     tag(doc, "endif")
+
+
+def _sheet_decision(doc) -> None:
+    """Threshold, decision, recommendations and appeal, kept together with the signatures."""
     closing = [para(doc, "{{ (labels.sheet_threshold if s.no_zero else labels.sheet_threshold_plain)|fill(s) }}",
                     "Sign Line", bold_prefix="{{ labels.sheet_threshold_label }} "),
                para(doc, "{{ labels.sheet_decision|fill(s, card_code=program.card_code) }}", "Sign Line",
@@ -158,7 +177,7 @@ def build_assessment():
                para(doc, "{{ labels.sheet_not_recognised|fill(s) }}", "Table Text"),
                para(doc, "{{ labels.sheet_recommendations }}", "Sign Line"),
                para(doc, "{{ labels.sheet_appeal }}", "Small Note")]
-    keep_with_next(closing)  # the decision stays with the signatures
+    keep_with_next(closing)
     signatures = table(doc, [70, 35, 35, 25])
     row(signatures, ["", "{{ labels.sign_column }}", "{{ labels.sign_name }}", "{{ labels.sign_date }}"],
         style="Table Head", styles=["Table Small"] * 4, keep=True)
@@ -169,12 +188,6 @@ def build_assessment():
         for cell in line.cells:
             cell.paragraphs[0].paragraph_format.keep_with_next = True
     para(doc, "{{ labels.seal }}", "Small Note")
-    tag(doc, "endfor")
-    tag(doc, "if not program.assessment_sheets")
-    para(doc, "{{ labels.sheet_kind|upper }}", "Title Big")
-    para(doc, "{{ labels.no_sheets }}")
-    tag(doc, "endif")
-    return doc
 
 
 BUILDERS = {"program": build_program, "outline": build_outline, "assessment": build_assessment}

@@ -181,7 +181,7 @@ class _Renderer:
             self.sheet(sheet)
 
     def sheet(self, sheet) -> None:
-        p, w = self.p, self.w
+        w = self.w
         self.heading(3, f"{w['sheet_kind']}: {sheet.skill_number}. {sheet.title}")
         self.add(f"*{w['sheet_methods']}:* {'; '.join(sheet.methods)}", "")
         self.add(_row([w["number"], w["sheet_item"], w["sheet_criterion"], w["evidence_column"]]), "|---|---|---|---|")

@@ -261,3 +261,25 @@ def test_golden_plans(seed, code):
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
+
+
+def test_hours_auto_in_a_spec_file_and_in_programs_yaml(tmp_path):
+    from generator.workspace.manifest import load_manifest
+    from generator.workspace import Workspace
+
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(f"standard: {SEED}\ncard: 3412-0-003\nhours: auto\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["plan", str(spec)])
+    assert result.exit_code == 0, result.output
+    assert "мазмұннан есептелді" in result.stdout
+    spec.write_text(f"standard: {SEED}\ncard: 3412-0-003\nhours: lots\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["plan", str(spec)])
+    assert result.exit_code == 1 and "hours: must be a positive number of academic hours or 'auto', got 'lots'" in \
+        result.output
+    (tmp_path / "programs.yaml").write_text("targets:\n  - card: 3412-0-003\n    hours: auto\n", encoding="utf-8")
+    workspace = Workspace.builtin()
+    manifest = load_manifest(tmp_path, workspace.languages, workspace.kinds)
+    assert manifest.targets[0].hours == "auto"
+    (tmp_path / "programs.yaml").write_text("targets:\n  - card: 3412-0-003\n    hours: [1]\n", encoding="utf-8")
+    with pytest.raises(Exception, match=r"programs.yaml:3: targets\[0\].hours: expected a whole number or text"):
+        load_manifest(tmp_path, workspace.languages, workspace.kinds)
