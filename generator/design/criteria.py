@@ -75,6 +75,7 @@ class CriteriaMaker:
         self.generic = list(wording.get("task_criteria") or ())
         self.head_last = wording.get("knowledge_head", "last") == "last"
         self.task_object_not = wording.get("task_object_not") or {}
+        self.object_cut = {w.lower() for w in wording.get("object_cut") or ()}
         self._turns: Counter = Counter()
         self._stems_of: dict[str, tuple[str, ...]] = {}
         self._class_of: dict[tuple, VerbClass] = {}
@@ -142,9 +143,23 @@ class CriteriaMaker:
         if len(words) > 1 and self.phraser.lemmas(words[0])[:1] and self.phraser.lemmas(words[0])[0] in self.action_nouns:
             # «анализ производительности системы»: the object is what is analysed, not the analysis
             found = self.phraser.inflect(" ".join(words[1:]), "nominative", "genitive")
+        found = self._shorten(found)
         if not found or len(found.split()) > int(self.settings["object_max_words"]):
             return verb_class.default_object
         return self.names.lower_first(found)
+
+    def _shorten(self, phrase: Optional[str]) -> Optional[str]:
+        """A long object cut to its core: before the first ``object_cut`` word (a Russian preposition), or its
+        last words where the language names none (a Kazakh noun phrase ends in its head)."""
+        limit = int(self.settings["object_max_words"])
+        words = (phrase or "").split()
+        if len(words) <= limit:
+            return phrase
+        if self.object_cut:
+            cut = next((i for i, w in enumerate(words) if i and w.lower() in self.object_cut), len(words))
+            return " ".join(words[:cut]).rstrip(",") if cut <= limit else None
+        tail = words[-limit:]
+        return " ".join(tail) if tail[0].lower() not in {"және", "мен", "пен", "бен", "немесе"} else None
 
     def task(self, text: str, verb_class: VerbClass, heading: str) -> str:
         """The practical task of an ability: its class's task with the ability's own object, or the ability."""
