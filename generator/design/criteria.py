@@ -146,6 +146,9 @@ class CriteriaMaker:
         found = self._shorten(found)
         if not found or len(found.split()) > int(self.settings["object_max_words"]):
             return verb_class.default_object
+        ends = {found.split()[0].lower(), found.split()[-1].lower()}
+        if ends & set(self.task_object_not.get("words", ())):
+            return verb_class.default_object  # «… дағдылары», «навыки …»: a skill is not a thing to study or prepare
         return self.names.lower_first(found)
 
     def _shorten(self, phrase: Optional[str]) -> Optional[str]:
@@ -185,14 +188,19 @@ class CriteriaMaker:
     def ability(self, code: str, text: str, verb: Optional[str], count: int,
                 heading: str = "") -> tuple[list[Criterion], VerbClass]:
         """``count`` criteria for the ability of outcome ``code``: one of its class's sentences that name the
-        object (in turn), then the class's other sentences (in turn); a sentence another outcome of the
-        module already has is taken only when no other is left."""
+        object (in turn), then the class's other sentences (in turn) — or, when the ability has no object of
+        its own, the sentences that name none first; a sentence another outcome of the module already has is
+        taken only when no other is left."""
         verb_class = self.verb_class(text, verb)
         phrase = self._object(text, verb_class)
         pool = list(enumerate(verb_class.criteria))
         named = [entry for entry in pool if has_slot(entry[1]["text"])]
         chosen: list[tuple[int, str, dict]] = []
-        self._take(chosen, named, f"{verb_class.name}:named", 1, phrase, verb_class)
+        if phrase != verb_class.default_object:
+            self._take(chosen, named, f"{verb_class.name}:named", 1, phrase, verb_class)
+        else:  # no object of its own: sentences that need none first («Зерттелетін құбылысты …» reads as filler)
+            plain = [entry for entry in pool if not has_slot(entry[1]["text"])]
+            self._take(chosen, plain, f"{verb_class.name}:plain", count, phrase, verb_class)
         self._take(chosen, pool, verb_class.name, count, phrase, verb_class)
         if len(chosen) < 2 and heading:  # every sentence of the class is taken in this module: the task itself
             for index, entry in enumerate(self.generic, start=len(pool)):
@@ -201,7 +209,9 @@ class CriteriaMaker:
                     chosen.append((index, filled, entry))
         self._take(chosen, pool, verb_class.name, 2, phrase, verb_class, repeats=True)  # never fewer than two
         self._used.update(filled for _, filled, _ in chosen)
-        chosen.sort(key=lambda found: found[0])
+        # in the order of the work (the class's `step`); the task's own sentences last
+        chosen.sort(key=lambda found: (found[2].get("step", found[0] + 1) if found[0] < len(pool) else 1000,
+                                       found[0]))
         return [Criterion(outcome_code=code, text=filled, evidence=self.evidence(entry["evidence"]), kind="ability",
                           verb_class=verb_class.name,
                           shape=f"{verb_class.name}.{index + 1}" if index < len(pool) else f"task.{index - len(pool) + 1}")
