@@ -107,16 +107,26 @@ class CriteriaMaker:
         """The class whose words the ability uses most (each word of the item once, its head verb once more;
         on a tie the class listed first wins)."""
         stems = self.words.stems(text)
+        skill = self._names_skill(text)
+        if skill and verb:  # «… дағдыларын қолдана алады»: the skill's own words tell the class, not the verb
+            stems = [stem for stem in stems if stem != self.words.stem(verb.lower())]
         best, best_score = self.default_class, 0
         for key, verb_class in self.classes.items():
             entries = self._class_stems(verb_class)
             score = sum(1 for stem in stems
                         if any(stem == e or (len(e) >= 5 and stem.startswith(e)) for e in entries))
-            if verb and verb.lower() in verb_class.words:
+            if verb and not skill and verb.lower() in verb_class.words:
                 score += 1
             if score > best_score:
                 best, best_score = key, score
         return self.classes[best]
+
+    def _names_skill(self, text: str) -> bool:
+        """Whether the ability's object is a skill («топтық басқару … дағдылары», «навыки работы …»)."""
+        if text not in self._objects:
+            self._objects[text] = self.phraser.ability_object(text)
+        words = (self._objects[text] or "").lower().split()
+        return bool(words) and bool({words[0], words[-1]} & set(self.task_object_not.get("words", ())))
 
     def knowledge_kind(self, text: str, legal: bool) -> str:
         """Legal acts are ``legal``; otherwise the kind of the item's head word (the last word in Kazakh, the
