@@ -78,19 +78,32 @@ def main() -> None:
 @click.option("--lang", type=LanguageChoice(), help="Language of the labels (default: detected).")
 @click.option("--layout", type=click.Choice(["2023", "A", "B"]), help="Force a layout (default: detected).")
 def import_command(source: Path, output: Path | None, lang: str | None, layout: str | None) -> None:
-    """Import a professional standard as published (.txt or .docx) into standard data YAML."""
+    """Import a professional standard as published (.txt, .docx or .pdf with a text layer) into standard data YAML.
+
+    Prints an account of what became of every line of the cards, and each problem of the source
+    that was read past (a number used twice, a label with a typo, …) with its line and what was assumed.
+    """
     from generator.ingest import import_standard
-    from generator.standard.lint import lint_standard
+    from generator.ingest.account import summary
+    from generator.review import lint
     from generator.standard.store import default_filename, save_standard
 
     standard = import_standard(source, lang=lang, layout=layout)
     target = output or Path("standard_data") / default_filename(standard)
-    save_standard(standard, target)
+    copy = save_standard(standard, target, keep_copy=True)
+    if copy is not None:
+        click.echo(f"warning: {target} was different (reviewed by hand?); saved it as {copy.name}", err=True)
     abilities = sum(1 for *_, kind, _i in standard.iter_items() if kind == "ability")
     knowledge = sum(1 for *_, kind, _i in standard.iter_items() if kind == "knowledge")
     click.echo(f"{source}: layout {standard.source.layout}, language {standard.language}, "
                f"{len(standard.cards)} cards, {abilities} abilities, {knowledge} knowledge items → {target}")
-    warnings = lint_standard(standard)
+    click.echo(summary(standard.source.account))
+    notes = standard.source.notes
+    if notes:
+        click.echo(f"{len(notes)} problem(s) of the source read past (kept in the data; `progen lint` reports them):")
+        for note in notes:
+            click.echo(f"  {note.where}: {note.message} [{note.code}]")
+    warnings = lint(standard)
     if warnings:
         click.echo(f"{len(warnings)} lint warning(s); see `progen lint {target}`", err=True)
 
@@ -111,26 +124,32 @@ def _load_any(path: Path, lang: str | None = None):
 @click.option("--card", "card_code", help="Show only this card.")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole model as JSON.")
 def show(file: Path, card_code: str | None, as_json: bool) -> None:
-    """Show standard data as a readable tree with counts, or as JSON."""
+    """Show standard data as a readable tree with counts (then the import's account and the lint
+    warnings, for a reviewer), or as JSON."""
+    from generator.review import review_lines
     from generator.standard.show import show_json, show_tree
 
     standard = _load_any(file)
-    click.echo(show_json(standard, card_code) if as_json else show_tree(standard, card_code))
+    if as_json:
+        click.echo(show_json(standard, card_code))
+        return
+    lines = [show_tree(standard, card_code)] + (review_lines(standard) if card_code is None else [])
+    click.echo("\n".join(lines))
 
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Exit with code 1 when there is any warning.")
-@click.option("--workspace", type=click.Path(path_type=Path, file_okay=False),
-              help="Workspace whose design.yaml extends the personal-competence lexicon (default: current folder).")
+@click.option("--workspace", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
+              help="Workspace whose phrasing/ folder extends the lexicon used for the phrasing checks and whose "
+                   "personal.yaml extends the lexicon of personal competences (default: current folder).")
 def lint(file: Path, strict: bool, workspace: Path | None) -> None:
-    """Report where a standard contradicts itself (levels, function lists, titles, glued words) and the
+    """Report where a standard contradicts itself (levels, function lists, titles), what the import
+    repaired and what still looks glued, outcomes whose phrasing assumed a reading or fell back, and the
     personal competences the design data cannot phrase as behaviour."""
-    from generator.design.personal import lint_personal
-    from generator.standard.lint import lint_standard
+    from generator.review import lint as lint_all
 
-    standard = _load_any(file)
-    warnings = lint_standard(standard) + lint_personal(standard, load_workspace(workspace))
+    warnings = lint_all(_load_any(file), workspace)
     for warning in warnings:
         click.echo(str(warning))
     click.echo(f"{len(warnings)} warning(s)", err=True)
@@ -162,13 +181,23 @@ def load_workspace(folder: Path | None):
 
 
 def make_program_from_options(spec, standard, card, hours, skills, workspace):
-    """Design the program the options describe; ``workspace`` is a loaded Workspace."""
+    """Design the program the options describe; ``workspace`` is a loaded Workspace.
+
+    The workspace's programs.yaml ``defaults`` (provider, format, hours by level …) apply as they do to
+    ``progen build``, below the spec file and the options, so both make the same document of a card.
+    """
     from generator.design import make_program
+    from generator.workspace.manifest import defaults_spec
 
     if spec is None and (standard is None or card is None):
         raise click.UsageError("give a SPEC file, or --standard FILE and --card CODE")
-    skill_list = [s.strip() for s in skills.split(",")] if skills is not None else None
-    return make_program(spec, standard=standard, card=card, hours=hours, skills=skill_list, workspace=workspace)
+    defaults = workspace.manifest.defaults
+    return make_program(spec, standard=standard, card=card, hours=hours, skills=_skill_list(skills),
+                        workspace=workspace, base=defaults_spec(defaults), hours_by_level=defaults.hours_by_level)
+
+
+def _skill_list(skills: str | None) -> list[str] | None:
+    return [s.strip() for s in skills.split(",")] if skills is not None else None
 
 
 @main.command()
@@ -186,6 +215,69 @@ def plan(spec, standard, card, hours, skills, workspace, as_json) -> None:
                    f"times, {shapes.share:.1%} of the criteria (limit {shapes.limit:.0%})", err=True)
     for warning in program.warnings:
         click.echo(f"warning: {warning}", err=True)
+
+
+# --- activity library: list, show, check -----------------------------------------------------------
+@main.group("activities")
+def activities_group() -> None:
+    """The activity library that session plans are built from (built-in + <workspace>/activities/)."""
+
+
+def _workspace_option(function):
+    return click.option("--workspace", type=click.Path(path_type=Path, file_okay=False), default=None,
+                        help="Workspace whose activities/*.yaml add or change activities (default: current folder).")(function)
+
+
+def _lang_option(function):
+    return click.option("--lang", type=LanguageChoice(), default=None,
+                        help="Language of the names and texts (default: the first registered language).")(function)
+
+
+def _language_of(ws, lang: str | None) -> str:
+    return lang or next(iter(ws.languages))
+
+
+@activities_group.command("list")
+@_lang_option
+@click.option("--phase", type=click.Choice(["opening", "energiser", "input", "practice", "reflection",
+                                            "assessment", "evaluation"]), help="Only this phase.")
+@_workspace_option
+def activities_list(lang: str | None, phase: str | None, workspace: Path | None) -> None:
+    """List the activities as a table: id, name, phase, minutes (default), group size."""
+    from generator.design.activity_show import activity_terms, list_table
+
+    ws = load_workspace(workspace)
+    lang = _language_of(ws, lang)
+    click.echo(list_table(ws.activities, lang, activity_terms(ws, lang), phase))
+
+
+@activities_group.command("show")
+@click.argument("activity_id")
+@_lang_option
+@_workspace_option
+def activities_show(activity_id: str, lang: str | None, workspace: Path | None) -> None:
+    """Print one activity in full: facts, materials, preparation, timed steps, debrief, online variant, tips."""
+    from generator.design.activity_show import activity_terms, show_text
+
+    ws = load_workspace(workspace)
+    lang = _language_of(ws, lang)
+    library = ws.activities
+    click.echo(show_text(library.get(activity_id), lang, activity_terms(ws, lang), library.sources[activity_id]))
+
+
+@activities_group.command("check")
+@click.argument("workspace", required=False, type=click.Path(path_type=Path, file_okay=False, exists=True))
+def activities_check(workspace: Path | None) -> None:
+    """Validate the activity library (built-in + WORKSPACE/activities/*.yaml; default: current folder),
+    the literature list and the feedback-form and organisation texts; exit 1 with every problem."""
+    ws = load_workspace(workspace)  # the program texts of every language are checked as the workspace loads
+    library = ws.activities
+    added = sum(1 for source in library.sources.values() if source != "built-in")
+    click.echo(f"activity library: {len(library)} activities OK "
+               f"({len(library) - added} built-in, {added} added or changed by the workspace; "
+               f"{len(library.files)} file(s) read)")
+    click.echo(f"literature: {len(ws.literature)} entries OK")
+    click.echo(f"feedback and organisation texts: {', '.join(ws.languages)} OK")
 
 
 # --- exports: Moodle competency CSV, CASE 1.0 JSON, Markdown program --------------------------
@@ -216,11 +308,13 @@ def export_command(file: Path, fmt: str, output: Path | None, card: str | None, 
 @click.option("--workspace", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
               help="Workspace whose phrasing/ folder extends the lexicon and holds overrides.yaml.")
 @click.option("--bloom", "show_bloom", is_flag=True, help="Print \"bloom<TAB>verb<TAB>outcome\".")
-def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_bloom: bool) -> None:
+@click.option("--explain", is_flag=True,
+              help="Per item: the head found, the stem decided, the rule that fired and the data file/key to change.")
+def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_bloom: bool, explain: bool) -> None:
     """Phrase learning outcomes from items given as TEXT, or one item per line on standard input.
 
     Without TEXT, writes exactly one outcome per input line, in the same order (an empty line for
-    an empty line).
+    an empty line).  With --explain, writes a block per item instead.
     """
     from generator.language import get_phraser
 
@@ -236,8 +330,15 @@ def phrase_command(texts, lang: str, kind: str, workspace: Path | None, show_blo
         except UnicodeDecodeError as error:
             raise click.ClickException(f"standard input: not UTF-8 text (byte {error.start}); "
                                        "give one item per line in UTF-8") from error
+    from generator.standard.text import has_words
+
+    if explain:
+        from generator.language.explain import format_explanations
+
+        click.echo(format_explanations(phraser, kind, [item for item in items if has_words(item)]))
+        return
     for item in items:
-        if not item.strip():
+        if not has_words(item):  # an empty line, or only «—» / invisible characters: nothing to phrase
             click.echo("")
             continue
         outcome = method(item)
@@ -325,13 +426,31 @@ def build_command(targets, workspace, jobs, force, dry_run, clean, pdf, keep_goi
         click.echo(f"{labels[result.status]:>11}  {result.key}" + (f"  ({detail})" if detail else ""),
                    err=result.status in ("failed", "kept"))
         if result.backup:
-            click.echo(f"{'':>11}  hand-edited copy saved as {result.backup}", err=True)
+            click.echo(f"{'':>11}  warning: the previous file (edited by hand?) was saved as {result.backup}",
+                       err=True)
     for key in report.removed:
-        action = "deleted" if key in report.cleaned else "removed from programs.yaml (--clean deletes it)"
+        action = ("deleted" if key in report.cleaned
+                  else "no longer a target of programs.yaml or the standard data; --clean deletes it")
         click.echo(f"{'removed':>11}  {key}  ({action})", err=True)
     click.echo(report.summary())
     if not report.ok:
         raise SystemExit(1)
+
+
+# --- the trainer's page: serve -------------------------------------------------------------------
+@main.command("serve")
+@click.argument("workspace", required=False, default=".", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--port", type=click.IntRange(0, 65535), default=None,
+              help="Port to listen on (default: 8765, or the next free one).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Any other than 127.0.0.1 lets other computers of the network open "
+                   "the page (with the key in its address); a warning says so.")
+@click.option("--no-browser", is_flag=True, help="Do not open the web browser.")
+def serve_command(workspace: Path, port: int | None, host: str, no_browser: bool) -> None:
+    """Open a local web page to make programs, import standards, edit wording and build (Ctrl-C stops it)."""
+    from generator.web.server import serve
+
+    serve(workspace, host=host, port=port, open_browser=not no_browser, echo=click.echo)
 
 
 # --- documents: render, templates (init, check, vars) ---------------------------------------------
@@ -340,23 +459,35 @@ def build_command(targets, workspace, jobs, force, dry_run, clean, pdf, keep_goi
 @click.option("--kind", "kinds", multiple=True, metavar="KIND",
               help="Document kind (program, outline, assessment, markdown, or one the workspace adds in "
                    "templates/kinds.yaml); repeat for several (default: the spec's kinds, else the default kinds).")
-@click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path, file_okay=False), default="output",
-              show_default=True, help="Output folder; documents go to <output>/<card>/<card>_<kind>_<lang>.docx.")
+@click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Output folder (default: the workspace's, from programs.yaml, else ./output); documents go to "
+                   "<output>/<card>/<card>_<kind>_<lang>.docx, or <card>_<skills>_<hours>h_<kind>_<lang>.docx for "
+                   "selected skills or other hours.")
 @click.option("--pdf", is_flag=True, help="Also convert each document to PDF with LibreOffice (if installed).")
 def render_command(spec, standard, card, hours, skills, workspace, kinds, output_dir, pdf) -> None:
-    """Design a program and write it as DOCX documents from the Word templates."""
-    from generator.render import render_documents
+    """Design a program and write it as DOCX documents from the Word templates.
+
+    A document already in place that was edited by hand is first saved as <name>.bak-<timestamp>.
+    """
+    from generator.render import render_documents, render_folder, variant_of
 
     ws = load_workspace(workspace)
     for kind in kinds:
         ws.kind(kind)  # an unknown kind is an error before anything is designed
     program = make_program_from_options(spec, standard, card, hours, skills, ws)
-    if not kinds and spec is not None:  # the spec's own `kinds`, when it lists them
+    spec_file = None
+    if spec is not None:
         from generator.workspace.spec import load_spec
 
-        kinds = tuple(load_spec(spec).kinds or ())
-    kinds = tuple(kinds) or ws.default_kinds()
-    written = render_documents(program, kinds, output_dir, workspace=ws)
+        spec_file = load_spec(spec)
+    # --kind, else the spec's kinds, else programs.yaml's default kinds, else the registry's
+    kinds = tuple(kinds or (spec_file and spec_file.kinds) or ws.manifest.defaults.kinds or ws.default_kinds())
+    selected = _skill_list(skills) or (spec_file.skills if spec_file else None)
+    written = render_documents(program, kinds, output_dir or render_folder(ws), workspace=ws,
+                               variant=variant_of(program, selected, ws),
+                               on_backup=lambda path, copy: click.echo(
+                                   f"warning: {path} was edited by hand or is not progen's; saved it as {copy.name}",
+                                   err=True))
     for path in written:
         click.echo(str(path))
     for warning in program.warnings:  # hours below what the content needs, merged topics, unknown competences

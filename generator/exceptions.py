@@ -40,3 +40,7 @@ class ExportError(GeneratorError):
 class WorkspaceDataError(GeneratorError):
     """A workspace's data files (design.yaml, phrasing/, templates/labels.yaml, templates/kinds.yaml) are
     invalid; every problem of every file is listed."""
+
+
+class ActivityDataError(GeneratorError):
+    """The activity library (built-in or a workspace's activities/*.yaml) fails validation."""

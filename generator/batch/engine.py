@@ -23,10 +23,12 @@ from typing import Callable, Optional
 
 from generator.batch import plan as p
 from generator.batch.hashing import InputHasher, changed_components
-from generator.batch.outputs import OutputLock, backup_copy, check_writable, remove_temporaries, temp_for
-from generator.batch.record import BuildRecord
+from generator.batch.outputs import (OutputLock, backup_copy, check_bookkeeping, check_writable,
+                                     remove_temporaries, temp_for)
+from generator.batch.record import JOURNAL_NAME, LOCK_NAME, RECORD_NAME, BuildRecord
+from generator.batch.interrupts import NotedInterrupts
 from generator.batch.worker import Job, JobResult, Task, init_worker, run_task
-from generator.common.files import default_file_mode
+from generator.common.files import default_file_mode, unwritable_reason
 from generator.exceptions import BuildError, SpecError
 
 log = logging.getLogger(__name__)
@@ -92,7 +94,7 @@ class BuildReport:
             if self.having(status):
                 parts.append(f"{len(self.having(status))} {label}")
         if self.removed:
-            parts.append(f"{len(self.removed)} removed from the manifest"
+            parts.append(f"{len(self.removed)} no longer targets"
                          + (" (deleted)" if self.cleaned else ""))
         return ", ".join(parts) + f" in {self.seconds:.1f} s"
 
@@ -147,15 +149,18 @@ def run_build(workspace, targets=None, jobs=1, force=False, dry_run=False, clean
         return _decide(workspace, out_dir, BuildRecord.load(out_dir), all_targets, chosen, force, True, clean,
                        pdf, started)[0]
     check_writable(out_dir, manifest.where("output"))
+    check_bookkeeping(out_dir, (RECORD_NAME, JOURNAL_NAME, LOCK_NAME), (p.CACHE_DIR,))
     with OutputLock(out_dir):
         record = BuildRecord.load(out_dir)  # again: another build may have finished meanwhile
         p.write_caches(record, standards)
         report, work, results = _decide(workspace, out_dir, record, all_targets, chosen, force, False, clean,
                                         pdf, started)
         remove_temporaries(out_dir)
+        stopped = bool(report.failed) and not keep_going  # a target that cannot be written stops the build
         try:
-            _execute(work, results, record, ws, jobs, keep_going, progress, pipeline)
+            _execute([] if stopped else work, results, record, ws, jobs, keep_going, progress, pipeline)
         finally:
+            _mark_skipped(work, results)
             p.prune_cache(out_dir, standards)
             record.save()
     report.seconds = time.perf_counter() - started
@@ -197,20 +202,31 @@ def _decide(workspace, out_dir, record, all_targets, chosen, force, dry_run, cle
         result = TargetResult(target.key, target.card, target.kind, target.language, target.standard.rel,
                               "up-to-date")
         results[target.key] = result
+        blocked = _blocked(target.path, workspace)
+        if blocked:
+            result.status, result.message = "failed", blocked
+            continue
         state, entry = record.output_state(target.key, target.path)
         changed = changed_components(entry.get("inputs", {}), target.inputs) if entry else list(target.inputs)
         if state == "edited" and not force:
             result.status = "kept"
-            result.reason = ("edited by hand after it was built" +
-                             (f"; its inputs changed ({', '.join(changed)}); --force rebuilds it after saving "
-                              f"a backup" if changed else ""))
+            if entry is None:  # the record does not know it: its own stamp says it was changed
+                result.reason = ("edited by hand (its content no longer matches the stamp progen gave it); "
+                                 "--force rebuilds it after saving a backup")
+            else:
+                result.reason = ("edited by hand after it was built" +
+                                 (f"; its inputs changed ({', '.join(changed)}); --force rebuilds it after saving "
+                                  f"a backup" if changed else ""))
             continue
         if force:
             reason = "forced"
         elif state == "missing":
             reason = "output missing" if entry else "new"
         elif state == "unknown":
-            reason = "not in the build record"
+            reason = "not in the build record; the file there is saved as a copy first"
+        elif state == "generated":  # progen's own untouched document, the record lost or another run's
+            reason = ("not in the build record" if entry is None
+                      else "replaced since the last build by another progen run (`progen render`?)")
         elif changed:
             reason = "changed: " + ", ".join(changed)
         else:
@@ -221,10 +237,16 @@ def _decide(workspace, out_dir, record, all_targets, chosen, force, dry_run, cle
             result.status = "would-build"
             result.reason = reason or "PDF missing"
             work.append(_Work(target, result.reason, render=bool(reason), pdf=wants_pdf,
-                              backup=state == "edited"))
+                              backup=state in ("edited", "unknown")))
     report.results = [results[t.key] for t in chosen]
     report.seconds = time.perf_counter() - started
     return report, work, results
+
+
+def _blocked(path: Path, workspace: Path) -> str:
+    """Why a document cannot go to ``path``, found before anything is built, or ""."""
+    reason = unwritable_reason(path, workspace)
+    return f"cannot put the output in place: {reason}" if reason else ""
 
 
 def _tasks(work: list[_Work]) -> list[tuple[Task, list[_Work]]]:
@@ -301,6 +323,10 @@ def _execute(work, results, record, ws, jobs, keep_going, progress, pipeline) ->
             finish(items, run_task(task))
     else:
         _run_in_pool(tasks, jobs, finish, pipeline, ws)
+
+
+def _mark_skipped(work: list[_Work], results: dict) -> None:
+    """What was to be built and was not (a failure stopped the build, or Ctrl-C)."""
     for item in work:
         result = results[item.target.key]
         if result.status == "would-build":
@@ -310,21 +336,32 @@ def _execute(work, results, record, ws, jobs, keep_going, progress, pipeline) ->
 
 
 def _run_in_pool(tasks, jobs: int, finish: _Finisher, pipeline, ws) -> None:
-    """Worker processes get the pipeline and the workspace once; at most two tasks each are queued."""
+    """Worker processes get the pipeline and the workspace once; at most two tasks each are queued.
+
+    Ctrl-C (SIGINT) does not raise in the middle of the pool's bookkeeping (a KeyboardInterrupt between a
+    lock's acquire and release there can leave the pool waiting forever): it is noted, no task is started
+    after it, the running ones finish and are put in place, then KeyboardInterrupt is raised here. A
+    second Ctrl-C ends the process at once (the next build cleans up, as after a kill).
+    """
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(), initializer=init_worker,
-                             initargs=(pipeline, ws, os.getpid())) as pool:
+                             initargs=(pipeline, ws, os.getpid())) as pool, NotedInterrupts() as interrupted:
         queue = list(reversed(tasks))
         running: dict = {}
         try:
             while queue or running:
-                while queue and not finish.stop and len(running) < jobs * 2:
+                while queue and not finish.stop and not interrupted and len(running) < jobs * 2:
                     task, items = queue.pop()
                     running[pool.submit(run_task, task)] = items
                 if not running:
                     break
-                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                if interrupted:
+                    for future in running:
+                        future.cancel()  # queued ones: never started
+                finished, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
                 for future in finished:
                     items = running.pop(future)
+                    if future.cancelled():
+                        continue
                     try:
                         job_results = future.result()
                     except BrokenProcessPool as error:  # a worker was killed (out of memory, a signal)
@@ -335,6 +372,19 @@ def _run_in_pool(tasks, jobs: int, finish: _Finisher, pipeline, ws) -> None:
             for future in running:
                 future.cancel()
             raise
+        if interrupted:
+            raise KeyboardInterrupt
+
+
+def _same_bytes(old: Path, new: Path) -> bool:
+    """Whether a file holds the same bytes as the one about to replace it (a Markdown output rebuilt
+    after the record was lost needs no copy)."""
+    from generator.batch.hashing import sha256_file
+
+    try:
+        return old.stat().st_size == new.stat().st_size and sha256_file(old) == sha256_file(new)
+    except OSError:
+        return False
 
 
 def _mp_context():
@@ -351,7 +401,7 @@ def _put_in_place(item: _Work, outcome: JobResult, result: TargetResult, record:
     target = item.target
     entry = dict(record.targets.get(target.key) or {})
     if item.render:
-        if item.backup and target.path.exists():
+        if item.backup and target.path.exists() and not _same_bytes(target.path, item.temp):
             result.backup = backup_copy(target.path).name
         entry = {"inputs": target.inputs, "output": outcome.output, "card": target.card, "kind": target.kind,
                  "language": target.language, "standard": target.standard.rel,

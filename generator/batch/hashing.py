@@ -128,25 +128,35 @@ def from_plain(cls: Any, data: Any) -> Any:
     return data
 
 
+def _plain_chunk(text: str, path: Path) -> Any:
+    """Plain data of (a part of) a standard data file, through progen's bounded YAML loader."""
+    from generator.common.bounded_yaml import STANDARD_DATA_LIMITS, load_plain
+    from generator.exceptions import StandardDataError
+
+    try:
+        return load_plain(text, str(path), StandardDataError, STANDARD_DATA_LIMITS)
+    except StandardDataError as error:
+        raise _Mismatch(str(error)) from error
+
+
 def fast_load_standard(path: Path, data: Optional[bytes] = None) -> m.Standard:
     """Load a standard data file quickly (LibYAML when present), validating like ``load_standard``.
 
     The typed loader of ``generator.standard`` reports every problem with its line, but is slow on a
-    standard of a thousand cards. This reads the same YAML with the C loader and builds the same
-    model strictly; on any doubt it falls back to ``load_standard`` for the exact error message.
+    standard of a thousand cards. This reads the same YAML with the C loader (bounded like every YAML
+    progen reads) and builds the same model strictly; on any doubt it falls back to ``load_standard``
+    for the exact error message.
     """
-    import yaml
-
+    from generator.common.bounded_yaml import STANDARD_DATA_LIMITS, read_limited
+    from generator.exceptions import StandardDataError
     from generator.standard.store import load_standard, structure_problems
 
     path = Path(path)
     if data is None:
-        data = path.read_bytes()
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = read_limited(path, "standard data", StandardDataError, STANDARD_DATA_LIMITS.max_bytes)
     try:
-        plain = yaml.load(data.decode("utf-8-sig"), Loader=loader)  # noqa: S506 - a safe loader
-        standard = from_plain(m.Standard, plain)
-    except (yaml.YAMLError, UnicodeDecodeError, _Mismatch, TypeError):
+        standard = from_plain(m.Standard, _plain_chunk(data.decode("utf-8-sig"), path))
+    except (UnicodeDecodeError, _Mismatch, TypeError):
         return load_standard(path)
     if structure_problems(standard):
         return load_standard(path)  # raises with every problem listed
@@ -231,17 +241,19 @@ def scan_standard(path: Path) -> tuple[dict, dict[str, bytes]]:
     Any doubt (another layout, a problem in the data) falls back to :func:`fast_load_standard`,
     which gives the exact error of ``load_standard``.
     """
-    import yaml
     import zlib
 
-    from generator.standard.store import structure_problems
+    from generator.common.bounded_yaml import STANDARD_DATA_LIMITS, check_file
+    from generator.exceptions import StandardDataError
+    from generator.standard.store import structure_problems, text_problems
     from generator.common.yaml_io import to_plain
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    # a file over the size limit, a device or a pipe is refused before it is read
+    check_file(path, "standard data", StandardDataError, STANDARD_DATA_LIMITS.max_bytes)
     try:
         with open(path, encoding="utf-8-sig", newline=None) as handle:
             chunks = _card_chunks(iter(handle))
-            header = from_plain(m.Standard, yaml.load(next(chunks), Loader=loader))  # noqa: S506 - a safe loader
+            header = from_plain(m.Standard, _plain_chunk(next(chunks), path))
             if header.cards:
                 raise _Mismatch("cards")
             base = to_plain(header)
@@ -250,21 +262,21 @@ def scan_standard(path: Path) -> tuple[dict, dict[str, bytes]]:
             index = {"code": header.code, "language": header.language, "fields": hash_value(fields), "cards": {}}
             slices: dict[str, bytes] = {}
             for chunk in chunks:
-                items = yaml.load(chunk, Loader=loader)  # noqa: S506
+                items = _plain_chunk(chunk, path)
                 if not isinstance(items, list) or len(items) != 1:
                     raise _Mismatch("card chunk")
                 card = from_plain(m.Card, items[0])
                 header.cards = [card]
-                if card.code in index["cards"] or structure_problems(header):
+                if card.code in index["cards"] or structure_problems(header, whole=False):
                     raise _Mismatch("structure")
                 index["cards"][card.code] = _card_entry(card)
                 text = json.dumps(dict(base, cards=[to_plain(card)]), ensure_ascii=False)
                 slices[card.code] = zlib.compress(text.encode("utf-8"), 1)
         header.cards = []
-        if structure_problems(header):
+        if not index["cards"] or structure_problems(header, whole=False) or text_problems(header):
             raise _Mismatch("structure")
         return index, slices
-    except (yaml.YAMLError, UnicodeDecodeError, _Mismatch, _Layout, TypeError, StopIteration):
+    except (UnicodeDecodeError, _Mismatch, _Layout, TypeError, StopIteration):
         standard = fast_load_standard(path)  # raises the exact problem, or reads another layout
         return index_standard(standard), {code: zlib.compress(text.encode("utf-8"), 1)
                                           for code, text in card_slices(standard)}
@@ -280,15 +292,16 @@ def override_slices(path: Path) -> tuple[str, dict[str, str]]:
     A target then depends only on the overrides of its own card's items. A file of another shape is
     hashed whole (every target depends on all of it).
     """
-    import yaml
+    from generator.common.bounded_yaml import load_plain, read_limited
+    from generator.exceptions import GeneratorError
 
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return "none", {}
+        raw = read_limited(path, "phrasing overrides")
+    except GeneratorError:
+        return ("none" if not path.exists() else "unreadable"), {}  # the workspace reported it when loading
     try:
-        data = yaml.safe_load(raw.decode("utf-8-sig"))
-    except (yaml.YAMLError, UnicodeDecodeError):
+        data = load_plain(raw.decode("utf-8-sig"), str(path))
+    except (GeneratorError, UnicodeDecodeError):
         return sha256_bytes(raw), {}
     if data is None:
         return "none", {}

@@ -11,9 +11,8 @@ import time
 from pathlib import Path
 
 from generator.batch.record import LOCK_NAME
+from generator.common.files import TEMP_MARK, backup_copy, temp_for  # noqa: F401 - the build's names for them
 from generator.exceptions import BuildError
-
-TEMP_MARK = ".progen-tmp"
 LOCK_WAIT = 2.0  # seconds to wait for the lock of another build
 
 
@@ -72,6 +71,21 @@ def check_writable(out_dir: Path, where: str) -> None:
                          f"{error.strerror or error}") from error
 
 
+def check_bookkeeping(out_dir: Path, names: tuple[str, ...], folders: tuple[str, ...]) -> None:
+    """The build's own files (``names``) and folders (``folders``) in the output folder are what they
+    should be: something else standing there is one line, before the build starts."""
+    for name in names:
+        path = out_dir / name
+        if path.exists() and not path.is_file():
+            raise BuildError(f"{path}: progen keeps its build bookkeeping in this file, but a folder (or other "
+                             f"non-file) stands there; remove or rename it")
+    for name in folders:
+        path = out_dir / name
+        if path.exists() and not path.is_dir():
+            raise BuildError(f"{path}: progen keeps its build cache in this folder, but a file stands there; "
+                             f"remove or rename it")
+
+
 def remove_temporaries(out_dir: Path) -> int:
     """Delete what a killed build left: temporary outputs and PDF work folders."""
     count = 0
@@ -82,22 +96,3 @@ def remove_temporaries(out_dir: Path) -> int:
             path.unlink(missing_ok=True)
         count += 1
     return count
-
-
-def backup_copy(path: Path) -> Path:
-    """``name.docx.bak-<timestamp>`` next to it: a hard link (instant, atomic) or a copy."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.name}.bak-{stamp}")
-    number = 1
-    while backup.exists():
-        backup = path.with_name(f"{path.name}.bak-{stamp}-{number}")
-        number += 1
-    try:
-        os.link(path, backup)
-    except OSError:
-        shutil.copy2(path, backup)
-    return backup
-
-
-def temp_for(path: Path, suffix: str = "") -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}{TEMP_MARK}{suffix}")

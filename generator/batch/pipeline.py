@@ -13,11 +13,11 @@ from pathlib import Path
 class Pipeline:
     """Design with ``generator.design``, render with ``generator.render``."""
 
-    def output_name(self, card_code: str, kind: str, lang: str, workspace) -> str:
-        """``<card>/<card>_<kind>_<lang>.docx`` (the layout of ``progen render``; the kind's extension)."""
+    def output_name(self, card_code: str, kind: str, lang: str, workspace, variant: str = "") -> str:
+        """``<card>/<card>[_<variant>]_<kind>_<lang>.docx`` (the layout of ``progen render``; the kind's extension)."""
         from generator.render import output_path
 
-        return output_path(card_code, kind, lang, workspace)
+        return output_path(card_code, kind, lang, workspace, variant)
 
     def dependencies(self, kind: str, lang: str, workspace) -> dict[str, list[Path]]:
         """The files a document of ``kind`` in ``lang`` is made from, by group (templates, design, phrasing)."""

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import fnmatch
 import logging
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
 from generator.batch.hashing import BUILD_FORMAT, scan_standard, sha256_file
 from generator.workspace import STANDARD_DIR
-from generator.workspace.manifest import Manifest, TargetEntry, defaults_spec, entry_spec
+from generator.workspace.manifest import Manifest, TargetEntry, defaults_spec, entry_spec, hours_for_level
 from generator.workspace.spec import ProgramSpec, check_basic, merge_specs
 from generator.exceptions import BuildError, SpecError
 from generator.standard.store import safe_code
@@ -102,9 +101,13 @@ def discover_standards(ws, manifest: Manifest, record, out_dir: Path) -> dict:
                                 f"'{entry.standard}' in the workspace")
             if path not in paths:
                 paths.append(path)
+    from generator.common.bounded_yaml import STANDARD_DATA_LIMITS, check_file
+    from generator.exceptions import StandardDataError
+
     infos: dict[str, StandardInfo] = {}
     for path in paths:
         key = rel(workspace, path)
+        check_file(path, "standard data", StandardDataError, STANDARD_DATA_LIMITS.max_bytes)  # not a pipe, not huge
         sha = sha256_file(path)
         known = record.standards.get(key)
         info = StandardInfo(key, path, sha, {}, out_dir / CACHE_DIR / sha)
@@ -168,15 +171,9 @@ def _looks_like_path(value: str) -> bool:
 
 # -- targets ---------------------------------------------------------------------------------------
 def _hours(spec: ProgramSpec, level: Optional[str], hours_by_level: dict) -> Optional[int]:
-    if spec.hours is not None or spec.skills is not None or not hours_by_level:
+    if spec.hours is not None or spec.skills is not None:
         return spec.hours
-    if level is None:
-        return hours_by_level.get("default")
-    digits = re.match(r"\d+", level)
-    for key in (level, digits.group(0) if digits else None, "default"):
-        if key is not None and key in hours_by_level:
-            return hours_by_level[key]
-    return None
+    return hours_for_level(hours_by_level, level)
 
 
 def _check_skills(skills: Optional[list[str]], card: str, ids: list[str]) -> Optional[str]:
@@ -235,7 +232,8 @@ def _spec_of(ws, index, entry, info, year: int, problems: list[str]) -> Optional
         problems.append(f"{manifest.where(f'targets[{index}].skills')}: {problem}")
         return None
     try:
-        check_basic(spec, ws.languages, where=where)  # now with the language: the format words are checked too
+        # now with the language: the format words are checked too
+        check_basic(spec, ws.languages, where=where, limits=ws.design.get("limits", {}))
     except SpecError as error:
         problems.extend(str(error).splitlines())
         return None
@@ -243,6 +241,21 @@ def _spec_of(ws, index, entry, info, year: int, problems: list[str]) -> Optional
     spec_dict.pop("standard", None)
     spec_dict.pop("kinds", None)
     return spec_dict
+
+
+def _variant(card: str, spec: dict, ids: list[str], ws) -> str:
+    """A selection of skills gets its own file name, as ``progen render`` gives it (``F2_16h``); a full card
+    keeps the plain name whatever its hours (programs.yaml says what the card's program is)."""
+    from generator.render import program_variant
+
+    if not spec.get("skills"):
+        return ""
+    hours = spec.get("hours")
+    if hours is None:  # the design rules' default: so many hours per selected skill
+        wanted = {s.strip() if s.strip().startswith(card + "/") else f"{card}/{s.strip()}" for s in spec["skills"]}
+        skills = {i for i in ids if "/S" in i and any(i == w or i.startswith(w + "/") for w in wanted)}
+        hours = ws.design["hours"]["default_total_per_skill"] * len(skills)
+    return program_variant(card, spec["skills"], hours)
 
 
 def _clashes(targets: list[Target], manifest) -> list[str]:
@@ -271,6 +284,7 @@ def expand(ws, standards: dict, out_dir: Path, pipeline, year: int) -> list[Targ
         if spec is None:
             continue
         where = manifest.where(f"targets[{index}]") if index is not None else f"{info.rel}: card {entry.card}"
+        variant = _variant(entry.card, spec, info.index["cards"][entry.card]["ids"], ws)
         folder = out_dir
         if entry.folder:
             folder = inside(out_dir, entry.folder, manifest.where(f"targets[{index}].folder"), "the output folder")
@@ -278,7 +292,7 @@ def expand(ws, standards: dict, out_dir: Path, pipeline, year: int) -> list[Targ
             if kind not in ws.kinds:
                 problems.append(f"{where}: unknown document kind '{kind}'; valid kinds: {', '.join(ws.kinds)}")
                 continue
-            path = (folder / pipeline.output_name(entry.card, kind, info.language, ws)).resolve()
+            path = (folder / pipeline.output_name(entry.card, kind, info.language, ws, variant=variant)).resolve()
             try:
                 key = path.relative_to(workspace).as_posix()
             except ValueError:

@@ -17,9 +17,11 @@ import json
 import logging
 import os
 from pathlib import Path
+from stat import S_ISREG
 from typing import Optional
 
 from generator.batch.hashing import sha256_file
+from generator.render.stamp import document_state
 from generator.common.files import write_atomic
 
 log = logging.getLogger(__name__)
@@ -93,18 +95,31 @@ class BuildRecord:
 
     # -- the state of an output -----------------------------------------------------------------
     def output_state(self, key: str, path: Path) -> tuple[str, Optional[dict]]:
-        """``missing``, ``unknown`` (no record), ``ok`` (the bytes we wrote) or ``edited``; and the entry."""
+        """The state of an output, and its record entry:
+
+        * ``missing``;
+        * ``ok`` — the bytes this record (or the journal of a killed build) says were written;
+        * ``generated`` — other bytes, but a progen document untouched since it was written (its stamp,
+          :mod:`generator.render.stamp`, matches: ``progen render`` wrote it, or the record was lost);
+        * ``edited`` — changed by hand: its stamp no longer matches, or, unstamped, it is not what the
+          record says was written;
+        * ``unknown`` — unstamped and not in the record (another program's file, an output of a progen
+          before stamps, a Markdown file with the record lost): it may hold hand edits, so a rebuild
+          first saves a copy of it.
+        """
         entry = self.targets.get(key)
         candidates = self.pending.get(key, [])
         try:
             stat = path.stat()
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return "missing", entry
-        if entry is None and not candidates:
-            return "unknown", None
+        if not S_ISREG(stat.st_mode):  # a folder where the document goes: the build reports it
+            return "unknown", entry
         if entry is not None and entry.get("size") == stat.st_size and entry.get("mtime_ns") == stat.st_mtime_ns:
             self.pending.pop(key, None)  # the file is untouched since it was recorded: no rename happened
             return "ok", entry
+        if entry is None and not candidates:
+            return self._by_stamp(path, entry, known=False)
         digest = sha256_file(path)
         for candidate in reversed(candidates):
             if candidate.get("output") == digest:
@@ -117,7 +132,16 @@ class BuildRecord:
             self.targets[key] = entry
             self.pending.pop(key, None)
             return "ok", entry
-        return "edited", entry
+        return self._by_stamp(path, entry, known=True)
+
+    @staticmethod
+    def _by_stamp(path: Path, entry: Optional[dict], known: bool) -> tuple[str, Optional[dict]]:
+        """What the document says of itself, when the record does not know its bytes (``known``: the
+        record or the journal has other bytes for it)."""
+        stamp = document_state(path) if path.suffix.lower() == ".docx" else "foreign"
+        if stamp in ("generated", "edited"):
+            return stamp, entry
+        return ("edited" if known else "unknown"), entry
 
     # -- updating ---------------------------------------------------------------------------------
     def intent(self, key: str, entry: dict) -> None:

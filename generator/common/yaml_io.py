@@ -1,7 +1,8 @@
 """Typed YAML for reviewed data: safe loading that reports every problem with file, line and path.
 
-YAML is parsed with ``yaml.compose`` on the SafeLoader (no Python objects can ever be built),
-then the node tree is checked against the dataclass it should become. All problems are collected
+YAML is parsed with the bounded loader of :mod:`generator.common.bounded_yaml` (size, depth and alias
+limits; no Python objects can ever be built), then the node tree is checked against the dataclass it
+should become. All problems are collected
 before anything is raised, so a reviewer fixes a file in one pass. Writing is deterministic:
 the same model always gives the same bytes.
 """
@@ -17,6 +18,8 @@ from typing import Any, TypeVar, Union
 
 import yaml
 
+from generator.common import bounded_yaml
+from generator.common.bounded_yaml import DEFAULT_LIMITS, STANDARD_DATA_LIMITS, YamlLimits, load_plain_file  # noqa: F401
 from generator.exceptions import GeneratorError, StandardDataError
 
 T = TypeVar("T")
@@ -40,14 +43,25 @@ class _Collector:
         self.errors.append(f"{self.filename}:{line}:{where} {message}")
 
 
-_LOADER_CLASS = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR = yaml.SafeLoader("")
+
+
+class _BadScalar(Exception):
+    """A scalar YAML cannot turn into a value (a date like 2024-13-45, a number of 5,000 digits)."""
 
 
 def _scalar_value(node: yaml.ScalarNode) -> Any:
     if node.tag == "tag:yaml.org,2002:str":
         return node.value
-    return _CONSTRUCTOR.construct_object(node, deep=True)
+    try:
+        value = _CONSTRUCTOR.construct_object(node, deep=True)
+        if isinstance(value, int) and value.bit_length() > 256:  # no setting is this big; str() of it may fail
+            raise ValueError("too big")
+        return value
+    except (ValueError, OverflowError, yaml.YAMLError) as error:
+        raise _BadScalar(f"'{node.value[:40]}' is not a valid {node.tag.rsplit(':', 1)[-1]}") from error
+    finally:
+        _CONSTRUCTOR.constructed_objects.pop(node, None)  # the shared constructor keeps no node alive
 
 
 def _describe(value: Any) -> str:
@@ -91,6 +105,14 @@ def _scalar_union(node: yaml.Node, hint: Any, path: str, errors: "_Collector") -
 
 
 def _convert(node: yaml.Node, hint: Any, path: str, errors: _Collector) -> Any:
+    try:
+        return _convert_node(node, hint, path, errors)
+    except _BadScalar as error:
+        errors.add(node, path, str(error))
+        return None
+
+
+def _convert_node(node: yaml.Node, hint: Any, path: str, errors: _Collector) -> Any:
     errors.lines[path] = node.start_mark.line + 1
     hint, optional = _unwrap_optional(hint)
     if node.tag not in _STANDARD_TAGS:
@@ -123,10 +145,12 @@ def _convert(node: yaml.Node, hint: Any, path: str, errors: _Collector) -> Any:
             if not isinstance(key, str):
                 errors.add(key_node, path, f"keys must be text, got {_describe(key)}")
                 continue
-            result[key] = _convert(value_node, value_hint, f"{path}.{key}" if path else key, errors)
+            key_path = f"{path}.{key}" if path else key
+            result[key] = _convert(value_node, value_hint, key_path, errors)
+            errors.lines[key_path] = key_node.start_mark.line + 1  # a problem of a key is on the key's line
         return result
     if hint is Any:
-        return _CONSTRUCTOR.construct_object(node, deep=True)
+        return bounded_yaml.construct(node, errors.filename)
     if not isinstance(node, yaml.ScalarNode):
         errors.add(node, path, f"expected {_TYPE_NAMES.get(hint, hint)}, got a {'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}")
         return None
@@ -168,6 +192,7 @@ def _convert_dataclass(node: yaml.Node, cls: type, path: str, errors: _Collector
             continue
         seen.add(key)
         values[key] = _convert(value_node, hints[key], key_path, errors)
+        errors.lines[key_path] = key_node.start_mark.line + 1
     for name, f in fields.items():
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
         if required and name not in seen:
@@ -185,27 +210,10 @@ def _required(f: dataclasses.Field) -> bool:
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
-def _yaml_problem(error: yaml.YAMLError, text: str, filename: str) -> str:
-    """One line naming the file and, where YAML knows it, the line."""
-    if isinstance(error, yaml.MarkedYAMLError):
-        mark = error.problem_mark
-        line = mark.line + 1 if mark is not None else "?"
-        return f"{filename}:{line}: not valid YAML: {error.problem}"
-    if isinstance(error, yaml.reader.ReaderError):  # a control character: name it and its line
-        line = text[: error.position].count("\n") + 1
-        return (f"{filename}:{line}: not valid YAML: unacceptable character "
-                f"#x{error.character:04x} (control characters are not allowed)")
-    return f"{filename}: not valid YAML: {' '.join(str(error).split())}"
-
-
-def _compose(text: str, filename: str, error_class: type[GeneratorError]) -> yaml.Node | None:
-    """The node tree of YAML text (safe: no Python object is built); a problem is one ``error_class`` line."""
-    try:
-        return yaml.compose(text, Loader=_LOADER_CLASS)
-    except yaml.YAMLError as error:
-        raise error_class(_yaml_problem(error, text, filename)) from error
-    except RecursionError as error:
-        raise error_class(f"{filename}: not valid progen data: lists or mappings nested too deeply") from error
+def _compose(text: str, filename: str, error_class: type[GeneratorError],
+             limits: YamlLimits = DEFAULT_LIMITS) -> yaml.Node | None:
+    """The node tree of YAML text, bounded (:mod:`generator.common.bounded_yaml`); a problem is one line."""
+    return bounded_yaml.compose(text, filename, error_class, limits)
 
 
 def value_kind(value: Any) -> str:
@@ -223,15 +231,16 @@ def value_kind(value: Any) -> str:
     return "text"
 
 
-def parse_yaml(text: str, cls: type[T], filename: str) -> T:
+def parse_yaml(text: str, cls: type[T], filename: str, limits: YamlLimits = DEFAULT_LIMITS) -> T:
     """Parse YAML text into ``cls``, raising StandardDataError that lists every problem."""
-    return parse_yaml_located(text, cls, filename)[0]
+    return parse_yaml_located(text, cls, filename, limits)[0]
 
 
-def parse_yaml_located(text: str, cls: type[T], filename: str) -> tuple[T, dict[str, int]]:
+def parse_yaml_located(text: str, cls: type[T], filename: str, limits: YamlLimits = DEFAULT_LIMITS
+                       ) -> tuple[T, dict[str, int]]:
     """Like :func:`parse_yaml`, also returning the line of every field path (``cards[1].code`` → 63),
     so checks made on the model afterwards can name the line too."""
-    node = _compose(text, filename, StandardDataError)
+    node = _compose(text, filename, StandardDataError, limits)
     if node is None:
         raise StandardDataError(f"{filename}: the file is empty; expected a mapping at the top level")
     if not isinstance(node, yaml.MappingNode):
@@ -239,10 +248,23 @@ def parse_yaml_located(text: str, cls: type[T], filename: str) -> tuple[T, dict[
     errors = _Collector(filename)
     result = _convert(node, cls, "", errors)
     if errors.errors:
-        count = len(errors.errors)
-        head = f"{filename}: {count} problem{'s' if count > 1 else ''} found"
-        raise StandardDataError("\n".join([head, *errors.errors]))
+        raise StandardDataError(problem_report(filename, errors.errors))
     return result, errors.lines
+
+
+MAX_REPORTED = 50  # problems listed in one message; a file of 100,000 wrong values is not read line by line
+
+
+def problem_report(filename: str, problems: list[str], what: str = "found") -> str:
+    """``<file>: N problems found`` and the problems, at most :data:`MAX_REPORTED` of them; one problem is
+    one line (it names the file and the line itself)."""
+    count = len(problems)
+    if count == 1:
+        return problems[0]
+    head = f"{filename}: {count} problem{'s' if count > 1 else ''} {what}"
+    shown = problems[:MAX_REPORTED]
+    more = [f"… and {count - MAX_REPORTED} more problems"] if count > MAX_REPORTED else []
+    return "\n".join([head, *shown, *more])
 
 
 def _plain(node: yaml.Node, path: str, errors: _Collector) -> Any:
@@ -256,7 +278,10 @@ def _plain(node: yaml.Node, path: str, errors: _Collector) -> Any:
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = _scalar_value(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            try:
+                key = _scalar_value(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            except _BadScalar:
+                key = key_node.value  # a key that looks like a bad date is still a name
             if isinstance(key, (int, float)) and not isinstance(key, bool):
                 key = str(key_node.value)  # "5": 72 and 5: 72 are the same key (levels, numbers)
             if not isinstance(key, str):
@@ -269,7 +294,11 @@ def _plain(node: yaml.Node, path: str, errors: _Collector) -> Any:
             result[key] = _plain(value_node, key_path, errors)
             errors.lines[key_path] = key_node.start_mark.line + 1  # a problem of a key is on the key's line
         return result
-    return _scalar_value(node)
+    try:
+        return _scalar_value(node)
+    except _BadScalar as error:
+        errors.add(node, path, str(error))
+        return None
 
 
 def parse_plain_located(text: str, filename: str, error_class: type[GeneratorError] = StandardDataError
@@ -281,7 +310,10 @@ def parse_plain_located(text: str, filename: str, error_class: type[GeneratorErr
         return None, {}, []
     errors = _Collector(filename)
     data = _plain(node, "", errors)
-    return data, errors.lines, errors.errors
+    problems = errors.errors
+    if len(problems) > MAX_REPORTED:
+        problems = problems[:MAX_REPORTED] + [f"{filename}: … and {len(problems) - MAX_REPORTED} more problems"]
+    return data, errors.lines, problems
 
 
 def load_plain_located(path: Path, what: str, error_class: type[GeneratorError] = StandardDataError
@@ -290,43 +322,30 @@ def load_plain_located(path: Path, what: str, error_class: type[GeneratorError] 
     return parse_plain_located(read_text_file(Path(path), what, error_class), str(path), error_class)
 
 
-def read_text_file(path: Path, what: str, error_class: type[GeneratorError] = StandardDataError) -> str:
-    """Read a UTF-8 text file or explain, naming the file, why it cannot be read."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as error:
-        raise error_class(f"{path}: no such {what} file") from error
-    except IsADirectoryError as error:
-        raise error_class(f"{path}: is a folder, expected a {what} file") from error
-    except OSError as error:
-        raise error_class(f"{path}: cannot read the {what} file: {error.strerror}") from error
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise error_class(f"{path}:{line}: not UTF-8 text (byte {error.start}); save the {what} file as UTF-8") from error
+def read_text_file(path: Path, what: str, error_class: type[GeneratorError] = StandardDataError,
+                   limits: YamlLimits = DEFAULT_LIMITS) -> str:
+    """Read a UTF-8 text file (at most ``limits.max_bytes``) or explain, naming the file, why it cannot be read."""
+    data = bounded_yaml.read_limited(Path(path), what, error_class, limits.max_bytes)
+    return bounded_yaml.decode_text(data, path, what, error_class)
 
 
 def safe_load_file(path: Path, what: str, error_class: type[GeneratorError] = StandardDataError) -> Any:
-    """``yaml.safe_load`` of a UTF-8 file (untyped workspace data: design rules, phrasing, labels).
+    """Untyped data of a UTF-8 YAML file (design rules, phrasing, labels), through the bounded loader.
 
     A missing, unreadable or invalid file is one ``error_class`` line naming the file and the line.
     """
-    text = read_text_file(Path(path), what, error_class)
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise error_class(_yaml_problem(error, text, str(path))) from error
+    return load_plain_file(Path(path), what, error_class)
 
 
-def load_yaml(path: Path, cls: type[T], what: str = "data") -> T:
+def load_yaml(path: Path, cls: type[T], what: str = "data", limits: YamlLimits = DEFAULT_LIMITS) -> T:
     """Load and validate ``path`` as ``cls``."""
-    return parse_yaml(read_text_file(Path(path), what), cls, str(path))
+    return load_yaml_located(path, cls, what, limits)[0]
 
 
-def load_yaml_located(path: Path, cls: type[T], what: str = "data") -> tuple[T, dict[str, int]]:
+def load_yaml_located(path: Path, cls: type[T], what: str = "data", limits: YamlLimits = DEFAULT_LIMITS
+                      ) -> tuple[T, dict[str, int]]:
     """Load and validate ``path`` as ``cls``; also return the line of every field path."""
-    return parse_yaml_located(read_text_file(Path(path), what), cls, str(path))
+    return parse_yaml_located(read_text_file(Path(path), what, limits=limits), cls, str(path), limits)
 
 
 def line_of(lines: dict[str, int], field_path: str) -> int | None:

@@ -24,9 +24,11 @@ def plan_program(standard, spec: ProgramSpec, workspace: Union[Workspace, Path, 
 
 def make_program(spec_path: Optional[Path] = None, *, standard: Optional[Path] = None, card: Optional[str] = None,
                  hours: Optional[int] = None, skills: Optional[list[str]] = None,
-                 workspace: Union[Workspace, Path, None] = None, base: Optional[ProgramSpec] = None) -> Program:
-    """Load a spec file and/or options, load the standard, design the program."""
+                 workspace: Union[Workspace, Path, None] = None, base: Optional[ProgramSpec] = None,
+                 hours_by_level: Optional[dict] = None) -> Program:
+    """Load a spec file and/or options, load the standard, design the program (``base``: the workspace's
+    defaults, lowest precedence; ``hours_by_level``: a full card's total by level, when none is given)."""
     from generator.design.engine import resolve
 
     return resolve(spec_path, standard=standard, card=card, hours=hours, skills=skills,
-                   workspace=Workspace.of(workspace), base=base)
+                   workspace=Workspace.of(workspace), base=base, hours_by_level=hours_by_level)

@@ -25,6 +25,7 @@ class HoursPlan:
     total: int
     final: int  # hours of the final assessment
     recommended: int  # what the content needs (the auto total)
+    minimum: int  # the smallest total that teaches every topic on its own at its minimum (no merging)
     basis: str  # the sentence that says how the total was chosen
     warnings: list[str] = field(default_factory=list)
 
@@ -58,9 +59,9 @@ def wanted_assessment(module: Module, minutes_per_hour: int) -> int:
     return math.ceil(minutes / minutes_per_hour) if minutes else 0
 
 
-def final_hours(total: int, rules: dict) -> int:
-    final = rules["hours"]["final_assessment"]
-    return final["hours"] if total >= final["short_total"] else final["short_hours"]
+def final_hours(rules: dict) -> int:
+    """The final assessment's hours (``hours.final_assessment``)."""
+    return rules["hours"]["final_assessment"]["hours"]
 
 
 def _level_factor(level, rules: dict) -> float:
@@ -79,7 +80,7 @@ def auto_total(modules: list[Module], level, rules: dict, minutes_per_hour: int)
     factor = _level_factor(level, rules)
     content = math.ceil(raw * factor)
     assessment = sum(wanted_assessment(mo, minutes_per_hour) for mo in modules)
-    assessment += final_hours(content + assessment, rules)
+    assessment += final_hours(rules)
     step = auto["round_to"]
     total = max(auto["minimum"], math.ceil((content + assessment) / step) * step)
     numbers = dict(abilities=abilities, knowledge=knowledge, acts=acts, per_ability=auto["ability"],
@@ -87,6 +88,12 @@ def auto_total(modules: list[Module], level, rules: dict, minutes_per_hour: int)
                    factor=f"{factor:g}".replace(".", ","), content=content, assessment=assessment,
                    sum=content + assessment, round_to=step)
     return total, numbers
+
+
+def minimum_total(modules: list[Module], rules: dict) -> int:
+    """The smallest total that gives every topic its minimum and every module its assessment, with the final
+    assessment: below it topics are merged (call before :func:`allocate`, which may merge them)."""
+    return sum(_module_minimum(mo, rules, True) for mo in modules) + final_hours(rules)
 
 
 def _module_minimum(module: Module, rules: dict, with_assessment: bool) -> int:
@@ -149,7 +156,7 @@ def allocate(modules: list[Module], total: int, level, rules: dict, minutes_per_
              join: str) -> tuple[int, int, bool]:
     """Set every module's and topic's hours; returns (final assessment hours, topics merged, whether the
     modules kept their own assessment)."""
-    final = final_hours(total, rules)
+    final = final_hours(rules)
     content = total - final
     if content < len(modules):
         raise SpecError(f"hours: {total} academic hours are fewer than the {len(modules)} modules of this program "

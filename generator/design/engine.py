@@ -1,9 +1,9 @@
 """The design engine: applies the design rules in order and assembles the Program.
 
 select skills → the legal module and one module per skill with their topics, outcomes and criteria
-(``topics.py``, ``criteria.py``) → hours (``allocation.py``) → topic numbers and references → the
-outline's sessions (``sessions.py``) → personal outcomes (``personal.py``) → recognition sheets
-(``recognition.py``) → bibliography, coverage and the checks the plan reports.
+(``topics.py``, ``criteria.py``) → hours (``allocation.py``) → topic numbers and references → personal outcomes (``personal.py``) →
+recognition sheets (``recognition.py``) → bibliography, coverage and the checks the plan reports → the
+session plans and delivery sections (``delivery.py``: the planner of ``sessions.py`` over the topics).
 """
 from __future__ import annotations
 
@@ -14,15 +14,16 @@ from pathlib import Path
 from typing import Optional, Union
 
 from generator.design import rules as r
-from generator.design.allocation import HoursPlan, allocate, auto_total
+from generator.design.allocation import HoursPlan, allocate, auto_total, minimum_total
 from generator.design.bibliography import build_bibliography
 from generator.design.content import ContentWords
 from generator.design.criteria import CriteriaMaker, shapes
+from generator.design.delivery import complete_program
+from generator.design.education import entry_requirements
 from generator.design.names import ProperNames
 from generator.design.personal import personal_outcomes
 from generator.design.program import Module, Program, Provider, sum_hours
 from generator.design.recognition import recognition_sheets
-from generator.design.sessions import build_sessions
 from generator.design.topics import ModuleBuilder, renumber
 from generator.exceptions import SpecError
 from generator.standard import model as m
@@ -40,8 +41,12 @@ def default_year() -> int:
 
 def resolve(spec_path: Optional[Path] = None, *, standard: Optional[Path] = None, card: Optional[str] = None,
             hours: Optional[Union[int, str]] = None, skills: Optional[list[str]] = None,
-            workspace: Optional[Workspace] = None, base: Optional[ProgramSpec] = None) -> Program:
-    """Merge base (manifest) < spec file < options, load the standard and design."""
+            workspace: Optional[Workspace] = None, base: Optional[ProgramSpec] = None,
+            hours_by_level: Optional[dict] = None) -> Program:
+    """Merge base (manifest) < spec file < options, load the standard and design.
+
+    ``hours_by_level`` (programs.yaml): the total of a full-card program when none is given.
+    """
     from generator.standard.store import load_standard
 
     layers = [base or ProgramSpec()]
@@ -53,7 +58,12 @@ def resolve(spec_path: Optional[Path] = None, *, standard: Optional[Path] = None
         raise SpecError("standard: no standard data file given (spec key 'standard' or --standard FILE)")
     if not spec.card:
         raise SpecError("card: no profession card given (spec key 'card' or --card CODE)")
-    return design(load_standard(Path(spec.standard)), spec, workspace)
+    standard = load_standard(Path(spec.standard))
+    if spec.hours is None and spec.skills is None and hours_by_level:
+        from generator.workspace.manifest import hours_for_level
+
+        spec.hours = hours_for_level(hours_by_level, _card(standard, spec.card).level)
+    return design(standard, spec, workspace)
 
 
 def _card(standard: m.Standard, code: str) -> m.Card:
@@ -63,22 +73,22 @@ def _card(standard: m.Standard, code: str) -> m.Card:
         raise SpecError(f"card: {standard.no_such_card(code)}") from None
 
 
-def _names(standard: m.Standard, card: m.Card, workspace: Workspace, lang: str) -> ProperNames:
+def _names(standard: m.Standard, card: m.Card, phraser) -> ProperNames:
     texts = [card.name, card.purpose or ""] + [f.title for f in card.functions]
     texts += [item.text for *_, item in standard.iter_items()]
-    lexicon = workspace.lexicons.get(lang, {})
-    return ProperNames(texts, lexicon.get("proper_names") or (), workspace.design[lang].get("names_dictionary", ""))
+    return ProperNames(phraser, texts)
 
 
 def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Program:
     lang = spec.language or standard.language
-    check_basic(ProgramSpec(**{**spec.__dict__, "language": lang}), workspace.languages, workspace.kinds)
+    check_basic(ProgramSpec(**{**spec.__dict__, "language": lang}), workspace.languages, workspace.kinds,
+                limits=workspace.design.get("limits", {}))
     card = _card(standard, spec.card)
     rules = workspace.design
     wording = rules[lang]
     phraser = workspace.phraser(lang)
     selected = r.select_skills(card, spec.skills)
-    names = _names(standard, card, workspace, lang)
+    names = _names(standard, card, phraser)
     words = ContentWords(phraser, wording["topic_matching"], rules["topics"]["min_word_length"])
     words.learn_common([i.text for f in card.functions for s in f.skills for i in s.abilities + s.knowledge],
                        rules["topics"]["common_share"])
@@ -88,7 +98,7 @@ def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Pro
     modules: list[Module] = [builder.legal_module(selected, legal_acts)] if legal_acts else []
     for entry in selected:
         modules.append(builder.skill_module(entry, len(modules) + 1, legal_acts))
-    minutes = spec.minutes_per_hour or 45
+    minutes = spec.minutes_per_hour or rules["sessions"]["minutes_per_hour"]
     hours = _plan_hours(modules, spec, card, selected, rules, wording, minutes, builder, lang)
     renumber(modules, builder, wording)
     practice_topics = [t.number for mo in modules for t in mo.topics if t.task and mo.kind == "skill"]
@@ -100,12 +110,10 @@ def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Pro
     program.coverage = builder.coverage
     program.assessment_sheets = recognition_sheets(modules, selected, builder.coverage, builder.heading_of, wording,
                                                    rules, wording["evidence_names"])
-    program.sessions = build_sessions(modules, hours.final, wording, rules["hours"]["session_hours"],
-                                      rules["hours"]["session_methods"])
     program.criteria_shapes = shapes([c for mo in modules for c in mo.criteria], rules["criteria"]["max_shape_share"])
     _coverage_check(program, selected, wording)
     program.warnings = hours.warnings + personal_warnings + program.warnings
-    return program
+    return complete_program(program, card, spec, workspace)  # session plans and delivery sections
 
 
 def _program(standard, spec, card, selected, modules, hours: HoursPlan, wording, names, lang, minutes) -> Program:
@@ -131,7 +139,7 @@ def _program(standard, spec, card, selected, modules, hours: HoursPlan, wording,
         bibliography=build_bibliography(items, [wording["standard_citation"].format(
             title=standard.title, code=code_text, version=version)]),
         coverage=[], final_assessment=wording["final_assessment"], final_assessment_hours=hours.final,
-        hours_basis=hours.basis, recommended_hours=hours.recommended, totals=sum_hours(modules, hours.final))
+        hours_basis=hours.basis, recommended_hours=hours.recommended, minimum_hours=hours.minimum, totals=sum_hours(modules, hours.final))
 
 
 def _coverage_check(program: Program, selected, wording) -> None:
@@ -157,6 +165,7 @@ def _plan_hours(modules, spec: ProgramSpec, card, selected, rules, wording, minu
             rules["hours"]["default_total_per_skill"] * len(selected)
         basis = wording["hours_basis"]["default"].format(total_hours=hours_phrase(total, wording, lang),
                                                          recommended=recommended)
+    minimum = minimum_total(modules, rules)
     final, merged, kept = allocate(modules, total, card.level, rules, minutes, builder.topic_of,
                                    wording["titles"]["merge_join"])
     warnings = []
@@ -166,7 +175,8 @@ def _plan_hours(modules, spec: ProgramSpec, card, selected, rules, wording, minu
         warnings.append(wording["warnings"]["short"].format(total=total, merged=merged, recommended=recommended))
     if not kept:
         warnings.append(wording["warnings"]["no_module_assessment"].format(total=total, recommended=recommended))
-    return HoursPlan(total=total, final=final, recommended=recommended, basis=basis, warnings=warnings)
+    return HoursPlan(total=total, final=final, recommended=recommended, minimum=minimum, basis=basis,
+                     warnings=warnings)
 
 
 def hours_phrase(total: int, wording: dict, lang: str) -> str:
@@ -227,42 +237,6 @@ def _tasks(selected, legal_acts, card: m.Card, wording, names: ProperNames) -> l
         competencies = ", ".join(names.lower_first(c) for c in card.personal_competencies)
         tasks.append(wording["task_personal"].format(competencies=competencies))
     return tasks
-
-
-_GLUED_ALTERNATIVE = re.compile(r"(?<=[a-zа-яёәғқңөұүһі])\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{2,}\b)")
-
-
-def entry_requirements(card: m.Card, wording: dict, names: Optional[ProperNames] = None) -> str:
-    """One sentence from the card's education level: «<level> білімі бар тұлғалар; мамандықтар: …» /
-    «лица, имеющие <level> …». Alternatives the source ran together («…с практическим опытом Высшее
-    образование…») are read apart and joined with ``entry_or``; experience notes follow ``entry_experience``."""
-    education = card.education
-    if education is None or not education.level:
-        return wording["entry_default"]
-    names = names or ProperNames([])
-    parts = []
-    for level in _GLUED_ALTERNATIVE.split(education.level.strip().rstrip(".")):
-        level, note = _experience(level.strip().rstrip(",;"), wording)
-        for ending in (" білімі", " білім"):
-            if level.endswith(ending):
-                level = level[: -len(ending)]
-        parts.append(wording["entry_education"].format(level=names.lower_first(level)) + note)
-    text = f", {wording['entry_or']} ".join(parts)
-    if education.specialities:
-        listed = "; ".join(f"{s.code} {s.name}" for s in education.specialities)
-        text += "; " + wording["entry_specialities"].format(specialities=listed)
-    return text[:1].upper() + text[1:]
-
-
-def _experience(level: str, wording: dict) -> tuple[str, str]:
-    """A level without its note on work experience, and that note as the language says it."""
-    experience = wording.get("entry_experience") or {}
-    for key in ("without", "with"):
-        for pattern in experience.get(f"{key}_patterns") or ():
-            found = re.search(pattern, level, flags=re.IGNORECASE)
-            if found:
-                return (level[: found.start()] + level[found.end():]).strip(" ,;"), experience[key]
-    return level, ""
 
 
 __all__ = ["design", "resolve", "entry_requirements", "default_year", "standard_code", "standard_version",

@@ -30,6 +30,8 @@ def share_with_minimums(total: int, weights: list[float], minimums: list[int]) -
         raise SpecError(f"hours: {total} academic hours cannot give {count} parts their minimum of "
                         f"{sum(minimums)} hours in all")
     rest = total - sum(minimums)
+    if all(isinstance(w, int) and not isinstance(w, bool) and w >= 0 for w in weights) and sum(weights) > 0:
+        return _integer_shares(rest, weights, minimums)  # the same result, without Fractions (session plans)
     fractions = [Fraction(w).limit_denominator(10**6) for w in weights]
     weight_sum = sum(fractions)
     if weight_sum <= 0:
@@ -39,6 +41,17 @@ def share_with_minimums(total: int, weights: list[float], minimums: list[int]) -
     left = rest - sum(shares)
     order = sorted(range(count), key=lambda i: (-(exact[i] - shares[i]), i))
     for index in order[:left]:
+        shares[index] += 1
+    return [share + minimum for share, minimum in zip(shares, minimums)]
+
+
+def _integer_shares(rest: int, weights: list[int], minimums: list[int]) -> list[int]:
+    """:func:`share_with_minimums` for whole-number weights: exact integer arithmetic, same ties."""
+    weight_sum = sum(weights)
+    shares = [w * rest // weight_sum for w in weights]
+    remainders = [w * rest % weight_sum for w in weights]
+    left = rest - sum(shares)
+    for index in sorted(range(len(weights)), key=lambda i: (-remainders[i], i))[:left]:
         shares[index] += 1
     return [share + minimum for share, minimum in zip(shares, minimums)]
 

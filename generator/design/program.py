@@ -8,7 +8,7 @@ The shape, top down: a Program has Modules (the legal module, then one per skill
 Outcomes, Topics (each joins knowledge and the practice that uses it), Criteria (observable, 2–4 per
 ability, one per knowledge item with open questions for the assessor) and CrossReferences to items
 taught in another topic; the Program also has PersonalOutcomes (behaviour observed in practice),
-Sessions (the outline's schedule) and one RecognitionSheet per recognisable skill.
+Sessions (the session plans: the outline's rows and the trainer's guide) and one RecognitionSheet per recognisable skill.
 """
 from __future__ import annotations
 
@@ -156,11 +156,21 @@ class CoverageRow:
 
 
 @dataclass
+class Person:
+    """A developer or reviewer of the program (spec ``provider.developers`` / ``provider.reviewers``)."""
+
+    name: str
+    position: str = ""
+
+
+@dataclass
 class Provider:
     name: str
     city: str
     approver_name: str
     approver_title: str
+    developers: list[Person] = field(default_factory=list)  # empty: the template prints lines to fill in
+    reviewers: list[Person] = field(default_factory=list)
 
 
 @dataclass
@@ -195,16 +205,116 @@ class RecognitionSheet:
 
 
 @dataclass
+class ActivityStep:
+    """One step of an activity as run in a session: its minutes scaled to the activity's minutes."""
+
+    title: str
+    text: str
+    minutes: int
+
+
+@dataclass
+class PlanStep:
+    """One row of a session's timed plan: an activity in a stage of the experiential cycle."""
+
+    number: int
+    start: str  # "00:12" from the session's start
+    end: str
+    minutes: int
+    stage: str  # warm_up | input | experience | energiser | assessment | reflection | application
+    activity_id: str
+    name: str
+    phase: str  # the library phase of the activity
+    steps: list[ActivityStep] = field(default_factory=list)
+    result: str = ""  # what it produces (may be empty)
+    online: str = ""  # how it runs online
+    described_in: int = 0  # the session whose plan describes it in full (0: this one, its first use)
+
+
+@dataclass
+class Evidence:
+    """Evidence a session collects for assessment."""
+
+    what: str
+    kinds: list[str]  # observation | product | interview | self_assessment
+    outcomes: list[str]  # outcome codes
+    sheet_rows: list[str] = field(default_factory=list)  # rows of the recognition sheet it feeds
+    assessed: bool = False  # collected by an assessment activity (not only formative)
+
+
+@dataclass
 class Session:
-    """One teaching session of the course outline (a block of ``session_hours`` academic hours)."""
+    """One teaching session: a row of the course outline and a page of the trainer's guide."""
 
     number: int
     module_id: str
     title: str
     hours: int
     kind: str  # theory | practice | integrated | assessment
-    topics: list[str] = field(default_factory=list)  # topic numbers
     methods: list[str] = field(default_factory=list)
+    minutes: int = 0
+    position: str = "middle"  # first | middle | last | only
+    day: int = 0
+    date: str = ""  # dd.mm.yyyy when the spec gives a start date
+    topics: list[str] = field(default_factory=list)  # topic numbers taught, and the assessment it holds
+    objectives: list[Outcome] = field(default_factory=list)  # outcomes taught (or assessed) in the session
+    observed: list[Outcome] = field(default_factory=list)  # personal outcomes the trainer observes
+    main_activity: str = ""
+    steps: list[PlanStep] = field(default_factory=list)
+    materials: list[str] = field(default_factory=list)
+    preparation: list[str] = field(default_factory=list)
+    debrief: list[str] = field(default_factory=list)
+    tips: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class MethodUse:
+    """A method (an activity of the library) as this program uses it."""
+
+    name: str
+    phase: str
+    sessions: str  # "2, 5, 9-сабақтар" / "занятия 2, 5, 9"
+    minutes: int
+    how: str  # its steps, in short
+    result: str = ""
+
+
+@dataclass
+class Conditions:
+    """Conditions of delivery: room, equipment and materials, trainer, accessibility."""
+
+    room: list[str] = field(default_factory=list)
+    equipment: list[str] = field(default_factory=list)
+    materials_note: str = ""
+    trainer: list[str] = field(default_factory=list)
+    accessibility: str = ""
+
+
+@dataclass
+class CalendarDay:
+    number: int
+    date: str  # dd.mm.yyyy, or empty
+    label: str  # «1-күн» / «День 1», or the date
+    sessions: list[int] = field(default_factory=list)
+    topics: str = ""  # its sessions' topic numbers and assessments: «1.1, 1.2; 1.3, Аралық бағалау»
+    hours: int = 0
+
+
+@dataclass
+class FeedbackForm:
+    """The participant feedback form (one printable page; an annex of the program)."""
+
+    title: str
+    intro: str
+    fields: list[str]
+    scale: list[int]
+    scale_legend: str
+    rating_heading: str
+    rating_questions: list[str]
+    open_heading: str
+    open_questions: list[str]
+    closing: str
 
 
 @dataclass
@@ -251,9 +361,20 @@ class Program:
     final_assessment_hours: int = 0
     hours_basis: str = ""  # how the total was chosen (given, default, or computed from content: how)
     recommended_hours: int = 0  # the total the content needs at the design data's rates
+    minimum_hours: int = 0  # the smallest total that teaches every topic on its own (below it topics are merged)
     assessment_sheets: list[RecognitionSheet] = field(default_factory=list)
     sessions: list[Session] = field(default_factory=list)
     totals: Optional[Hours] = None
     coverage_percent: float = 100.0
     criteria_shapes: Optional[CriteriaShapes] = None
     warnings: list[str] = field(default_factory=list)
+    # delivery (generator/design/delivery.py): session plans, organisation, conditions, calendar, evaluation
+    session_minutes: int = 0  # the usual length of a session
+    explanatory_note: list[str] = field(default_factory=list)
+    organisation: list[str] = field(default_factory=list)
+    methods_used: list[MethodUse] = field(default_factory=list)
+    conditions: Conditions = field(default_factory=Conditions)
+    calendar: list[CalendarDay] = field(default_factory=list)
+    calendar_note: list[str] = field(default_factory=list)
+    evaluation: list[str] = field(default_factory=list)
+    feedback_form: Optional[FeedbackForm] = None

@@ -80,9 +80,13 @@ def check_card(standard, card: Optional[str]) -> None:
 
 def _is_spec(path: Path) -> bool:
     """A program spec has a ``standard`` key at the top; standard data has ``cards``."""
+    from generator.common.bounded_yaml import STANDARD_DATA_LIMITS, compose, decode_text, read_limited
+    from generator.exceptions import GeneratorError
+
     try:
-        node = yaml.compose(path.read_text("utf-8-sig"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        text = decode_text(read_limited(path, "YAML", ExportError, STANDARD_DATA_LIMITS.max_bytes), path, "YAML")
+        node = compose(text, str(path), ExportError, STANDARD_DATA_LIMITS)
+    except GeneratorError:
         return False  # let the standard loader report the problem with its own message
     if not isinstance(node, yaml.MappingNode):
         return False

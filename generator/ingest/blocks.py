@@ -32,10 +32,46 @@ class SourceDocument:
     path: Path
     blocks: list[Block]
     sha256: str
-    reader: str  # "text" or "docx"
+    reader: str  # "text", "docx" or "pdf"
+    pages: dict[int, int] = field(default_factory=dict)  # PDF: block line → page number
+    # filled while parsing: what was read past, and the blocks of each card (for the account)
+    notes: list = field(default_factory=list)
+    regions: list = field(default_factory=list)
+
+    @property
+    def has_cells(self) -> bool:
+        """Tables come as real cells (Word, PDF), not flattened into text lines (the published text)."""
+        return self.reader in ("docx", "pdf")
+
+    def note(self, line: int | None, code: str, message: str) -> None:
+        """Record a problem of the source that the import read past (see ImportNote)."""
+        from generator.standard.model import ImportNote
+
+        self.notes.append(ImportNote(where=self.where(line), code=code, message=message))
 
     def where(self, line: int | None) -> str:
-        return f"{self.path.name}:{line}" if line else self.path.name
+        if not line:
+            return self.path.name
+        page = self.pages.get(line)
+        return f"{self.path.name}:{line} (page {page})" if page else f"{self.path.name}:{line}"
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a source file within progen's size limit (generator/common/archive_limits.py), or a
+    one-line SourceError naming it."""
+    from generator.common.archive_limits import read_package
+
+    return read_package(Path(path))
+
+
+def row_blocks(cells: list[str], line: int) -> list[Block]:
+    """A table row as Blocks: a row of one cell is its lines (a heading or text across the table),
+    a row of several cells one row Block; an empty row nothing."""
+    if not any(cells):
+        return []
+    if len(cells) == 1:
+        return [Block(cells=[text], line=line) for text in cells[0].split("\n") if text]
+    return [Block(cells=cells, line=line, is_row=True)]
 
 
 _IMAGE_MAGIC = ((b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"))

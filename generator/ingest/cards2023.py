@@ -7,8 +7,9 @@ from typing import Optional
 from generator.exceptions import ImportFormatError
 from generator.ingest.blocks import Block
 from generator.ingest.legal import parse_legal_ref
-from generator.ingest.numbered import clean_item, split_numbered
+from generator.ingest.numbered import clean_item, restart_at, split_numbered
 from generator.ingest.repair import repair_glued
+from generator.ingest.tolerance import Notebook, Orphans, new_function, same_title, skill_place
 from generator.ingest.vocabulary import Vocabulary
 from generator.standard import model as m
 
@@ -41,9 +42,15 @@ class CardParser:
         self.related: list[m.RelatedProfession] = []
         self.in_related = False
         self.saw_personal = False
+        self.current: Optional[m.LabourFunction] = None  # the function and skill that rows below belong to
+        self.skill: Optional[m.Skill] = None
+        self.notebook = Notebook(where)  # what was read past, completed with the card's code
+        self.orphans = Orphans(self.notebook)
+        self.blocks: list[Block] = []  # the card's region of the source (for the account of what was read)
 
     # -- rows ---------------------------------------------------------------------------------
     def feed(self, block: Block) -> None:
+        self.blocks.append(block)
         cells = block.cells
         first = cells[0]
         v = self.vocab
@@ -99,18 +106,24 @@ class CardParser:
     def _listed(self, cell: str, mandatory: bool, line: int) -> None:
         if self.vocab.is_none(cell):
             return
-        for title in split_numbered(cell, f"{self.where(line)}: list of labour functions"):
+        problem = lambda text: self.notebook.add(line, "list-numbering", f"list of labour functions: {text}")  # noqa: E731
+        for title in split_numbered(cell, f"{self.where(line)}: list of labour functions", problem):
             self.listed.append(m.ListedFunction(number=len(self.listed) + 1, title=_text(title), mandatory=mandatory))
 
     def _function(self, block: Block) -> None:
         match = self.vocab.match("function", block.cells[0])
         number = int(match.group("number"))
         title = _text(match.group("title"))
-        listed = next((f for f in self.listed if f.number == number), None)
-        function = m.LabourFunction(id="", number=number, title=title, mandatory=listed.mandatory if listed else True)
-        if any(f.number == number for f in self.functions):
-            raise ImportFormatError(f"{self.where(block.line)}: labour function {number} is described twice")
-        self.functions.append(function)
+        used = {f.number for f in self.functions}
+        existing = next((f for f in self.functions if f.number == number), None)
+        adopted = self.orphans.adopt(number, title, block.line, used - {self.orphans.function.number}
+                                     if self.orphans.function else used)
+        if adopted is not None:
+            self.current = adopted
+        elif existing is not None and same_title(existing.title, title):
+            self.current = existing  # the function goes on (its rows drawn apart)
+        else:
+            self.current = new_function(self.functions, number, title, block.line, self.notebook, self.listed)
         rest = block.cells[1:]
         if rest and self.vocab.match("skill", rest[0]):
             self._skill(rest[0], "\n".join(rest[1:]), block.line)
@@ -118,21 +131,27 @@ class CardParser:
             self._content("\n".join(rest), block.line)
 
     def _skill(self, cell: str, content: str, line: int) -> None:
-        if not self.functions:
-            raise ImportFormatError(f"{self.where(line)}: a skill appears before any labour function")
         match = self.vocab.match("skill", cell)
-        skill = m.Skill(id="", number=int(match.group("number")), title=_text(match.group("title")))
-        self.functions[-1].skills.append(skill)
+        number, title = int(match.group("number")), _text(match.group("title"))
+        if self.current is None:
+            self.current = self.orphans.open(self.functions, line, f"skill {number} '{title[:40]}'")
+        self.skill, number = skill_place(self.current, number, title, line, self.notebook, "skill")
+        if self.skill is None:
+            self.skill = m.Skill(id="", number=number, title=title)
+            self.current.skills.append(self.skill)
         if content:
             self._content(content, line)
 
     def _current_skill(self, line: int) -> m.Skill:
-        if not self.functions:
-            raise ImportFormatError(f"{self.where(line)}: abilities or knowledge appear before any labour function")
-        function = self.functions[-1]
-        if not function.skills:  # a layout without the skill level: one implicit skill
+        if self.current is None:
+            self.current = self.orphans.open(self.functions, line, "a list of abilities or knowledge")
+        function = self.current
+        if not function.skills:  # no skill heading: one implicit skill
             function.skills.append(m.Skill(id="", number=1, title=function.title))
-        return function.skills[-1]
+            self.notebook.add(line, "no-skill-heading", f"labour function {function.number} has no skill heading "
+                              "before its abilities and knowledge; read as one skill titled like the function",
+                              f"F{function.number}/S1")
+        return self.skill if self.skill in function.skills else function.skills[-1]
 
     def _content(self, text: str, line: int) -> None:
         """Abilities and knowledge of the current skill, possibly in one cell with both labels."""
@@ -156,20 +175,29 @@ class CardParser:
             elif knowledge:
                 kind, body = "knowledge", stripped[knowledge.end():]
             else:
-                snippet = " ".join(stripped.split())[:40]  # one line: the message is one line
-                raise ImportFormatError(
-                    f"{self.where(part_line)}: text in the skill cell without a label "
-                    f"('{snippet}…'); expected it after an abilities or knowledge label"
-                )
-            label = "abilities" if kind == "ability" else "knowledge"
+                continue  # text without a label: not read (the import's account reports it)
             # the list's own line: "Қабілет:" ends one line and the items usually start on the next
             list_line = part_line + _leading_lines(part) + _leading_lines(body)
-            items = split_numbered(body, f"{self.where(list_line)}: skill '{skill.title[:40]}', {label}")
-            target = skill.abilities if kind == "ability" else skill.knowledge
-            for text_item in items:
-                repaired = repair_glued(text_item)
-                target.append(m.Item(id="", text=repaired,
-                                     legal_ref=parse_legal_ref(repaired) if kind == "knowledge" else None))
+            restart = restart_at(body) if kind == "ability" else None
+            if restart is not None:  # a second list from 1 with no label: the knowledge, its label lost
+                self.notebook.add(list_line + body[:restart].count("\n"), "missing-label",
+                                  "a second list starts at 1 after the abilities with no label before it; read as "
+                                  "the knowledge (its label looks missing)", self._ref(skill))
+                self._items(skill, "knowledge", body[restart:], list_line + body[:restart].count("\n"))
+                body = body[:restart]
+            self._items(skill, kind, body, list_line)
+
+    def _ref(self, skill: m.Skill) -> str:
+        return f"F{self.current.number}/S{skill.number}"
+
+    def _items(self, skill: m.Skill, kind: str, body: str, line: int) -> None:
+        place = f"skill '{skill.title[:40]}', {'abilities' if kind == 'ability' else 'knowledge'}"
+        problem = lambda text: self.notebook.add(line, "list-numbering", f"{place}: {text}", self._ref(skill))  # noqa: E731
+        target = skill.abilities if kind == "ability" else skill.knowledge
+        for text_item in split_numbered(body, f"{self.where(line)}: {place}", problem):
+            repaired = repair_glued(text_item)
+            target.append(m.Item(id="", text=repaired,
+                                 legal_ref=parse_legal_ref(repaired) if kind == "knowledge" else None))
 
     def _recognition(self, value: str, line: int) -> None:
         skill = self._current_skill(line)
@@ -179,6 +207,7 @@ class CardParser:
 
     # -- result -------------------------------------------------------------------------------
     def card(self) -> m.Card:
+        self.orphans.close()
         v = self.vocab
         codes = [self.fields.get(k, "") for k in ("group_code", "occupation_code")]
         code = next((c.group(1) for c in map(CARD_CODE.match, codes) if c), None)
@@ -202,6 +231,7 @@ class CardParser:
                 "the text looks cut off; import the complete standard"
             )
         m.assign_ids(self.functions, code)
+        self.notebook.settle(code)
         fields = {k: (None if v.is_none(val) else clean_item(_text(val))) for k, val in self.fields.items()}
         return m.Card(
             code=code,

@@ -16,26 +16,18 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from generator.exceptions import ImportFormatError
 from generator.ingest.blocks import Block
+from generator.ingest.card_fields_atameken import CardFields, text_of
 from generator.ingest.labels_atameken import AtamekenLabels
 from generator.ingest.legal import parse_legal_ref
 from generator.ingest.numbered import clean_item
 from generator.ingest.repair import repair_glued
+from generator.ingest.tolerance import Notebook, Orphans, new_function, same_title, skill_place
 from generator.standard import model as m
 
-CARD_CODE = re.compile(r"(\d{4})\s*-\s*(\d)\s*-\s*(\d{3})")
-GROUP_CODE = re.compile(r"^\s*(\d{4})(?:\s*-\s*(\d))?(?!\d)")
 _ITEM_NUMBER = re.compile(r"^\s*(\d{1,3})(?:\s*[.)](?!\d)\s*|\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\"«]))")
 _GLUED_NEXT = r"(?<=\S)\s*(?<!\d){n}\s*\.\s*(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])"
-_OCCUPATION_CODE = re.compile(r"\d{3,4}(-\d(-\d{3})?)?")
-_LEVEL_VALUE = re.compile(r"\d{1,2}(\s*[-–—]\s*\d{1,2})?")
 _TYPED_BULLET = re.compile(r"^\s*[-–—•·▪*]\s+")
-_LEVEL = re.compile(r"(?<!\d)(\d{1,2})(?!\d)\s*(?:[-–—]\s*(\d{1,2})(?!\d))?")
-
-
-def text_of(value: str) -> str:
-    return repair_glued(re.sub(r"\s*\n\s*", " ", value)).strip()
 
 
 def split_items(text: str) -> list[str]:
@@ -70,7 +62,7 @@ def split_items(text: str) -> list[str]:
     return items
 
 
-class AtamekenCardParser:
+class AtamekenCardParser(CardFields):
     """Reads the rows of one card of layout A (``has_skills=False``) or B (``has_skills=True``)."""
 
     def __init__(self, labels: AtamekenLabels, where, heading: str, heading_line: int, has_skills: bool):
@@ -89,6 +81,12 @@ class AtamekenCardParser:
         self.field_name: Optional[str] = None  # the last field label, for value rows below it
         self.columns: dict[int, str] = {}  # a header row «… | Умения | Знания»: column (from the right) → kind
         self.untitled: Optional[object] = None  # a function/skill whose title is in the next cell
+        self.notebook = Notebook(where)  # what was read past, completed with the card's code
+        self.blocks: list[Block] = []  # the card's region of the source (for the account of what was read)
+        self.orphans = Orphans(self.notebook)
+        self.listed_since_label = 0  # items read since the last «Умения» / «Знания» label …
+        self.listed_skill: Optional[m.Skill] = None  # … into this skill and list
+        self.listed_kind: Optional[str] = None
 
     # -- rows ---------------------------------------------------------------------------------
     def starts_new_card(self, block: Block) -> bool:
@@ -99,6 +97,7 @@ class AtamekenCardParser:
         return self.labels.field(first, self.labels.card_fields) in ("code", "group_code", "profession_name")
 
     def feed(self, block: Block) -> None:
+        self.blocks.append(block)
         cells = [cell for cell in block.cells if cell.strip()]
         if (not block.is_row and self.heading == "" and cells and not self.functions and not self.fields
                 and not self._is_label(cells[0]) and not self.labels.kind(cells[0])):
@@ -108,8 +107,9 @@ class AtamekenCardParser:
             return
         pending: Optional[str] = None
         size = len(block.cells)
+        skip = self._unusual_heading(block)
         for index, cell in enumerate(block.cells):
-            if not cell.strip():
+            if not cell.strip() or index == skip:
                 continue
             column_kind = self.columns.get(index - size) if block.is_row else None
             if column_kind and not self._is_label(cell):
@@ -118,6 +118,29 @@ class AtamekenCardParser:
                 continue
             for chunk in self._chunks(cell):
                 pending = self._cell(chunk, pending, block.line)
+
+    def _unusual_heading(self, block: Block) -> Optional[int]:
+        """A row whose first cell no label matches, while a later cell of it opens a task or a list
+        of abilities or knowledge: the first cell is its labour function's heading in an unusual
+        form («ТФ 1: Установка ПО», «1. Установка ПО»). Read it as that; its index, or None."""
+        if not block.is_row or not block.cells[0].strip():
+            return None
+        first, labels = block.cells[0], self.labels
+        if self._is_label(first) or labels.kind(first) or labels.unnumbered(first) is not None \
+                or labels.card_heading_name(first) is not None:
+            return None
+        if not any(labels.numbered(cell, labels.skill) or labels.kind(cell) for cell in block.cells[1:] if cell.strip()):
+            return None
+        head, _, rest = first.strip().partition("\n")
+        label, colon, after = head.partition(":")
+        number = re.search(r"(?<!\d)(\d{1,2})(?!\d)", label if colon else head[:12])
+        title = " ".join(part for part in ((after if colon else head[number.end():] if number else head), rest) if part)
+        used = {f.number for f in self.functions}
+        value = int(number.group(1)) if number and int(number.group(1)) not in used else max(used, default=0) + 1
+        self.notebook.add(block.line, "function-heading", f"'{first.strip()[:50]}' is no known label, but its row "
+                          f"describes a labour function; read as the heading of labour function {value}", f"F{value}")
+        self._function(value, text_of(title).strip(" .:"), block.line)
+        return 0
 
     def _chunks(self, cell: str) -> list[str]:
         """A cell holding several structural parts («Трудовая функция 1: …\nЗадача 1: …\nУмения: …»)."""
@@ -162,10 +185,19 @@ class AtamekenCardParser:
         self.untitled = None
         function = labels.numbered(cell, labels.function)
         if function:
+            self._label_typo(cell, line)
             self._function(*function, line)
+            return None
+        title = labels.unnumbered(cell)
+        if title is not None:
+            number = max((f.number for f in self.functions), default=0) + 1
+            self.notebook.add(line, "function-number", f"a labour function heading without its number "
+                              f"('{cell.strip()[:50]}'); read as labour function {number}", f"F{number}")
+            self._function(number, title, line)
             return None
         skill = labels.numbered(cell, labels.skill)
         if skill:
+            self._label_typo(cell, line)
             if self.has_skills:
                 self._skill(*skill, line)
             else:  # layout A forced on a document with tasks: their items join the function's one skill
@@ -173,12 +205,15 @@ class AtamekenCardParser:
             return None
         kind = labels.kind(cell)
         if kind:
+            self._label_typo(cell, line)
             self.kind, self.field_name, self.list_mandatory = kind[0], None, None
+            self.listed_since_label = 0
             if kind[1]:
                 self._items(kind[1], line)
             return None
         field = labels.field(cell, labels.card_fields)
         if field:
+            self._label_typo(cell, line)
             self.kind = None
             if field in ("personal", "related", "regulations", "education", "tariff_level"):
                 self.columns = {}  # the functions' part of the card is over
@@ -202,6 +237,11 @@ class AtamekenCardParser:
             return target
         return None
 
+    def _label_typo(self, text: str, line: int) -> None:
+        spelling = self.labels.misspelt(text)
+        if spelling:
+            self.notebook.add(line, "label-typo", f"the label '{spelling[0]}' is read as '{spelling[1]}'")
+
     def _value(self, field: str, value: str) -> None:
         if field == "function_list":
             self._listed(value)
@@ -223,51 +263,47 @@ class AtamekenCardParser:
     def _function(self, number: int, title: str, line: int) -> None:
         title = clean_item(repair_glued(title))
         self.kind, self.field_name, self.list_mandatory = None, None, None
-        if self.function is not None and self.function.number == number:
-            if title and not self.function.title:
-                self.function.title = title
+        used = {f.number for f in self.functions}
+        adopted = self.orphans.adopt(number, title, line, used - {self.orphans.function.number}
+                                     if self.orphans.function else used)
+        if adopted is not None:
+            self.function, self.skill = adopted, adopted.skills[-1] if adopted.skills else None
+            return
+        current = self.function
+        if current is not None and current.number == number and same_title(current.title, title):
+            current.title = current.title or title
             return
         existing = next((f for f in self.functions if f.number == number), None)
-        if existing is not None:
-            if title and existing.title and _key(title) != _key(existing.title):
-                raise ImportFormatError(
-                    f"{self.where(line)}: labour function {number} is described twice with different titles "
-                    f"('{existing.title[:50]}' and '{title[:50]}'); fix the numbering in the source"
-                )
+        if existing is not None and same_title(existing.title, title):
             self.function, self.skill = existing, existing.skills[-1] if existing.skills else None
             return
-        listed = next((f for f in self.listed if f.number == number), None)
-        self.function = m.LabourFunction(id="", number=number, title=title,
-                                         mandatory=listed.mandatory if listed else True)
-        self.functions.append(self.function)
+        self.function = new_function(self.functions, number, title, line, self.notebook, self.listed)
         self.skill = None
         if not title:
             self.untitled = self.function
 
     def _skill(self, number: int, title: str, line: int) -> None:
-        if self.function is None:
-            raise ImportFormatError(f"{self.where(line)}: «{title[:40]}» (a task/skill) appears before any labour function")
         title = clean_item(repair_glued(title))
+        if self.function is None:
+            self.function = self.orphans.open(self.functions, line, f"task {number} '{title[:40]}'")
+            self.skill = None
         self.kind, self.field_name = None, None
-        if self.skill is not None and self.skill.number == number and self.skill in self.function.skills:
+        skills = self.function.skills
+        if self.skill is not None and self.skill.number == number and self.skill in skills \
+                and same_title(self.skill.title, title):
             return
-        existing = next((s for s in self.function.skills if s.number == number), None)
-        if existing is not None:
-            if title and _key(title) != _key(existing.title):
-                raise ImportFormatError(
-                    f"{self.where(line)}: task {number} of labour function {self.function.number} is described "
-                    f"twice with different titles; fix the numbering in the source"
-                )
-            self.skill = existing
+        self.skill, number = skill_place(self.function, number, title, line, self.notebook, "task")
+        if self.skill is not None:
             return
         self.skill = m.Skill(id="", number=number, title=title)
-        self.function.skills.append(self.skill)
+        skills.append(self.skill)
         if not title:
             self.untitled = self.skill
 
     def _items(self, text: str, line: int) -> None:
         if self.function is None:
-            raise ImportFormatError(f"{self.where(line)}: abilities or knowledge appear before any labour function")
+            self.function = self.orphans.open(self.functions, line, "a list of abilities or knowledge")
+            self.skill = None
         if self.skill is None or self.skill not in self.function.skills:
             if self.has_skills and self.function.skills:
                 self.skill = self.function.skills[-1]
@@ -277,130 +313,45 @@ class AtamekenCardParser:
                 self.function.skills.append(self.skill)
         # a cell may hold both lists: «Умения:\n1. …\nЗнания:\n1. …»
         segment: list[str] = []
-        for line in text.split("\n") + [None]:
-            kind = self.labels.kind(line) if line is not None and not line[:1].isdigit() else None
-            if line is not None and kind is None:
-                segment.append(line)
+        for line_text in text.split("\n") + [None]:
+            kind = self.labels.kind(line_text) if line_text is not None and not line_text[:1].isdigit() else None
+            if line_text is not None and kind is None:
+                segment.append(line_text)
                 continue
-            self._add_items("\n".join(segment))
+            self._add_items("\n".join(segment), line)
             segment = []
             if kind is not None:
+                self._label_typo(line_text, line)
                 self.kind = kind[0]
+                self.listed_since_label = 0
                 if kind[1]:
                     segment.append(kind[1])
 
-    def _add_items(self, text: str) -> None:
+    def _add_items(self, text: str, line: int) -> None:
+        first = next((part for part in text.split("\n") if part.strip()), "")
+        number = _ITEM_NUMBER.match(first)
+        if number and number.group(1) == "1" and self.listed_since_label \
+                and (self.listed_skill, self.listed_kind) == (self.skill, self.kind):
+            self._missing_label(line)
+        items = split_items(text)
         target = self.skill.abilities if self.kind == "ability" else self.skill.knowledge
-        for text_item in split_items(text):
+        if (self.listed_skill, self.listed_kind) != (self.skill, self.kind):
+            self.listed_since_label = 0
+        self.listed_since_label += len(items)
+        self.listed_skill, self.listed_kind = self.skill, self.kind
+        for text_item in items:
             target.append(m.Item(id="", text=text_item,
                                  legal_ref=parse_legal_ref(text_item) if self.kind == "knowledge" else None))
 
-    # -- result -------------------------------------------------------------------------------
-    def value(self, field: str) -> Optional[str]:
-        parts = [p for p in self.fields.get(field, []) if p.strip()]
-        if not parts:
-            return None
-        text = text_of("\n".join(parts))
-        return None if text in ("-", "—", "–", "") else text
-
-    def codes(self) -> tuple[Optional[str], Optional[str]]:
-        """(official card code like 1234-5-678 or None, group code like 2523-0 / 2139 or None)."""
-        code = group = None
-        for field in ("code", "group_code"):
-            raw = " ".join(self.fields.get(field, []))
-            full = CARD_CODE.search(raw)
-            if full and code is None:
-                code = f"{full.group(1)}-{full.group(2)}-{full.group(3)}"
-            short = GROUP_CODE.match(raw)
-            if short and not full and group is None:
-                group = short.group(1) + (f"-{short.group(2)}" if short.group(2) else "")
-        if group is None and code:
-            group = code.rsplit("-", 1)[0]
-        return code, group
-
-    def level(self) -> Optional[str]:
-        raw = self.value("level")
-        match = _LEVEL.search(raw or "")
-        if not match:
-            return raw
-        return match.group(1) + (f"-{match.group(2)}" if match.group(2) else "")
-
-    def card(self, code: str, group: Optional[str], note: Optional[str]) -> m.Card:
-        if not self.functions:
-            raise ImportFormatError(
-                f"{self.where(self.heading_line)}: card '{(self.heading or self.value('profession_name') or '')[:60]}' "
-                "describes no labour function; expected rows like 'Трудовая функция 1: …'"
-            )
-        m.assign_ids(self.functions, code)
-        level_text = self.value("level") or ""
-        # «4.\nТехническое и профессиональное образование, без практического опыта» (layout A)
-        level_rest = _LEVEL.sub("", level_text, count=1).strip(" .:\n") if re.match(r"\s*\d", level_text) else ""
-        education = self._education(level_rest)
-        personal = self.value("personal") or ""
-        return m.Card(
-            code=code,
-            group_code=group,
-            name=(self.value("profession_name") or self.heading or "").strip("«»\"“” "),
-            heading=self.heading or None,
-            level=self.level(),
-            tariff_level=self._tariff(),
-            education=education,
-            other_names=[n for n in (clean_item(p) for p in re.split(r"\s*[;\n]\s*", "\n".join(
-                self.fields.get("other_names", [])))) if n and n not in ("-", "—", "–")],
-            purpose=self.value("purpose"),
-            listed_functions=self.listed,
-            functions=self.functions,
-            personal_competencies=[c for c in (clean_item(p) for p in re.split(r"\s*[,;]\s*|\.\s+", personal)) if c],
-            technical_regulations=[r for r in (clean_item(p) for p in re.split(r"\s*;\s*", self.value("regulations") or "")) if r],
-            related_professions=self._related_professions(),
-            qualification_label_note=note,
-        )
-
-    def _tariff(self) -> Optional[str]:
-        parts = [repair_glued("; ".join(clean_item(line) for line in p.split("\n") if line.strip()))
-                 for p in self.fields.get("tariff_level", [])]
-        parts = [p for p in parts if p not in ("", "-", "—", "–")]
-        return ": ".join([parts[0], "; ".join(parts[1:])]) if len(parts) > 1 else (parts[0] if parts else None)
-
-    def _education(self, level_rest: str) -> Optional[m.Education]:
-        parts = [p for p in self.fields.get("education", []) if p.strip() and p.strip() not in ("-", "—", "–")]
-        if not parts and not level_rest:
-            return None
-        if not parts:
-            return m.Education(level=clean_item(text_of(level_rest)))
-        level = clean_item(re.sub(r"^\s*Уровень образования\s*:\s*", "", text_of(parts[0]), flags=re.IGNORECASE))
-        specialities: list[m.Speciality] = []
-        for part in parts[1:]:
-            if re.match(r"^\s*(Квалификаци|Біліктілік)", part, re.IGNORECASE):
-                continue  # qualification codes (130404 3 Техник-программист), not specialities
-            for line in part.split("\n"):
-                match = re.match(r"^\s*(\d{7}|\d[A-Z]\d{2,5})\s+(.+)$", line.strip())
-                if match:
-                    specialities.append(m.Speciality(code=match.group(1), name=clean_item(match.group(2))))
-        basis = "; ".join(text_of(p) for p in parts[1:]) or None
-        return m.Education(level=level, specialities=specialities, basis=basis)
-
-    def _related_professions(self) -> list[m.RelatedProfession]:
-        related: list[m.RelatedProfession] = []
-        parts = [p for p in self.fields.get("related", []) if p.strip() and p.strip() not in ("-", "—", "–")]
-        # the values come in (level or code, name) pairs, each possibly listing several lines
-        for first, second in zip(parts[0::2], parts[1::2]):
-            lefts, rights = first.split("\n"), second.split("\n")
-            if len(lefts) != len(rights):
-                lefts = [" ".join(lefts)] * len(rights)
-            for left, right in zip(lefts, rights):
-                left, name = clean_item(left), clean_item(text_of(right))
-                if not name:
-                    continue
-                if _OCCUPATION_CODE.fullmatch(left):  # layout A gives the occupation code, not a level
-                    left, name = "", f"{left} {name}"
-                elif not _LEVEL_VALUE.fullmatch(left):  # «Новая профессия»
-                    left = ""
-                related.append(m.RelatedProfession(level=left, name=name))
-        if len(parts) % 2:
-            related.append(m.RelatedProfession(level="", name=clean_item(text_of(parts[-1]))))
-        return related
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[^\w]+", "", text.lower())
+    def _missing_label(self, line: int) -> None:
+        """A list of the skill starts again at 1 with no label before it: most likely the label of
+        the knowledge list (which follows the abilities) is missing."""
+        ref = f"F{self.function.number}/S{self.skill.number}"
+        if self.kind == "ability":
+            self.kind = "knowledge"
+            self.notebook.add(line, "missing-label", "a second list starts at 1 after the abilities with no label "
+                              "before it; read as the knowledge (its label «Знания» looks missing)", ref)
+        else:
+            self.notebook.add(line, "missing-label", "a list starts again at 1 after the knowledge with no label "
+                              "before it; read on as knowledge — check for a missing label", ref)
+        self.listed_since_label = 0

@@ -14,7 +14,7 @@ two ways that this module evens out before parsing (DOCX only, the text path is 
 * Labels are worded loosely in Word copies: «Умение», «Умения и навыки» or «Знания» without the
   colon, typos in «Трудовая функцыя 2» or «Навик 1». A line that the 2023 vocabulary does not
   match but that is close to one of its labels (data: ``layout_2023_variants`` in
-  ``data/labels_2022.yaml``) is rewritten to the canonical label. Item lines (numbered) are never
+  each language pack's ``ingest.yaml``) is rewritten to the canonical label. Item lines (numbered) are never
   touched.
 """
 from __future__ import annotations
@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import replace
+from typing import Optional
 
 from generator.ingest.blocks import Block, SourceDocument
 from generator.ingest.labels_atameken import _best_ratio, _data, normalise
@@ -46,9 +47,15 @@ def _known(line: str) -> bool:
 
 def canonical_line(line: str) -> str:
     """A loosely worded 2023 label → its canonical form; any other line unchanged."""
+    return _canonical(line)[0]
+
+
+def _canonical(line: str) -> tuple[str, Optional[tuple[str, str]]]:
+    """(the line with a loosely worded label made canonical, and — when that label was misspelt,
+    matched by similarity only and not one of the known variant forms — (label as written, label read))."""
     stripped = line.strip()
     if not stripped or stripped[0].isdigit() or _known(stripped):
-        return line
+        return line, None
     variants = _variants()
     fuzzy = variants["_fuzzy"]
     head, colon, after = stripped.partition(":")
@@ -58,7 +65,8 @@ def canonical_line(line: str) -> str:
             for kind in ("abilities", "knowledge"):
                 canonical, forms = variants[lang][kind]
                 if _best_ratio(key, forms, fuzzy):
-                    return f"{canonical} {after.strip()}".rstrip() if colon and after.strip() else canonical
+                    text = f"{canonical} {after.strip()}".rstrip() if colon and after.strip() else canonical
+                    return text, None if key in forms else (head.strip(), canonical)
     heading = _NUMBERED_HEADING.match(stripped)
     if heading:
         label = normalise(heading.group("label"))
@@ -66,8 +74,20 @@ def canonical_line(line: str) -> str:
             for kind in ("function", "skill"):
                 canonical, forms = variants[lang][kind]
                 if _best_ratio(label, forms, fuzzy):
-                    return f"{canonical} {heading.group('number')}{heading.group('rest')}"
-    return line
+                    written = f"{heading.group('label').strip()} {heading.group('number')}"
+                    return (f"{canonical} {heading.group('number')}{heading.group('rest')}",
+                            None if label in forms else (written, f"{canonical} {heading.group('number')}"))
+    return line, None
+
+
+def _canonical_cell(cell: str, doc: SourceDocument, line: int) -> str:
+    lines = []
+    for text in cell.split("\n"):
+        canonical, misspelt = _canonical(text)
+        if misspelt:
+            doc.note(line, "label-typo", f"the label '{misspelt[0]}' is read as '{misspelt[1]}'")
+        lines.append(canonical)
+    return "\n".join(lines)
 
 
 _NUMBERED_PARAGRAPH = re.compile(r"^\s*\d+\s*\.\s+")
@@ -112,7 +132,7 @@ def adapt(doc: SourceDocument) -> SourceDocument:
     blocks: list[Block] = []
     chapter = 0
     for block in doc.blocks:
-        cells = ["\n".join(canonical_line(line) for line in cell.split("\n")) for cell in block.cells]
+        cells = [_canonical_cell(cell, doc, block.line) for cell in block.cells]
         if block.is_row:
             cells = _row_shape(cells)
         elif chapter == 3 and _matches("function", cells[0]):

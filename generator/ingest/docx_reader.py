@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from generator.exceptions import SourceError
-from generator.ingest.blocks import Block, SourceDocument
+from generator.ingest.blocks import Block, SourceDocument, read_bytes, row_blocks
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -260,7 +260,7 @@ def paragraph_text(p) -> str:
     return "\n".join(re.sub(r"[ \t\u2002\u2003\u2009]+", " ", line).strip() for line in text.split("\n"))
 
 
-def _is_label(text: str, colon: bool = True) -> bool:
+def is_label(text: str, colon: bool = True) -> bool:
     """A heading inside a cell or list: it ends a list and is never numbered itself.
 
     A known structural label (any layout, kk or ru) always is; with ``colon`` so is any short
@@ -285,7 +285,7 @@ def _label_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(patterns)
 
 
-class _Lines:
+class CellLines:
     """The lines of one cell (or of the body), with list numbers made explicit."""
 
     def __init__(self, in_cell: bool, body_counters: Optional[dict] = None):
@@ -328,7 +328,7 @@ class _Lines:
             self._auto(text, numbering)
             return
         typed = TYPED_NUMBER.match(text)
-        if not typed and _is_label(text):
+        if not typed and is_label(text):
             self._append(text, "label")
             self.counter, self.base_level = 0, None
             return
@@ -362,7 +362,7 @@ class _Lines:
 
     def _auto(self, text: str, numbering) -> None:
         key, level, fmt, delimiter, start = numbering
-        if self.in_cell and _is_label(text, colon=False) and not TYPED_NUMBER.match(text):
+        if self.in_cell and is_label(text, colon=False) and not TYPED_NUMBER.match(text):
             # a heading styled as a list item («Задача 2:» with a bullet): not an item
             self._append(text, "label")
             self.counter, self.base_level = 0, None
@@ -429,7 +429,7 @@ def _cell_merge(tc) -> tuple[bool, bool]:
 
 
 def _cell_text(tc, numbering: _Numbering) -> str:
-    lines = _Lines(in_cell=True)
+    lines = CellLines(in_cell=True)
     for element in _block_children(tc):
         if element.tag == P:
             lines.add_paragraph(paragraph_text(element), numbering.of(element))
@@ -450,7 +450,7 @@ def blocks_from_document(document) -> list[Block]:
     for element in _block_children(document.element.body):
         if element.tag == P:
             ordinal += 1
-            lines = _Lines(in_cell=False, body_counters=body_counters)
+            lines = CellLines(in_cell=False, body_counters=body_counters)
             lines.add_paragraph(paragraph_text(element), numbering.of(element))
             for line in lines.lines:
                 blocks.append(Block(cells=[line], line=ordinal))
@@ -463,22 +463,18 @@ def blocks_from_document(document) -> list[Block]:
                 if horizontal:
                     continue
                 cells.append("" if vertical else _cell_text(tc, numbering))
-            if any(cells):
-                if len(cells) == 1:
-                    blocks.extend(Block(cells=[line], line=ordinal) for line in cells[0].split("\n") if line)
-                else:
-                    blocks.append(Block(cells=cells, line=ordinal, is_row=True))
+            blocks.extend(row_blocks(cells, ordinal))
     return blocks
 
 
 def read_docx_source(path: Path) -> SourceDocument:
     """Read a .docx into Blocks; refuse .doc, encrypted, damaged or non-Word files with one clear line."""
+    from generator.common.archive_limits import check_package
+
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise SourceError(f"{path}: cannot read the file ({error.strerror})") from error
+    data = read_bytes(path)  # within the size limit
     _refuse_non_docx(path, data)
+    check_package(data, path.name)  # what it unpacks to, before anything is inflated
     document = _open(path, data)
     blocks = blocks_from_document(document)
     if not blocks:

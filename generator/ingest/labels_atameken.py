@@ -1,4 +1,4 @@
-"""Label vocabulary of the older «Атамекен» layouts A and B (data in ``data/labels_2022.yaml``).
+"""Label vocabulary of the older «Атамекен» layouts A and B (each language pack's ``ingest.yaml``).
 
 Real standards of these years word and spell their labels loosely («Умения:», «Умение», «Умения и
 навыки:», «Задача1», «Трудавая функция 2»), so labels are compared tolerantly: lower case, without
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Optional
 
-import yaml
+from generator.common.bounded_yaml import load_plain
 
 _NUMBERED = re.compile(r"^\s*(?P<label>[^\d:\n]{4,40}?)\s*(?P<number>\d{1,2})(?!\d)\s*[:.]?\s*(?P<title>.*)$", re.DOTALL)
 
@@ -139,6 +139,32 @@ class AtamekenLabels:
                 return quoted.group("name").strip()
         return None
 
+    def misspelt(self, text: str) -> Optional[tuple[str, str]]:
+        """(label as written, label it was read as) when ``text`` opens with a structural label
+        matched only by similarity («Трудавая функция 2» → «трудовая функция»), else None."""
+        first = text.strip().split("\n", 1)[0]
+        numbered = _NUMBERED.match(first)
+        heads = [numbered.group("label")] if numbered else []
+        heads.append(first.split(":", 1)[0])
+        tables = [self.function, self.skill, self.abilities, self.knowledge, *self.card_fields.values()]
+        for head in heads:
+            key = normalise(head)
+            if not key or any(key in forms for forms in tables):
+                return None
+            for forms in tables:
+                if self._similar(key, forms):
+                    best = max(forms, key=lambda form: difflib.SequenceMatcher(None, key, form).ratio())
+                    return head.strip(), best
+        return None
+
+    def unnumbered(self, text: str) -> Optional[str]:
+        """«Трудовая функция: Установка ПО» (a function heading without its number) → its title."""
+        head, colon, title = text.strip().partition(":")
+        title = re.sub(r"\s*\n\s*", " ", title).strip()
+        if colon and title and not title[:1].isdigit() and normalise(head) in self.function:
+            return title
+        return None
+
     def score(self, texts: list[str]) -> int:
         """How many structural labels of this language occur (detects language and layout)."""
         count = 0
@@ -168,7 +194,15 @@ def _best_ratio(text: str, forms: tuple[str, ...], threshold: float) -> float:
 
 @functools.lru_cache(maxsize=None)
 def _data() -> dict:
-    return yaml.safe_load(resources.files("generator.ingest").joinpath("data/labels_2022.yaml").read_text("utf-8"))
+    """``fuzzy`` (data/labels_2022.yaml), each language's labels of these layouts (its pack's ingest.yaml,
+    ``layout_atameken``), and the label variants of 2023 Word copies (``layout_2023_variants``)."""
+    from generator.ingest.vocabulary import ingest_data
+
+    shared = load_plain(resources.files("generator.ingest").joinpath("data/labels_2022.yaml").read_text("utf-8"),
+                        "labels_2022.yaml")
+    packs = ingest_data()
+    return {"fuzzy": shared["fuzzy"], **{code: data["layout_atameken"] for code, data in packs.items()},
+            "layout_2023_variants": {code: data["layout_2023_variants"] for code, data in packs.items()}}
 
 
 # the languages whose labels the data has (mappings with the labels of a layout), in the file's order

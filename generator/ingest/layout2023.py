@@ -9,6 +9,7 @@ import re
 from typing import Optional
 
 from generator.exceptions import ImportFormatError
+from generator.ingest.account import Region
 from generator.ingest.blocks import Block, SourceDocument
 from generator.ingest.cards2023 import CardParser
 from generator.ingest.numbered import clean_item
@@ -174,29 +175,61 @@ def _parse_header(blocks: list[Block], vocab: Vocabulary) -> Optional[m.Approval
 
 
 def _parse_cards(blocks: list[Block], vocab: Vocabulary, doc: SourceDocument) -> list[m.Card]:
-    cards: list[m.Card] = []
-    parser: Optional[CardParser] = None
+    parsers: list[CardParser] = []
     for block in blocks:
         heading = vocab.match("card_heading", block.text) if not block.is_row else None
         if heading:
-            if parser:
-                cards.append(parser.card())
-            parser = CardParser(vocab, doc.where, heading.group("name"), block.line)
-            continue
-        if parser and block.is_row:
-            parser.feed(block)
-        elif parser and not block.is_row and (vocab.match("function_descriptions", block.text)):
-            continue
-    if parser:
-        cards.append(parser.card())
-    if not cards:
+            parsers.append(CardParser(vocab, doc.where, heading.group("name"), block.line))
+            parsers[-1].blocks.append(block)
+        elif parsers and block.is_row:
+            parsers[-1].feed(block)
+        elif parsers:  # a paragraph between the rows: part of the card's region, read by the account
+            parsers[-1].blocks.append(block)
+    if not parsers:
         raise ImportFormatError(f"{doc.path.name}: chapter 3 contains no profession card; expected headings like "
                                 "'9. \"…\" кәсіптік карточкасы' / '9. Карточка профессии «…»'")
-    codes = [card.code for card in cards]
-    duplicates = sorted({code for code in codes if codes.count(code) > 1})
-    if duplicates:
-        raise ImportFormatError(f"{doc.path.name}: card code {', '.join(duplicates)} is used by more than one card")
+    cards = [parser.card() for parser in parsers]
+    used: set[str] = set()
+    for card, parser in zip(cards, parsers):
+        code, count = card.code, 1
+        while code in used:
+            count += 1
+            code = f"{card.code}-{count}"
+        if code != card.code:
+            m.assign_ids(card.functions, code)
+            for note in parser.notebook.notes:
+                note.id = code + note.id[len(card.code):] if note.id and note.id.startswith(card.code) else note.id
+            parser.notebook.add(parser.heading_line, "duplicate-code", f"card code {card.code} is used by an "
+                                f"earlier card too; this card is read as {code}").id = code
+            card.code = code
+        used.add(code)
+        doc.notes.extend(parser.notebook.notes)
+        doc.regions.append(Region(parser.blocks, [*parser.fields.values(), *parser.labels.values()]))
     return cards
+
+
+_HEADINGS = ("card_heading", "function", "skill")
+_LABELS = ("abilities", "knowledge", "recognition", "function_list", "mandatory", "additional", "function_descriptions",
+           "related", "related_header", "personal", "regulations", "group_code", "occupation_code", "profession_name",
+           "level", "sublevel", "tariff_level", "education", "nonformal", "other_names", "purpose")
+
+
+def line_kind(vocab: Vocabulary):
+    """For the import's account: a card line's heading or label, and the text after the label."""
+    from generator.ingest.docx_reader import is_label
+
+    def classify(line: str) -> Optional[tuple[str, str]]:
+        if any(vocab.match(key, line) for key in _HEADINGS):
+            return "heading", ""
+        for key in _LABELS:
+            match = vocab.match(key, line)
+            if match and match.start() == 0:
+                # a list's label ends in its colon; any other label may have its value after one
+                rest = line[match.end():] if key in ("abilities", "knowledge") else line.partition(":")[2]
+                return "label", rest
+        return ("label", "") if is_label(line) else None
+
+    return classify
 
 
 def _parse_technical(standard: m.Standard, blocks: list[Block], vocab: Vocabulary) -> None:

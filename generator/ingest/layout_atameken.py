@@ -32,6 +32,7 @@ import re
 from typing import Optional
 
 from generator.exceptions import ImportFormatError
+from generator.ingest.account import Region
 from generator.ingest.blocks import Block, SourceDocument
 from generator.ingest.cards_atameken import AtamekenCardParser, text_of
 from generator.ingest.labels_atameken import LANGUAGES, AtamekenLabels, atameken_labels, normalise
@@ -91,7 +92,7 @@ def parse_atameken(doc: SourceDocument, lang: Optional[str], layout: str) -> m.S
     name = doc.path.name
     lang = detect_language(doc, lang)
     labels = atameken_labels(lang)
-    blocks = doc.blocks if doc.reader == "docx" else merge_text_rows(doc.blocks, labels)
+    blocks = doc.blocks if doc.has_cells else merge_text_rows(doc.blocks, labels)
     passport: list[Block] = []
     technical: list[Block] = []
     parsers: list[AtamekenCardParser] = []
@@ -101,6 +102,7 @@ def parse_atameken(doc: SourceDocument, lang: Optional[str], layout: str) -> m.S
         heading = labels.card_heading_name(first)
         if heading is not None:
             parsers.append(AtamekenCardParser(labels, doc.where, heading, block.line, has_skills=layout == "B"))
+            parsers[-1].blocks.append(block)
             section = "card"
             if block.is_row:
                 rest = [c for c in block.cells if c.strip() and c is not first]
@@ -123,8 +125,14 @@ def parse_atameken(doc: SourceDocument, lang: Optional[str], layout: str) -> m.S
             parsers[-1].feed(block)
         else:
             technical.append(block)
-    # a heading-like line that opened nothing (no fields, no functions) is not a card
-    parsers = [p for p in parsers if p.functions or p.fields or p.listed]
+    # a heading-like line that opened nothing (no fields, no functions) is not a card; its lines
+    # belong to the card before it (or after it) for the account of what was read
+    kept = [p for p in parsers if p.functions or p.fields or p.listed]
+    for index, parser in enumerate(parsers):
+        if parser not in kept and kept:
+            owner = next((p for p in reversed(parsers[:index]) if p in kept), kept[0])
+            owner.blocks.extend(parser.blocks)
+    parsers = kept
     if not parsers:
         raise ImportFormatError(f"{name}: no profession card found; expected headings like 'КАРТОЧКА ПРОФЕССИИ "
                                 "«…»' with rows 'Трудовая функция 1', 'Умения', 'Знания'")
@@ -133,6 +141,9 @@ def parse_atameken(doc: SourceDocument, lang: Optional[str], layout: str) -> m.S
     _parse_passport(standard, passport, labels)
     _parse_technical(standard, technical, labels)
     standard.cards = _cards(parsers)
+    for parser in parsers:
+        doc.notes.extend(parser.notebook.notes)
+        doc.regions.append(Region(parser.blocks, [value for values in parser.fields.values() for value in values]))
     if not any(kind == "ability" for *_, kind, _item in standard.iter_items()):
         raise ImportFormatError(
             f"{name}: read as layout {layout}, but no abilities were found; if the standard "
@@ -143,6 +154,25 @@ def parse_atameken(doc: SourceDocument, lang: Optional[str], layout: str) -> m.S
     if not standard.code:
         standard.code = slug(standard.title)
     return standard
+
+
+def line_kind(labels: AtamekenLabels):
+    """For the import's account: a card line's heading or label, and the text after the label."""
+    from generator.ingest.docx_reader import is_label
+
+    def classify(line: str) -> Optional[tuple[str, str]]:
+        if labels.card_heading_name(line) is not None or labels.unnumbered(line) is not None:
+            return "heading", ""
+        if labels.numbered(line, labels.function) or labels.numbered(line, labels.skill):
+            return "heading", ""
+        kind = labels.kind(line)
+        if kind:
+            return "label", kind[1]
+        if labels.field(line, labels.card_fields):
+            return "label", line.split(":", 1)[1] if ":" in line else ""
+        return ("label", "") if is_label(line) else None
+
+    return classify
 
 
 # --- cards and their codes ----------------------------------------------------------------------
@@ -318,7 +348,9 @@ def _balanced(lines: list[str]) -> list[str]:
             open_quote = False
         else:
             joined.append(line)
-            open_quote = line.count("«") > line.count("»")
+            # a name that ends in its closing quote is complete, even when the source left a quote
+            # inside it open («АО «Национальный инфокоммуникационный Холдинг «Зерде»»)
+            open_quote = line.count("«") > line.count("»") and not line.endswith("»")
     return joined
 
 

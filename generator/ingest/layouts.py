@@ -13,12 +13,12 @@ Parser = Callable[[SourceDocument, Optional[str]], Standard]
 def _layout_2023(doc: SourceDocument, lang: Optional[str]) -> Standard:
     from generator.ingest.layout2023 import parse_standard
 
-    if doc.reader != "docx":
+    if not doc.has_cells:
         return parse_standard(doc, lang)
     from generator.ingest.docx2023 import adapt
 
     try:
-        return parse_standard(adapt(doc), lang)  # a Word copy: merged label cells, loosely worded labels
+        return parse_standard(adapt(doc), lang)  # a Word/PDF copy: merged label cells, loosely worded labels
     except ImportFormatError as error:
         if "not a professional standard in a known layout" not in str(error):
             raise
@@ -113,8 +113,27 @@ def _is_layout_a(doc: SourceDocument) -> bool:
 DETECTORS: dict[str, Callable[[SourceDocument], bool]] = {"B": _is_layout_b, "A": _is_layout_a}
 
 
+def _line_kind(standard: Standard):
+    """The classifier of card lines for the import's account, by layout and language."""
+    if standard.source.layout == "2023":
+        from generator.ingest.layout2023 import line_kind
+        from generator.ingest.vocabulary import vocabulary
+
+        return line_kind(vocabulary(standard.language))
+    from generator.ingest.labels_atameken import atameken_labels
+    from generator.ingest.layout_atameken import line_kind
+
+    return line_kind(atameken_labels(standard.language))
+
+
 def parse(doc: SourceDocument, lang: Optional[str] = None, layout: Optional[str] = None) -> Standard:
+    """The standard in ``doc``, with the account of what became of every line of its cards and the
+    notes of what was read past (``standard.source``)."""
+    from generator.ingest import account
+
     name = layout or detect_layout(doc)
     if name not in PARSERS:
         raise ImportFormatError(f"unknown layout '{name}'; known layouts: {', '.join(sorted(PARSERS))}")
-    return PARSERS[name](doc, lang)
+    standard = PARSERS[name](doc, lang)
+    account.settle(doc, standard, _line_kind(standard))
+    return standard

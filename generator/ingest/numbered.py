@@ -7,6 +7,7 @@ A list is split only where the *expected next* number starts an item after a bou
 from __future__ import annotations
 
 import re
+from typing import Callable, Optional
 
 from generator.exceptions import ImportFormatError
 
@@ -32,11 +33,45 @@ def clean_item(text: str) -> str:
     return text
 
 
-def split_numbered(text: str, where: str) -> list[str]:
-    """Return the items of a numbered list, raising ImportFormatError on broken numbering.
+_LINE_START_1 = re.compile(r"\n[ \t]*1\s*[.)](?!\d)\s*(?=\S)")
 
-    ``where`` names the place for messages, e.g. ``"file.txt:123: card 1210-0-020, function 2, abilities"``.
+
+def restart_at(text: str) -> Optional[int]:
+    """Where a numbered list starts again at 1, on a line of its own, after its first item (two
+    lists run together, the label between them lost), or None. A «1.» inside a line (``…;1. …``)
+    is a numbering mistake, not a new list."""
+    offset = len(text) - len(text.lstrip())
+    first = _start(1).match(text[offset:])
+    if not first:
+        return None
+    again = _LINE_START_1.search(text, offset + first.end())
+    return again.start() + 1 if again else None
+
+
+class _Broken(Exception):
+    """The list's numbering is broken; the message says how (without the place)."""
+
+
+def split_numbered(text: str, where: str, on_problem: Optional[Callable[[str], None]] = None) -> list[str]:
+    """Return the items of a numbered list.
+
+    Broken numbering (an item number used twice, one missing, a list that does not start at 1)
+    raises ImportFormatError naming ``where`` (e.g. ``"file.txt:123: card 1210-0-020, function 2,
+    abilities"``) — or, with ``on_problem``, is read loosely: every number at an item's start (after
+    a line break, ``;`` or ``.``, before a letter or quote) starts an item, in the order written, and
+    ``on_problem`` is told what was found and how it was read.
     """
+    try:
+        return _split_strictly(text)
+    except _Broken as problem:
+        if on_problem is None:
+            raise ImportFormatError(f"{where}: {problem}") from None
+        items = _split_loosely(text)
+        on_problem(f"{problem.args[0].split('; ')[0]}; read as {len(items)} items in the order written")
+        return items
+
+
+def _split_strictly(text: str) -> list[str]:
     text = text.strip()
     if not text:
         return []
@@ -45,7 +80,7 @@ def split_numbered(text: str, where: str) -> list[str]:
         # a list of one item without a number
         if re.match(r"^\s*\d+\s*[.)]\s", text):
             number = re.match(r"^\s*(\d+)", text).group(1)
-            raise ImportFormatError(f"{where}: the list starts with item {number}, expected 1")
+            raise _Broken(f"the list starts with item {number}, expected 1")
         item = clean_item(text)
         return [item] if item else []  # only list punctuation (";" left in an empty cell): no item
     items: list[str] = []
@@ -55,7 +90,7 @@ def split_numbered(text: str, where: str) -> list[str]:
         following = _start(number + 1).search(text, position)
         end = following.start() if following else len(text)
         body = text[position:end]
-        _check_stray_number(body, number, where)
+        _check_stray_number(body, number)
         items.append(clean_item(body))
         if not following:
             break
@@ -64,18 +99,28 @@ def split_numbered(text: str, where: str) -> list[str]:
     return items
 
 
-def _check_stray_number(body: str, number: int, where: str) -> None:
+_ANY_START = re.compile(r"(?:^|(?<=[;.\n:!?]))\s*\d{1,2}\s*[.)](?!\d)\s*(?=[^\W\d_]|[\"«“])")
+
+
+def _split_loosely(text: str) -> list[str]:
+    starts = list(_ANY_START.finditer(text))
+    if not starts:
+        return [clean_item(text)] if text.strip() else []
+    ends = [match.start() for match in starts[1:]] + [len(text)]
+    head = text[: starts[0].start()].strip()
+    items = [clean_item(head)] if head else []
+    items += [clean_item(text[match.end():end]) for match, end in zip(starts, ends)]
+    return [item for item in items if item]
+
+
+def _check_stray_number(body: str, number: int) -> None:
     """An item that contains another item start (``;2. Capital``) means the numbering is broken."""
     for match in re.finditer(r"(?:(?<=[;\n])|(?<=\.\s)|(?<=[;.]))\s*(\d{1,2})\s*\.\s*(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\"«])", body):
         found = int(match.group(1))
         if found == number + 1:
             continue
         if found <= number:
-            raise ImportFormatError(
-                f"{where}: item number {found} appears again after item {number}; "
-                "fix the duplicated numbering in the source"
-            )
-        raise ImportFormatError(
-            f"{where}: item {number} is followed by item {found}; item {number + 1} is missing — "
-            "fix the numbering in the source"
-        )
+            raise _Broken(f"item number {found} appears again after item {number}; "
+                          "fix the duplicated numbering in the source")
+        raise _Broken(f"item {number} is followed by item {found}; item {number + 1} is missing — "
+                      "fix the numbering in the source")

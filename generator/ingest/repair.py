@@ -8,8 +8,7 @@ import functools
 import re
 from importlib import resources
 
-import yaml
-
+from generator.common.bounded_yaml import load_plain
 from generator.standard.text import CYR_LOWER as _CYR_LOWER
 from generator.standard.text import CYR_UPPER as _CYR_UPPER
 from generator.standard.text import LOWER as _LOWER
@@ -31,7 +30,7 @@ _RULES = [
 
 @functools.lru_cache(maxsize=1)
 def _glued_words() -> dict[str, str]:
-    data = yaml.safe_load(resources.files("generator.ingest").joinpath("data/repairs.yaml").read_text("utf-8"))
+    data = load_plain(resources.files("generator.ingest").joinpath("data/repairs.yaml").read_text("utf-8"), "repairs.yaml")
     return dict(data.get("glued_words") or {})
 
 

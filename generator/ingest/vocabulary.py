@@ -1,13 +1,11 @@
-"""Label vocabularies (data in ``data/labels_2023.yaml``) and language detection."""
+"""Label vocabularies of the 2023 layout (each language pack's ``ingest.yaml``) and language detection."""
 from __future__ import annotations
 
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
-
+from generator.common.bounded_yaml import load_plain_file
 from generator.exceptions import ImportFormatError
 
 # labels that only a professional standard has: they decide language and layout
@@ -28,8 +26,16 @@ class Vocabulary:
 
 
 @functools.lru_cache(maxsize=1)
+def ingest_data() -> dict:
+    """What each language pack says about published standards (its ``ingest.yaml``), by language code."""
+    from generator.languages import packs
+
+    return {code: load_plain_file(pack.data_file("ingest"), "language pack ingest data", ImportFormatError)
+            for code, pack in packs().items() if pack.data_file("ingest").is_file()}
+
+
 def _data() -> dict:
-    return yaml.safe_load(resources.files("generator.ingest").joinpath("data/labels_2023.yaml").read_text("utf-8"))
+    return {code: data["layout_2023"] for code, data in ingest_data().items()}
 
 
 # the languages whose labels the data has (its top-level keys), in the file's order

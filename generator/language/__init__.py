@@ -22,7 +22,8 @@ from typing import Optional
 
 from generator.exceptions import PhrasingError
 
-__all__ = ["Outcome", "Phraser", "get_phraser", "BLOOM_LEVELS", "PhrasingError"]
+__all__ = ["Outcome", "Explanation", "Note", "Phraser", "get_phraser", "keeps_capital", "BLOOM_LEVELS",
+           "PhrasingError"]
 
 BLOOM_LEVELS = ("remember", "understand", "apply", "analyse", "evaluate", "create")
 
@@ -47,6 +48,38 @@ def bloom_of_verbs(bloom: dict) -> dict[str, str]:
     return levels
 
 
+@dataclass(frozen=True)
+class Note:
+    """One decision a rule made, for ``progen phrase --explain`` and ``progen lint``.
+
+    ``data`` names the data file and key a methodologist changes to change the decision
+    (``kk.yaml verb_stems.hidden_vowel``: the workspace's ``phrasing/kk.yaml``, over the pack's lexicon); ``warn`` marks what lint reports (a reading that
+    was assumed, a last-resort fallback, an agreement the phraser could not repair).
+    """
+
+    rule: str  # short id: "head", "converb", "stem", "accusative", "policy", "agreement", …
+    detail: str
+    data: str = ""
+    warn: bool = False
+
+    def __str__(self) -> str:
+        where = f" [{self.data}]" if self.data else ""
+        return f"{'warning: ' if self.warn else ''}{self.rule}: {self.detail}{where}"
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why an item came out as it did: the outcome and the notes of every rule that fired."""
+
+    item: str
+    outcome: "Outcome"
+    notes: tuple[Note, ...]
+
+    @property
+    def warnings(self) -> tuple[Note, ...]:
+        return tuple(note for note in self.notes if note.warn)
+
+
 @dataclass
 class Result:
     """What a language's rules (``kk.py``, ``ru.py``) found: the text, its head lemmas, rule or policy."""
@@ -54,6 +87,7 @@ class Result:
     text: str
     verbs: list[str] = field(default_factory=list)
     source: str = "rule"
+    notes: list[Note] = field(default_factory=list)
 
 
 class Phraser:
@@ -72,10 +106,9 @@ class Phraser:
                 raise PhrasingError(f"Unknown phrasing language: {error}") from error
         self.lang = pack.code
         if lexicon is None:
-            import yaml
+            from generator.language.lexicon import builtin_lexicon
 
-            lexicon = yaml.safe_load(pack.data_file("lexicon").read_text("utf-8"))
-            files = [pack.data_file("lexicon")]
+            lexicon, files = builtin_lexicon(pack)
         self._overrides = dict(overrides or {})
         self._files = list(files or [])
         self._impl = pack.phraser_class()(lexicon)
@@ -124,6 +157,34 @@ class Phraser:
         verb = result.verbs[0] if result.verbs else None
         return Outcome(result.text, "knowledge", verb, self._impl.knowledge_bloom(text, result.verbs), result.source)
 
+    def explain(self, kind: str, text: str, item_id: str | None = None) -> Explanation:
+        """The outcome of an item with the notes of the rules that made it (``progen phrase --explain``)."""
+        method = self.ability if kind == "ability" else self.knowledge
+        outcome = method(text, item_id)
+        if outcome.source == "override":
+            files = ", ".join(str(p) for p in self._files if p.name == "overrides.yaml")
+            notes = [Note("override", f"hand-written outcome for {item_id}", files)]
+        else:
+            notes = list(getattr(self._impl, kind)(text).notes)
+            check = getattr(self._impl, "check", None)
+            if check is not None and not any(n.rule == "policy" and n.warn for n in notes):
+                notes += check(outcome.text, text)
+        return Explanation(text, outcome, tuple(notes))
+
+    def keeps_capital(self, text: str, names: frozenset[str] | set[str] = frozenset()) -> bool:
+        """Must the first word of *text* keep its capital letter (a proper name, an abbreviation)?
+
+        *names* are words the caller knows to be names (e.g. capitalised mid-sentence elsewhere in
+        the standard); the item itself, the language's data and hunspell-kk's dictionary are consulted.
+        """
+        method = getattr(self._impl, "keeps_capital_text", None)
+        if method is None:  # a pack whose phraser has no name rules: what the text itself shows
+            from generator.language.names import NameEvidence
+            from generator.language.tokens import tokenize
+
+            return NameEvidence([], [], lambda word, name: word == name).why(tokenize(text), names) is not None
+        return method(text, names)
+
     def topic(self, text: str) -> str:
         """A nominal topic heading from a knowledge item (… ерекшеліктерін білу → … ерекшеліктері)."""
         return self._impl.topic(text)
@@ -171,3 +232,11 @@ def get_phraser(lang: str, workspace=None) -> Phraser:
     from generator.workspace import Workspace
 
     return Workspace.of(workspace).phraser(lang)
+
+
+def keeps_capital(text: str, lang: str, workspace=None, names=frozenset()) -> bool:
+    """Must the first word of *text* keep its capital letter?  One rule for outcomes, topics and
+    templates (``lower_first``): a proper name (data list, hunspell-kk's capitalised entries, a word
+    the item itself or *names* shows capitalised mid-sentence, a name of several capitalised words),
+    an abbreviation (ЖРО, ҚР), a Latin word, a quoted title."""
+    return get_phraser(lang, workspace).keeps_capital(text, frozenset(names))

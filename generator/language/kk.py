@@ -1,30 +1,31 @@
 """Kazakh phrasing: "can do" and "knows" learning outcomes from ability and knowledge items.
 
-Every word list the rules use is data: the Kazakh language pack's ``lexicon.yaml``
-(``generator/languages/kk/``), which a workspace extends with ``phrasing/kk.yaml``.
+Every word list the rules use is data: the Kazakh language pack's ``lexicon.yaml`` and
+``lexicon_verbs.yaml`` (``generator/languages/kk/``), which a workspace extends with ``phrasing/kk.yaml``.
 
 Ability items ("… ұйымдастыру және өткізу") become "… ұйымдастыра және өткізе алады":
 
-* the *heads* are the verbal nouns in -у/-ю that the final verb "алады" governs: the last word,
-  and every bare verbal noun coordinated with a head by "және", "мен", "," …  A verbal noun that
-  modifies a following noun (жоспарлау қағидаттарын), stands before a postposition (жақсарту үшін),
-  carries a case ending (ұйымдастыруды) or an attribute (ішкі бақылау) is a noun and stays;
-* each head becomes a converb (ұйымдастыру → ұйымдастыра, жасау → жасай, оқу → оқи, қою → қоя);
-* items without a verb follow the documented policy in ``lexicon.yaml`` (``policy:``): a final
-  skill noun goes into the accusative before "қолдана алады"; a bare noun phrase or a list that
-  mixes nouns with verbal nouns gets "дағдыларын қолдана алады"; "X істеу қабілеті" → "X істей алады".
+* the *heads* are the verbal nouns in -у/-ю that the final verb "алады" governs (``kk_heads.py``:
+  the last word and the verbal nouns coordinated with it; a verbal noun inside parentheses, in a list
+  of nouns or modifying a noun stays as it is);
+* each head becomes a converb through its stem (``kk_morphology.py``: the verb lexicon decides оқу →
+  оқи against жазу → жаза; a verb not in it is read as a consonant stem and reported);
+* items without a usable verb follow the policies of ``kk_policy.py`` (меңгеру, negatives, soft
+  skills, light verbs) and ``lexicon.yaml`` (``policy:``): a final skill noun goes into the accusative
+  before "қолдана алады"; a bare noun phrase or a list that mixes nouns with verbal nouns gets
+  "дағдыларын қолдана алады"; "X істеу қабілеті" → "X істей алады".
 
 Knowledge items take the accusative of their head noun and "біледі" (Заңы → Заңын біледі,
 мониторинг → мониторингті біледі); "… білу" becomes "… біледі".
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-from generator.language import Result, bloom_of_verbs
-from generator.language.kk_morphology import KAZAKH_WORD, LATIN, KazakhMorphology
+from generator.language import Note, Result, bloom_of_verbs
+from generator.language.kk_heads import KazakhHeads, inside_parentheses
+from generator.language.kk_morphology import KazakhMorphology
+from generator.language.kk_policy import POLICY, VERBS_FILE, Body, KazakhPolicies, words
 from generator.language.kk_queries import KazakhQueries
+from generator.language.names import NameEvidence, kk_form_of
 from generator.language.tokens import (
     QUOTES,
     Token,
@@ -35,22 +36,9 @@ from generator.language.tokens import (
     tokenize,
 )
 
-_CASE_ENDINGS = (
-    # accusative, possessive accusative, genitive, dative, locative, ablative, instrumental
-    "ны", "ні", "ды", "ді", "ты", "ті", "ын", "ін",
-    "ның", "нің", "дың", "дің", "тың", "тің",
-    "ға", "ге", "қа", "ке", "ына", "іне",
-    "да", "де", "та", "те",
-    "дан", "ден", "тан", "тен", "нан", "нен",
-    "мен", "бен", "пен",
-)
-# A verbal noun in the genitive or accusative (or possessive) after "және": parallel to the
-# verbal noun before it (басқару мен ұйымдастырудың …, талдау және бағалауды …).  In other cases it
-# is an argument of its own verb (монтаждау және пайдалануға беру).
-_VERBAL_NOUN_CASE = re.compile(r"[ую](?:ды|ді|дың|дің|ы|і|ын|ін|ның|нің)$")
 _DATIVE_ENDINGS = ("ға", "ге", "қа", "ке", "ына", "іне")
-_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)$")
-_ADJECTIVE_ENDINGS = ("лы", "лі", "ды", "ді", "ты", "ті", "сыз", "сіз", "ғы", "гі", "қы", "кі")
+_STEM_KEYS = {"hidden_vowel": "verb_stems.hidden_vowel", "consonant": "verb_stems.consonant",
+              "vowel": "verb_stems.vowel"}
 
 
 class KazakhPhraser(KazakhQueries):
@@ -58,21 +46,17 @@ class KazakhPhraser(KazakhQueries):
 
     def __init__(self, lexicon: dict):
         self.morph = KazakhMorphology(lexicon)
-        self.coordinators = set(lexicon["coordinators"])
-        self.noun_coordinators = set(lexicon["noun_coordinators"])
+        self.heads = KazakhHeads(lexicon, self.morph)
         self.and_word = lexicon["and_word"]
-        self.proper_names = list(lexicon["proper_names"])
-        self.function_words = set(lexicon["function_words"])
-        self.converb_endings = tuple(lexicon["converb_endings"])
+        self.names = NameEvidence(lexicon["proper_names"], lexicon["proper_name_dictionaries"], kk_form_of)
         verbs = lexicon["verbs"]
         self.compounds = {tuple(c.split()) for c in verbs["compounds"]}
         self.light_verbs = set(verbs["light_verbs"])
-        self.attributes = set(verbs["attributes"])
-        self.attribute_endings = tuple(verbs["attribute_endings"])
         self.bloom_of = bloom_of_verbs(lexicon["bloom"])
         self.bloom_default = lexicon["bloom"]["default"]
         ability = lexicon["policy"]["ability"]
         self.final_verb = ability["final_verb"]
+        self.policies = KazakhPolicies(lexicon, self.morph, self.final_verb)
         self.skill_nouns = set(ability["skill_nouns"])
         self.skill_verb = ability["skill_verb"].split()
         self.verbless_suffix = ability["verbless_suffix"].split()
@@ -99,131 +83,23 @@ class KazakhPhraser(KazakhQueries):
             if form:
                 self.lemma_of_converb.setdefault(form, last)
 
-    # --- helpers -----------------------------------------------------------------------------
-    def keep_capital(self, tokens: list[Token]) -> bool:
-        core = tokens[0].core
-        first_part = core.split("-")[0]
-        if sum(c.isupper() for c in first_part) >= 2 or LATIN.match(core):
-            return True
-        start = " ".join(t.core for t in tokens[:4])
-        return any(start.startswith(name) for name in self.proper_names)
+    # --- capitals ----------------------------------------------------------------------------
+    def keep_capital(self, tokens: list[Token], notes: list[Note] | None = None) -> bool:
+        why = self.names.why(tokens)
+        if why and notes is not None and tokens[0].core[:1].isupper():
+            notes.append(Note("capital", f"«{tokens[0].core}» keeps its capital: {why}", "kk.yaml proper_names"))
+        return why is not None
 
-    def _bare_verbal_noun(self, token: Token) -> bool:
-        return (
-            "(" not in token.pre
-            and token.post in ("", ",", ";")
-            and self.morph.is_verbal_noun(token.core)
-        )
+    def keeps_capital_text(self, text: str, names=frozenset()) -> bool:
+        tokens = tokenize(text)
+        if not tokens or any(q in tokens[0].pre for q in QUOTES):
+            return bool(tokens)
+        return self.names.why(tokens, names) is not None
 
-    def _case_marked(self, lower: str) -> bool:
-        return len(lower) > 3 and lower.endswith(_CASE_ENDINGS)
+    def _lower_first(self, out: list[Token], notes: list[Note]) -> None:
+        lower_first(out, lambda tokens: self.keep_capital(tokens, notes))
 
-    def _attribute(self, token: Token) -> bool:
-        lower = token.lower
-        if lower in self.attributes:
-            return True
-        return (
-            len(lower) > 3
-            and lower.endswith(self.attribute_endings)
-            and lower not in self.morph.not_possessive
-        )
-
-    def _bare_nominal(self, token: Token) -> bool:
-        """A word that can only be a noun in the nominative: a skill name in a list (мониторинг)."""
-        lower = token.lower
-        if "(" in token.pre or ")" in token.post or not KAZAKH_WORD.match(lower) or len(lower) < 3:
-            return False
-        if self.morph.is_verbal_noun(lower) or self._case_marked(lower) or _PLURAL.search(lower):
-            return False
-        if lower in self.function_words or lower.endswith(self.converb_endings):
-            return False
-        return lower[-1] not in "ыі" and not lower.endswith(_ADJECTIVE_ENDINGS)
-
-    def _coordinator_after(self, tokens: list[Token], index: int) -> tuple[str, int] | None:
-        """The coordinator after token *index* and the index of the next conjunct's first word."""
-        token = tokens[index]
-        if token.post in (",", ";"):
-            return ",", index + 1
-        if token.post or index + 1 >= len(tokens):
-            return None
-        nxt = tokens[index + 1]
-        if nxt.plain and nxt.lower in self.coordinators:
-            return nxt.lower, index + 2
-        return None
-
-    def find_heads(self, body: list[Token], forced: set[int]) -> tuple[list[bool], list[int]]:
-        """Right to left: which verbal nouns are heads, and which noun coordinators join two heads."""
-        n = len(body)
-        head = [False] * n
-        head[n - 1] = True
-        swaps: list[int] = []
-        for i in range(n - 2, -1, -1):
-            found = self._coordinator_after(body, i)
-            if i in forced:
-                head[i] = True
-                if found and found[0] in self.noun_coordinators:
-                    swaps.append(i + 1)
-                continue
-            if not self._bare_verbal_noun(body[i]) or found is None:
-                continue
-            coordinator, w = found
-            if w >= n:
-                continue
-            partner = next((j for j in range(w, n) if head[j]), None)
-            if partner is None:
-                continue
-            if i > 0 and not body[i - 1].post and self._attribute(body[i - 1]):
-                continue
-            if coordinator in self.noun_coordinators:
-                if w == partner:
-                    head[i] = True
-                    swaps.append(i + 1)
-                continue
-            if w != partner:
-                nxt = body[w].lower
-                if _VERBAL_NOUN_CASE.search(nxt) and not self.morph.is_verbal_noun(nxt):
-                    continue  # басқару мен ұйымдастырудың …: parallel nouns
-                if self.morph.is_verbal_noun(nxt):
-                    continue  # жоспарлау және бақылау дағдылары: parallel modifiers
-            head[i] = True
-        return head, swaps
-
-    def nominal_list(self, body: list[Token], head: list[bool]) -> bool:
-        """Does the item coordinate skill names (мониторинг, коммуникация) with its verbal heads?"""
-        n = len(body)
-        # (a) "X және H" where H is a one-word head conjunct.
-        for i in range(n - 2):
-            if not self._bare_nominal(body[i]) or body[i].post:
-                continue
-            nxt = body[i + 1]
-            if nxt.plain and nxt.lower in self.coordinators and head[i + 2]:
-                end = i + 2
-                if end == n - 1 or self._coordinator_after(body, end):
-                    return True
-        # (b) a comma list in which a skill name is followed by a conjunct ending in a head.
-        elements: list[list[int]] = [[]]
-        for i, token in enumerate(body):
-            elements[-1].append(i)
-            if token.post in (",", ";") and i < n - 1:
-                elements.append([])
-        for k in range(len(elements) - 1):
-            if not self._bare_nominal(body[elements[k][-1]]):
-                continue
-            following = k + 1
-            while (
-                following < len(elements) - 1
-                and len(elements[following]) == 1
-                and self._bare_nominal(body[elements[following][0]])
-            ):
-                following += 1
-            element = elements[following]
-            first = body[element[0]].lower
-            if head[element[-1]] and not (
-                len(element) > 1 and (self.morph.is_verbal_noun(first) or _VERBAL_NOUN_CASE.search(first))
-            ):
-                return True
-        return False
-
+    # --- verbs -------------------------------------------------------------------------------
     def _converb_lemma(self, word: str) -> str | None:
         """The verbal noun of a converb before "алу/білу" (пайдалана білу), None for other words.
 
@@ -256,6 +132,23 @@ class KazakhPhraser(KazakhQueries):
             return self.bloom_of[parts[0]]
         return self.bloom_of.get(parts[-1], self.bloom_default)
 
+    def _convert_head(self, token: Token, notes: list[Note]) -> None:
+        """Turn a head verbal noun into its converb, noting how its stem was decided."""
+        noun = token.core
+        converb = self.morph.converb(noun) or noun
+        stem, reading = self.morph.stem_of(noun)
+        if noun.lower() in self.morph.converb_exceptions:
+            notes.append(Note("converb", f"{noun} → {converb}", "kk.yaml verbs.converb_exceptions"))
+        elif reading == "assumed":
+            notes.append(Note("stem", f"«{noun}» is not in the verb lexicon: read as the consonant stem "
+                              f"{stem}- → {converb} (an ы/і stem would give {stem}и)",
+                              f"{VERBS_FILE} verb_stems.consonant or verb_stems.hidden_vowel", warn=True))
+        else:
+            where = _STEM_KEYS.get(reading, "")
+            notes.append(Note("converb", f"{noun} → {converb} (stem {stem}-, {reading.replace('_', ' ')})",
+                              f"{VERBS_FILE} {where}" if where else ""))
+        token.core = converb
+
     # --- ability -----------------------------------------------------------------------------
     def ability(self, text: str) -> Result:
         tokens = tokenize(text)
@@ -265,33 +158,56 @@ class KazakhPhraser(KazakhQueries):
         body, paren = split_trailing_parenthetical(tokens)
         result = self._ability_body(body)
         out = body + result.tail + paren
-        lower_first(out, self.keep_capital)
-        return Result(render(out), result.verbs, result.source)
+        self._lower_first(out, result.notes)
+        return Result(render(out), result.verbs, result.source, result.notes)
 
-    @dataclass
-    class _Body:
-        tail: list[Token]
-        verbs: list[str]
-        source: str
+    def _policy(self, tail: list[str], key: str, detail: str, verb: str | None = None, warn=False) -> Body:
+        note = Note("policy", detail, f"{POLICY}.{key}", warn=warn)
+        return Body(words(" ".join(tail)), [verb or self.policy_verb], "policy", [note])
 
-    def _policy_tail(self, words: list[str]) -> list[Token]:
-        return [Token("", word, "") for word in words]
+    def _elements(self, body: list[Token]) -> list[list[Token]]:
+        """The conjuncts of a list of nouns (split at commas and coordinators outside parentheses)."""
+        inside = inside_parentheses(body)
+        elements: list[list[Token]] = [[]]
+        for index, token in enumerate(body):
+            if not inside[index] and token.plain and token.lower in self.heads.coordinators:
+                elements.append([])
+                continue
+            elements[-1].append(token)
+            if not inside[index] and token.post in (",", ";"):
+                elements.append([])
+        return [e for e in elements if e]
 
-    def _ability_body(self, body: list[Token]) -> "KazakhPhraser._Body":
+    def _ability_body(self, body: list[Token]) -> Body:
         last = body[-1]
         lower = last.lower
         if lower in self.finite_endings:
             lemma = None
             if len(body) > 1:
                 lemma = next(iter(self.morph.lemma_candidates(body[-2].core)), None)
-            return self._Body([], [lemma or self.policy_verb], "rule")
+            return Body([], [lemma or self.policy_verb], "rule", [Note("finite", "already a finite verb")])
         if lower in self.modal_verbs and len(body) > 1 and not body[-2].post:
             lemma = self._converb_lemma(body[-2].core)
             if lemma:
                 last.core = self.final_verb
-                return self._Body([], [lemma], "rule")
+                return Body([], [lemma], "rule", [Note("modal", f"«{body[-2].core} {lower}» → «… {self.final_verb}»")])
+        soft = self.policies.soft_skill(body, self._elements(body))
+        if soft is not None:
+            return soft
+        mastering = self.policies.mastering(body)
+        notes = [mastering[1]] if mastering else []
+        negative = self.policies.negative(body)
+        if negative is not None:
+            return negative
+        final = None
+        if mastering and mastering[0] == "replace":
+            final = (self.policies.mastering_verb, self.policies.mastering_lemma)
+        result = self._verbal_or_nominal(body, final)
+        result.notes[:0] = notes
+        return result
 
-        # "X істеу қабілеті": the capacity word goes, the verbal noun becomes a head.
+    def _capacity(self, body: list[Token]) -> set[int]:
+        """"X істеу қабілеті": the capacity word goes, the verbal noun becomes a head."""
         forced: set[int] = set()
         index = 0
         while index < len(body):
@@ -308,29 +224,65 @@ class KazakhPhraser(KazakhQueries):
                 forced.add(index - 1)
                 continue
             index += 1
+        return forced
+
+    def _verbal_or_nominal(self, body: list[Token], final: tuple[str, str] | None) -> Body:
+        forced = self._capacity(body)
         last = body[-1]
         lower = last.lower
+        single = not self.heads.top_level_list(body)
         if lower in self.skill_nouns and len(body) > 1:
             last.core = self.morph.accusative(last.core)
-            return self._Body(self._policy_tail(self.skill_verb), [self.policy_verb], "policy")
+            return self._policy(self.skill_verb, "skill_nouns", f"skill noun «{lower}» + «{' '.join(self.skill_verb)}»")
         if lower in self.capacity_words and len(body) > 1:
             last.core = self.morph.accusative(last.core)
-            return self._Body(self._policy_tail(self.capacity_verb), [self.capacity_verb[0]], "policy")
-        if self._bare_verbal_noun(last) or (len(body) - 1) in forced:
-            head, swaps = self.find_heads(body, forced)
-            if not self.nominal_list(body, head):
-                lemmas = []
-                for i, is_head in enumerate(head):
-                    if is_head:
-                        lemmas.append(self.head_lemma(body, i))
-                        body[i].core = self.morph.converb(body[i].core) or body[i].core
-                for i in swaps:
-                    body[i].core = self.and_word
-                return self._Body([Token("", self.final_verb, "")], lemmas, "rule")
-        elif self.morph.is_possessive(lower):
+            return self._policy(self.capacity_verb, "capacity_words", f"«{lower}» + «{' '.join(self.capacity_verb)}»",
+                                self.capacity_verb[0])
+        if self.heads.bare_verbal_noun(last) or (len(body) - 1) in forced:
+            noun_use = self._noun_use(body)
+            if noun_use and single and (len(body) - 1) not in forced:
+                return self.policies.light_verb(body, True, self.bloom_of)
+            if not noun_use:
+                heads = self._heads(body, forced, final)
+                if heads is not None:
+                    return heads
+        elif single:
+            light = self.policies.light_verb(body, False, self.bloom_of)
+            if light is not None:
+                return light
+        if not self.heads.bare_verbal_noun(last) and self.morph.is_possessive(lower):
             last.core = self.morph.accusative(last.core)
-            return self._Body(self._policy_tail(self.skill_verb), [self.policy_verb], "policy")
-        return self._Body(self._policy_tail(self.verbless_suffix), [self.policy_verb], "policy")
+            return self._policy(self.skill_verb, "skill_verb", f"possessive head «{lower}» + «{' '.join(self.skill_verb)}»")
+        return self._policy(self.verbless_suffix, "verbless_suffix",
+                            f"no usable verb: «… {' '.join(self.verbless_suffix)}»", warn=True)
+
+    def _noun_use(self, body: list[Token]) -> bool:
+        """Is the final verbal noun used as a noun (ішкі бақылау, қаржылық талдау)?"""
+        if len(body) < 2 or body[-2].post or body[-1].lower in self.light_verbs:
+            return False
+        if self.heads.pure_attribute(body[-2]):
+            return True
+        return self.heads.adjective(body[-2]) and self.policies.noun_key(body) is not None
+
+    def _heads(self, body: list[Token], forced: set[int], final: tuple[str, str] | None) -> Body | None:
+        head, swaps = self.heads.find(body, forced)
+        if self.heads.nominal_list(body, head):
+            return None
+        notes = [Note("head", ", ".join(body[i].core for i, is_head in enumerate(head) if is_head)
+                      + (" (the last word, and verbal nouns coordinated with it)" if sum(head) > 1 else " (the last word)"))]
+        lemmas = []
+        for i, is_head in enumerate(head):
+            if not is_head:
+                continue
+            if final is not None and i == len(body) - 1:
+                body[i].core, lemma = final
+                lemmas.append(lemma)
+                continue
+            lemmas.append(self.head_lemma(body, i))
+            self._convert_head(body[i], notes)
+        for i in swaps:
+            body[i].core = self.and_word
+        return Body([Token("", self.final_verb, "")], lemmas, "rule", notes)
 
     # --- knowledge ---------------------------------------------------------------------------
     def knowledge(self, text: str) -> Result:
@@ -339,18 +291,19 @@ class KazakhPhraser(KazakhQueries):
         if not tokens:
             return Result("", [self.knows_verb], "rule")
         body, paren = split_trailing_parenthetical(tokens)
-        if paren and paren[-1].lower in self.final_verbs and len(paren) > 1:
+        if paren and paren[-1].lower == self.knows_verb and len(paren) > 1:
             paren[-2].post += paren[-1].post  # "(… құралдарын білу)" → "(… құралдарын)"
             paren.pop()
         tail: list[Token] = []
-        for words in self.tails:
-            size = len(words)
-            if len(body) > size and [t.text.lower() for t in body[-size:]] == words:
+        for tail_words in self.tails:
+            size = len(tail_words)
+            if len(body) > size and [t.text.lower() for t in body[-size:]] == tail_words:
                 body, tail = body[:-size], body[-size:]
                 break
         last = body[-1]
         lower = last.lower
         verbs = [self.knows_verb]
+        notes: list[Note] = []
         ending: list[Token] = [Token("", self.knows, "")]
         if lower in self.final_verbs and not last.post and not tail:
             last.core = self.final_verbs[lower]
@@ -363,11 +316,15 @@ class KazakhPhraser(KazakhQueries):
             suffix = self.morph.accusative(last.core)[len(last.core):]
             if suffix:
                 last.post = f"{last.post}-{suffix.lstrip('-')}"
+                notes.append(Note("accusative", f"«…{last.post}»: {self.morph.accusative_reason(last.core)}"))
         elif not last.post or last.post in (",", ";"):
-            last.core = self.morph.accusative(last.core)
+            word = last.core
+            last.core = self.morph.accusative(word)
+            notes.append(Note("accusative", f"{word} → {last.core}: {self.morph.accusative_reason(word)}",
+                              "kk.yaml accusative, harmony"))
         out = body + tail + paren + ending
-        lower_first(out, self.keep_capital)
-        return Result(render(out), verbs, "rule")
+        self._lower_first(out, notes)
+        return Result(render(out), verbs, "rule", notes)
 
     def knowledge_bloom(self, text: str, verbs: list[str]) -> str:
         words = {w.strip("().,;:«»\"").lower() for w in text.split()}
@@ -382,7 +339,7 @@ class KazakhPhraser(KazakhQueries):
         if not tokens:
             return ""
         body, paren = split_trailing_parenthetical(tokens)
-        if paren and paren[-1].lower in self.final_verbs and len(paren) > 1:
+        if paren and paren[-1].lower == self.knows_verb and len(paren) > 1:
             paren[-2].post += paren[-1].post
             paren.pop()
             paren[-1].core = self.morph.nominative_of_accusative(paren[-1].core)

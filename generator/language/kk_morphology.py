@@ -22,6 +22,7 @@ class KazakhMorphology:
         self.default_back = harmony["default"] == "back"
         self.front_words = set(harmony["front_words"])
         self.back_words = set(harmony["back_words"])
+        self.front_endings = tuple(harmony["front_endings"])
         acc = lexicon["accusative"]
         self.acc_vowel = acc["after_vowel"]
         self.acc_voiced = acc["after_voiced"]
@@ -35,25 +36,51 @@ class KazakhMorphology:
         self.letter_names = acc["letter_names"]
         self.latin_letter_names = acc["latin_letter_names"]
         self.numbers = acc["number_names"]
+        self.epenthetic = acc["epenthetic_endings"]
         verbs = lexicon["verbs"]
-        self.hidden = verbs["hidden_vowel_stems"]
         self.converb_exceptions = verbs["converb_exceptions"]
         self.not_verbal = set(verbs["not_verbal_nouns"])
+        stems = lexicon["verb_stems"]
+        # verbal noun → (stem, list it came from); hidden_vowel_stems is the older key of the same data
+        self.stems: dict[str, tuple[str, str]] = {}
+        for stem in stems["vowel"]:
+            self.stems[stem + "у"] = (stem, "vowel")
+        for stem in stems["consonant"]:
+            self.stems[stem + "у"] = (stem, "consonant")
+        for stem in stems["hidden_vowel"]:
+            self.stems[stem[:-1] + "у"] = (stem, "hidden_vowel")
+        for noun, stem in verbs["hidden_vowel_stems"].items():
+            self.stems[noun] = (stem, "hidden_vowel")
+        self.negation = tuple(verbs["negation"])
         self._converb_cache: dict[str, str | None] = {}
 
     # --- harmony -------------------------------------------------------------------------
     def is_back(self, word: str) -> bool:
+        """Back or front suffixes, by the loanword rules (closed «у», final clusters, a soft sign, ю-loans listed in data), then the last vowel.
+
+        Words listed in the data win (ю-loans are decided one by one there); a final cluster such as
+        -кт, -нк (акт, банк) or a soft sign in the last syllable (модуль, пульт) takes front suffixes;
+        «у» as the vowel of a closed last syllable (форум, консилиум, ресурс) takes back suffixes.
+        """
         lower = word.lower()
         last_part = lower.rsplit("-", 1)[-1]
         if last_part in self.front_words or lower in self.front_words:
             return False
         if last_part in self.back_words or lower in self.back_words:
             return True
+        if len(last_part) > 2 and last_part.endswith(self.front_endings):
+            return False
+        closed = False
         for char in reversed(lower):
+            if char == "ь":
+                return False
+            if char == "у" and closed:
+                return True
             if char in self.back or char in "aou":
                 return True
             if char in self.front or char in "ei":
                 return False
+            closed = closed or char.isalpha() and char not in self.neutral
         return self.default_back
 
     # --- accusative ----------------------------------------------------------------------
@@ -118,11 +145,38 @@ class KazakhMorphology:
         back = self.is_back(lower)
         if len(lower) > 3 and lower[-1] == lower[-2] and lower[-1] not in self.vowels:
             word, lower = word[:-1], lower[:-1]  # процесс → процесті, конгресс → конгресті
+        for ending, vowel in self.epenthetic.items():
+            if len(lower) > len(ending) and lower.endswith(ending):  # акт → актіні, факт → фактіні
+                return word + vowel + self._suffix_for_sound(vowel, back)
         if last in "ьъ":
             core = lower.rstrip("ьъ")
             sound = core[-1] if core else "л"
             return word + self._suffix_for_sound(sound, back and last == "ъ")
         return word + self._suffix_for_sound(last, back)
+
+    def harmony_reason(self, word: str) -> str:
+        """Why :meth:`is_back` decided as it did, in words (for ``progen phrase --explain``)."""
+        lower = word.lower()
+        last_part = lower.rsplit("-", 1)[-1]
+        side = "back" if self.is_back(word) else "front"
+        if {last_part, lower} & (self.front_words | self.back_words):
+            return f"{side} vowels: listed in harmony.front_words/back_words"
+        if len(last_part) > 2 and last_part.endswith(self.front_endings):
+            return "front vowels: a loanword ending in a consonant cluster (harmony.front_endings)"
+        if "ь" in lower and self.is_back(lower.replace("ь", "")) != self.is_back(word):
+            return "front vowels: a soft sign in the last syllable"
+        return f"{side} vowels by the last vowel"
+
+    def accusative_reason(self, word: str) -> str:
+        lower = word.lower()
+        if lower in self.acc_exceptions:
+            return "accusative.exceptions"
+        if self.is_possessive(lower):
+            return "possessive form: -н"
+        letters = [c for c in word.split("-")[-1] if c.isalpha()]
+        if lower[-1:].isdigit() or len(letters) >= 2 and all(c.isupper() for c in letters) or LATIN.match(lower[-1:]):
+            return "read aloud: suffix after a hyphen"
+        return self.harmony_reason(word)
 
     def is_possessive(self, lower: str) -> bool:
         """A head in -ы/-і (-сы/-сі after a vowel) is a possessive form: it takes -н."""
@@ -175,11 +229,39 @@ class KazakhMorphology:
             result = result[0].upper() + result[1:]
         return result
 
+    def stem_of(self, noun: str) -> tuple[str, str]:
+        """The stem of a verbal noun and how it was decided: the list of ``verb_stems`` it is in, or
+        ``assumed`` (a consonant + у noun not in the lexicon, read as a consonant stem), ``open`` (a
+        vowel + у noun, which is never ambiguous) or ``ю`` (қою → қой-)."""
+        lower = noun.lower().rsplit("-", 1)[-1]
+        if lower in self.stems:
+            return self.stems[lower]
+        if lower.endswith("ю"):
+            return lower[:-1] + ("" if lower[-2:-1] == "и" else "й"), "ю"
+        stem = lower[:-1]
+        if stem and stem[-1] in self.vowels:
+            return stem, "open"
+        return stem, "assumed"
+
+    def negative_of(self, noun: str) -> str | None:
+        """The positive verbal noun of a negative one (жария етпеу → жария ету, бұзбау → бұзу), or None.
+
+        Only where the positive verb is in the lexicon and the word itself is not (демеу is a verb).
+        """
+        lower = noun.lower()
+        if lower in self.stems or not lower.endswith(self.negation):
+            return None
+        stem = lower[:-3]
+        for positive, readings in ((stem + "у", ("consonant", "vowel")), (stem[:-1] + "у", ("hidden_vowel",))):
+            if positive in self.stems and self.stems[positive][1] in readings:
+                return positive  # бермеу → беру, сақтамау → сақтау, оқымау → оқу
+        return None
+
     def _converb_of_word(self, lower: str) -> str:
-        if lower in self.hidden:
-            stem = self.hidden[lower]
-            if stem[-1] in "ыі":
-                return stem[:-1] + "и"
+        stem, reading = self.stem_of(lower)
+        if reading == "hidden_vowel":
+            return stem[:-1] + "и"
+        if reading in ("consonant", "assumed"):
             return stem + ("а" if self.is_back(stem) else "е")
         if lower.endswith("ю"):
             base = lower[:-1]

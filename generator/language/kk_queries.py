@@ -83,10 +83,10 @@ class KazakhQueries:
         strip_final_punctuation(tokens)
         body, _ = split_trailing_parenthetical(tokens)
         body = [t for t in body if not (t.lower in self.capacity_words and t.plain)]  # «… істеу қабілеті»
-        if len(body) < 2 or not self._bare_verbal_noun(body[-1]):
+        if len(body) < 2 or not self.heads.bare_verbal_noun(body[-1]):
             return None
-        head, _ = self.find_heads(body, set())
-        if self.nominal_list(body, head):
+        head, _ = self.heads.find(body, set())
+        if self.heads.nominal_list(body, head):
             return None  # «Көшбасшылық, делегация, жоспарлау …»: a list of skills, no object
         end = head.index(True)
         if end > 0 and (body[end - 1].lower, body[end].lower) in self.compounds:
@@ -95,10 +95,10 @@ class KazakhQueries:
 
         def stops(token: Token) -> bool:
             lower = token.lower
-            if lower in self.coordinators:
+            if lower in self.heads.coordinators:
                 return bool(token.post or token.pre)
-            return bool(token.post or token.pre or lower in self.function_words
-                        or lower.endswith(self.converb_endings)
+            return bool(token.post or token.pre or lower in self.heads.function_words
+                        or lower.endswith(self.heads.converb_endings)
                         or (boundary and len(lower) > 4 and lower.endswith(boundary)))
 
         if end == 0 or stops(body[end - 1]):
@@ -107,7 +107,7 @@ class KazakhQueries:
         while start > 0 and not stops(body[start - 1]):
             start -= 1
         phrase = body[start:end]
-        if phrase[0].lower in self.coordinators:
+        if phrase[0].lower in self.heads.coordinators:
             return None
         phrase[-1] = Token(phrase[-1].pre, self.morph.nominative_of_accusative(phrase[-1].core), phrase[-1].post)
         lower_first(phrase, self.keep_capital)

@@ -1,6 +1,8 @@
 """Phrasing data: what the layered loader cannot know about lexicons, and per-item overrides.
 
-A language's lexicon is its pack's ``lexicon.yaml`` (``generator/languages/<code>/``), changed by the
+A language's lexicon is its pack's ``lexicon.yaml`` (``generator/languages/<code>/``) and, one file per
+further concern, ``lexicon_<concern>.yaml`` beside it (Kazakh: ``lexicon_verbs.yaml``, the verb stems and
+light verbs) whose top-level keys are merged into it; it is changed by the
 workspace's ``phrasing/<code>.yaml`` through the workspace's layered loader
 (:mod:`generator.workspace.layers`: lists extended, mappings updated, scalars replaced; the mappings of
 words a workspace may add freely are named in the pack's ``lexicon_open_keys``). What is special to
@@ -13,6 +15,22 @@ from pathlib import Path
 
 from generator.common.yaml_io import load_plain_located, value_kind
 from generator.exceptions import PhrasingError
+
+
+def builtin_lexicon(pack) -> tuple[dict, list[Path]]:
+    """A pack's lexicon: ``lexicon.yaml`` with the top-level keys of every ``lexicon_*.yaml`` beside it."""
+    from generator.common.bounded_yaml import load_plain_file
+
+    files = [pack.data_file("lexicon")] + sorted(pack.folder.glob("lexicon_*.yaml"))
+    data: dict = {}
+    for path in files:
+        part = load_plain_file(path, "phrasing data", PhrasingError) or {}
+        clash = sorted(set(part) & set(data))
+        if clash:
+            raise PhrasingError(f"{path}: {', '.join(clash)}: a top-level key that another lexicon file of the "
+                                "language already has")
+        data.update(part)
+    return data, files
 
 
 def after_merge(data: dict, added: dict) -> dict:

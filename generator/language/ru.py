@@ -1,45 +1,39 @@
 """Russian phrasing: "умеет …" and "знает …" outcomes with correct case forms (pymorphy3).
 
-Ability items come in three shapes in Kazakhstan standards:
+Ability items come in these shapes in Kazakhstan standards:
 
-* infinitives ("Проводить аудит …") → "умеет проводить аудит …";
-* deverbal nouns ("Организация обучающих мероприятий", "Установка и настройка ПО") → the nouns
-  are replaced by verbs from the Russian pack's ``lexicon.yaml`` (``nouns_to_verbs``) and the genitive complement
-  becomes the direct object in the accusative, adjectives agreeing: "умеет организовывать
-  обучающие мероприятия", "умеет устанавливать и настраивать ПО";
-* anything else: a light verb with the head noun phrase in the accusative ("умеет осуществлять
-  резервное копирование баз данных"), or, when no noun phrase is found, "умеет выполнять: …".
+* infinitives, possibly after an adverb ("Проводить аудит …", "Оперативно устранять …") →
+  "умеет проводить аудит …";
+* action nouns, one or several coordinated, each with its object ("Приемка оборудования и оформление
+  актов") → "умеет принимать оборудование и оформлять акты" (``ru_ability.py``);
+* "Опыт …", "Навыки …" followed by action nouns in the genitive → "умеет …" (otherwise "имеет опыт …",
+  "владеет навыками …"); "Владение …" → "владеет …";
+* a noun phrase that is not an action ("Средства администрирования") → the policy "умеет использовать
+  средства администрирования"; nothing parseable → "умеет выполнять: …".  Both are reported by lint.
 
-Knowledge items are noun phrases ("Методы оптимизации запросов") or "Знание X"; the head noun
-phrase goes into the accusative after "знает".
+Knowledge items are noun phrases ("Методы оптимизации запросов"), "Знание X" or a genitive left over
+from a dropped "Знание" ("Современных программных средств"); the head noun phrase goes into the
+accusative after "знает", with what agrees with it (``ru_phrases.py``).  "Глубокие знания X" →
+"владеет глубокими знаниями X".
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from generator.language import Result, bloom_of_verbs
+from generator.language import Note, Result, bloom_of_verbs
+from generator.language.ru_ability import RussianAbility
+from generator.language.ru_agreement import AgreementChecker
+from generator.language.ru_phrases import COORDINATORS, CYRILLIC, RussianMorph, is_abbreviation
 from generator.language.ru_queries import RussianQueries
-from generator.language.tokens import Token, render, strip_final_punctuation, tokenize
+from generator.language.tokens import QUOTES, Token, render, strip_final_punctuation, tokenize
 
 _NUMBERING = re.compile(r"^\d+[.)]?$")
-_CYRILLIC = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*-?$")
-_COORDINATORS = ("и", "или")
+_NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
+DATA = "ru.yaml"
 
 
-@lru_cache(maxsize=1)
-def _analyzer():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-def _match_case(source: str, form: str) -> str:
-    if "ё" not in source.lower():
-        form = form.replace("ё", "е").replace("Ё", "Е")
-    if source[:1].isupper():
-        form = form[:1].upper() + form[1:]
-    return form
+def words(text: str) -> list[Token]:
+    return [Token("", word, "") for word in text.split()]
 
 
 class RussianPhraser(RussianQueries):
@@ -50,209 +44,71 @@ class RussianPhraser(RussianQueries):
         self.can = ability["verb"]
         self.light_verb = ability["light_verb"]
         self.fallback = ability["fallback"]
+        self.use_policy = ability["use_policy"]
         self.prefixes = ability["prefixes"]
-        self.nouns_to_verbs = lexicon["nouns_to_verbs"]
-        self.deverbal_endings = tuple(lexicon["deverbal_endings"])
-        self.not_deverbal = set(lexicon["not_deverbal"])
-        self.abbreviations = lexicon["abbreviations"]
-        self.np_adverbs = set(lexicon["np_adverbs"])
+        self.genitive_heads = ability["genitive_heads"]
         self.proper_names = list(lexicon["proper_names"])
+        self.name_heads = set(lexicon["name_heads"])
         knowledge = lexicon["knowledge"]
         self.knows = knowledge["verb"]
         self.knows_verb = knowledge["lemma"]
         self.knowledge_heads = knowledge["heads"]
         self.knowledge_verbs = knowledge["verbs"]
         self.knowledge_fallback = knowledge["fallback"]
+        self.knowledge_adjective_head = knowledge["adjective_head"]
         self.infinitive_prefix = knowledge["infinitive_prefix"]
         self.understand_words = set(knowledge["understand_words"])
         self.bloom_of = bloom_of_verbs(lexicon["bloom"])
         self.bloom_default = lexicon["bloom"]["default"]
         self.policy_bloom = self.bloom_default
-        self.morph = _analyzer()
-        self._parse_cache: dict[str, list] = {}
+        self.morph = RussianMorph(set(lexicon["np_adverbs"]), lexicon["abbreviations"])
+        self.actions = RussianAbility(lexicon, self.morph)
+        self.checker = AgreementChecker(self.morph, lexicon)
 
-    # --- morphology helpers ------------------------------------------------------------------
+    # --- helpers -----------------------------------------------------------------------------
     def parses(self, word: str) -> list:
-        if word not in self._parse_cache:
-            try:
-                self._parse_cache[word] = self.morph.parse(word)
-            except (KeyError, ValueError):  # pymorphy3 fails on letters without a Unicode name
-                self._parse_cache[word] = []
-        return self._parse_cache[word]
-
-    def _is_abbreviation(self, word: str) -> bool:
-        letters = [c for c in word if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-    def _find(self, word: str, pos: set[str], case: str):
-        for parse in self.parses(word):
-            if parse.tag.POS in pos and case in parse.tag:
-                return parse
-        return None
+        return self.morph.parses(word)
 
     def is_infinitive(self, word: str) -> bool:
-        found = self.parses(word.lower())
-        return bool(found) and found[0].tag.POS == "INFN"
+        return self.morph.is_infinitive(word.lower())
 
-    def _content_word(self, word: str) -> bool:
-        """Not a preposition, conjunction or particle (pymorphy also offers rare noun readings)."""
-        found = self.parses(word)
-        return bool(found) and found[0].tag.POS not in ("PREP", "CONJ", "PRCL", "INTJ") and len(word) > 2
-
-    def noun_phrase(self, tokens: list[Token], start: int, case: str):
-        """Parse adjectives + noun in *case* from *start*: ([(index, parse)], (index, parse|None), end).
-
-        Adjectives may be coordinated ("системного и прикладного ПО") and preceded by degree
-        adverbs ("наиболее ресурсоемких запросов"); the noun may be an indeclinable abbreviation.
-        """
-        adjectives = []
-        index = start
-        while index < len(tokens):
-            token = tokens[index]
-            if token.pre and index > start:
-                return None
-            word = token.core
-            lower = word.lower()
-            if lower in self.np_adverbs or (lower.endswith("-") and _CYRILLIC.match(word)):
-                index += 1
-                continue
-            if adjectives and lower in _COORDINATORS and token.plain and index == adjectives[-1][0] + 1:
-                index += 1
-                continue
-            if self._is_abbreviation(word):
-                return adjectives, (index, None), index + 1
-            if not _CYRILLIC.match(word) or not self._content_word(lower):
-                return None
-            adjective = self._find(lower, {"ADJF", "PRTF"}, case)
-            noun = self._find(lower, {"NOUN"}, case)
-            if adjective is not None and (noun is None or adjective.score > noun.score) and token.post in ("", ","):
-                following = index + 1
-                if token.post == "," or (
-                    following < len(tokens) and tokens[following].lower in _COORDINATORS
-                ):
-                    following += 1  # "системного и прикладного", "нормативные, правовые"
-                if following < len(tokens):
-                    nxt = tokens[following]
-                    if self._is_abbreviation(nxt.core) or (
-                        _CYRILLIC.match(nxt.core)
-                        and self._content_word(nxt.lower)
-                        and self._find(nxt.lower, {"NOUN", "ADJF", "PRTF"}, case)
-                    ):
-                        adjectives.append((index, adjective))
-                        index += 1
-                        continue
-            if noun is None:
-                return None
-            return adjectives, (index, noun), index + 1
+    def _name_reason(self, tokens: list[Token], names=frozenset()) -> str | None:
+        first = tokens[0].core
+        if not first or not first[0].isupper():
+            return None
+        if is_abbreviation(first.split("-")[0]) or re.match(r"[A-Za-z]", first):
+            return "an abbreviation or a Latin word"
+        start = " ".join(t.core for t in tokens[:3])
+        listed = next((name for name in self.proper_names if start.startswith(name)), None)
+        if listed:
+            return f"the name of an act or a body ({listed}, proper_names)"
+        following = tokens[1].core if len(tokens) > 1 else ""
+        if following and following.lower().startswith(tuple(self.name_heads)) and \
+                self.morph.parses(following.lower())[0].normal_form in self.name_heads:
+            return f"an official name ({first} {following})"
+        tags = self.morph.parses(first.lower())
+        if tags and _NAME_TAGS & set(str(tags[0].tag).replace(" ", ",").split(",")):
+            return "a proper name (pymorphy3)"
+        if first in names or any(t.core == first for t in tokens[1:]):
+            return "the source capitalises it in the middle of a sentence"
         return None
 
-    def _inflect_phrase(self, tokens: list[Token], phrase, case: str) -> list[tuple[int, str]] | None:
-        adjectives, (noun_index, noun), _ = phrase
-        changes = []
-        if noun is None:  # indeclinable abbreviation
-            gender = self.abbreviations.get(tokens[noun_index].core.lower())
-            if gender is None:
-                for parse in self.parses(tokens[noun_index].core.lower()):
-                    if "Abbr" in parse.tag and parse.tag.POS == "NOUN":
-                        gender = str(parse.tag.gender) if parse.tag.gender else None
-                        break
-            if adjectives and gender is None:
-                return None
-            number = "plur" if gender == "plur" else "sing"
-            animacy = "inan"
-        else:
-            form = noun.inflect({case})
-            if form is None:
-                return None
-            changes.append((noun_index, _match_case(tokens[noun_index].core, form.word)))
-            number = str(form.tag.number or "sing")
-            gender = str(form.tag.gender) if form.tag.gender else None
-            animacy = str(form.tag.animacy or "inan")
-        for index, adjective in adjectives:
-            grammemes = {case, number}
-            if number == "sing" and gender in ("masc", "femn", "neut"):
-                grammemes.add(gender)
-            if case == "accs" and (number == "plur" or gender == "masc"):
-                grammemes.add(animacy)
-            form = adjective.inflect(grammemes) or adjective.inflect(grammemes - {"anim", "inan"})
-            if form is None:
-                return None
-            changes.append((index, _match_case(tokens[index].core, form.word)))
-        return changes
+    def keeps_capital_text(self, text: str, names=frozenset()) -> bool:
+        tokens = tokenize(text)
+        if not tokens or any(q in tokens[0].pre for q in QUOTES):
+            return bool(tokens)
+        return self._name_reason(tokens, names) is not None
 
-    def convert_chain(self, tokens: list[Token], start: int, source: str, target: str) -> bool:
-        """Put the noun phrase(s) at *start* from case *source* into *target*, coordinated ones too.
-
-        A participle after a comma that agrees with a converted noun follows it
-        ("запросов, влияющих" → "запросы, влияющие").
-        """
-        index = start
-        changes = []
-        while True:
-            phrase = self.noun_phrase(tokens, index, source)
-            if phrase is None:
-                break
-            result = self._inflect_phrase(tokens, phrase, target)
-            if result is None:
-                break
-            changes.extend(result)
-            end = phrase[2]
-            last = tokens[end - 1]
-            if last.post == "," and end < len(tokens):
-                participle = self._agreeing_participle(tokens, phrase, end, source, target)
-                if participle is not None:
-                    changes.append(participle)
-                    break
-                nxt = tokens[end].lower
-                if _CYRILLIC.match(tokens[end].core) and self._find(nxt, {"PRTF"}, source) and not self._find(nxt, {"NOUN"}, source):
-                    break
-                index = end
-            elif not last.post and end + 1 < len(tokens) and tokens[end].plain and tokens[end].lower in _COORDINATORS:
-                index = end + 1
-            else:
-                break
-        if not changes:
-            return False
-        for position, word in changes:
-            tokens[position].core = word
-        return True
-
-    def _agreeing_participle(self, tokens, phrase, end, source, target):
-        _, (noun_index, noun), _ = phrase
-        word = tokens[end].core
-        if noun is None or not _CYRILLIC.match(word):
-            return None
-        participle = self._find(word.lower(), {"PRTF", "ADJF"}, source)
-        if participle is None or self._find(word.lower(), {"NOUN"}, source):
-            return None
-        number = noun.tag.number
-        if participle.tag.number != number or (number == "sing" and participle.tag.gender != noun.tag.gender):
-            return None
-        grammemes = {target, number}
-        if number == "sing":
-            grammemes.add(noun.tag.gender)
-        if target == "accs" and (number == "plur" or noun.tag.gender == "masc"):
-            grammemes.add(noun.tag.animacy or "inan")
-        form = participle.inflect(grammemes) or participle.inflect(grammemes - {"anim", "inan"})
-        if form is None:
-            return None
-        return end, _match_case(word, form.word)
-
-    def _lower_first(self, tokens: list[Token]) -> None:
-        if not tokens:
+    def _lower_first(self, tokens: list[Token], notes: list[Note] | None = None) -> None:
+        if not tokens or not tokens[0].core or any(q in tokens[0].pre for q in QUOTES):
             return
-        first = tokens[0]
-        word = first.core
-        start = " ".join(t.core for t in tokens[:3])
-        if any(start.startswith(name) for name in self.proper_names):
+        reason = self._name_reason(tokens)
+        if reason:
+            if notes is not None:
+                notes.append(Note("capital", f"«{tokens[0].core}» keeps its capital: {reason}", f"{DATA} proper_names"))
             return
-        if word and word[0].isupper() and not self._is_abbreviation(word.split("-")[0]):
-            following = tokens[1].core if len(tokens) > 1 else ""
-            if following[:1].isupper() and _CYRILLIC.match(following) and not self._is_abbreviation(following):
-                return  # "Закон Республики Казахстан …" keeps its capital
-            if re.match(r"[A-Za-z]", word):
-                return
-            first.core = word[0].lower() + word[1:]
+        word = tokens[0].core
+        tokens[0].core = word[0].lower() + word[1:]
 
     def _prepare(self, text: str) -> list[Token]:
         tokens = tokenize(text)
@@ -261,119 +117,91 @@ class RussianPhraser(RussianQueries):
             tokens = tokens[1:]
         return tokens
 
+    def _can(self, body: list[Token], verbs: list[str], notes: list[Note], source: str = "rule") -> Result:
+        return Result(render([Token("", self.can, "")] + body), verbs, source, notes)
+
+    def check(self, outcome: str, item: str | None = None) -> list[Note]:
+        """What the agreement checker finds in an outcome: the phraser could not repair it."""
+        return [Note("agreement", problem, "", warn=True) for problem in self.checker.check(outcome, item)]
+
     # --- ability -----------------------------------------------------------------------------
     def ability(self, text: str) -> Result:
         tokens = self._prepare(text)
         if not tokens:
             return Result("", [self.light_verb], "policy")
         first = tokens[0].lower
+        notes: list[Note] = []
         if first in self.prefixes and len(tokens) > 1 and tokens[0].plain:
             replacement = self.prefixes[first]
             rest = tokens[1:]
+            notes.append(Note("prefix", f"«{tokens[0].core}» → «{replacement or self.can}»", f"{DATA} ability.prefixes"))
             if replacement:
-                self._lower_first(rest)
-                words = [Token("", w, "") for w in replacement.split()]
-                lemma = self.parses(words[0].core)[0].normal_form
-                return Result(render(words + rest), [lemma], "rule")
+                self._lower_first(rest, notes)
+                lemma = self.parses(replacement.split()[0])[0].normal_form
+                return Result(render(words(replacement) + rest), [lemma], "rule", notes)
             tokens = rest
-        if self.is_infinitive(tokens[0].core):
-            lemmas = [
-                self.parses(t.lower)[0].normal_form for t in tokens if t.core and self.is_infinitive(t.core)
-            ]
-            self._lower_first(tokens)
-            return Result(render([Token("", self.can, "")] + tokens), lemmas, "rule")
-        return self._nominal_ability(tokens)
+        if first in self.genitive_heads and len(tokens) > 1 and tokens[0].plain:
+            return self._genitive_head(tokens, notes)
+        infinitive = self._infinitive(tokens, notes)
+        if infinitive is not None:
+            return infinitive
+        return self._nominal(tokens, notes)
 
-    def _heads(self, tokens: list[Token]) -> list[int]:
-        heads = []
-        index = 0
-        while index < len(tokens) and tokens[index].lower in self.nouns_to_verbs and not tokens[index].pre:
-            if self._find(tokens[index].lower, {"NOUN"}, "nomn") is None:
-                break
-            heads.append(index)
-            token = tokens[index]
-            if token.post == ",":
-                index += 1
-            elif not token.post and index + 2 < len(tokens) and tokens[index + 1].lower in _COORDINATORS:
-                index += 2
-            else:
-                break
-        return heads
+    def _infinitive(self, tokens: list[Token], notes: list[Note]) -> Result | None:
+        """"Проводить аудит …", also after adverbs ("Оперативно и качественно устранять …")."""
+        index, adverbs = 0, 0
+        while index < min(len(tokens) - 1, 5) and tokens[index].plain:
+            pos = self.morph.pos(tokens[index].lower)
+            if pos in ("ADVB", "ADJS"):
+                adverbs += 1
+            elif not (index and tokens[index].lower in COORDINATORS or adverbs and pos in ("PREP", "NOUN")):
+                break  # «Качественно и в срок выполнять …»: adverbs, a short prepositional phrase
+            index += 1
+        if not CYRILLIC.match(tokens[index].core) or not self.is_infinitive(tokens[index].core):
+            return None
+        lemmas = [self.parses(t.lower)[0].normal_form for t in tokens
+                  if t.core and CYRILLIC.match(t.core) and self.is_infinitive(t.core)]
+        if index:
+            notes.append(Note("infinitive", f"adverb(s) before the infinitive: {' '.join(t.core for t in tokens[:index])}"))
+        self._lower_first(tokens, notes)
+        return self._can(tokens, lemmas, notes)
 
-    def _nominal_ability(self, tokens: list[Token]) -> Result:
-        heads = self._heads(tokens)
-        if heads:
-            specs = [self._spec(self.nouns_to_verbs[tokens[i].lower]) for i in heads]
-            complement = heads[-1] + 1
-            kinds = {kind for kind, _, _ in specs}
-            cases = {case for _, _, case in specs}
-            verbs = [verb for _, verb, _ in specs]
-            rest = tokens[complement:]
-            if kinds == {"verb"} and len(cases) == 1:
-                ok = self._complement_fits(rest, cases.pop())
-                if ok:
-                    out = self._join_verbs(tokens, heads, verbs) + rest
-                    return Result(render([Token("", self.can, "")] + out), verbs, "rule")
-            elif len(heads) == 1 and kinds == {"phrase"}:
-                out = [Token("", w, "") for w in verbs[0].split()]
-                out[-1].post = tokens[heads[0]].post
-                return Result(render([Token("", self.can, "")] + out + rest), verbs, "rule")
-        return self._light(tokens, heads)
+    def _genitive_head(self, tokens: list[Token], notes: list[Note]) -> Result:
+        """"Опыт проведения тренингов" → "умеет проводить тренинги"; otherwise "имеет опыт …"."""
+        rest = tokens[1:]
+        part = self.actions.convert(rest, "gent")
+        if part is not None:
+            notes += [Note("prefix", f"«{tokens[0].core}» + action nouns in the genitive → «{self.can} …»",
+                           f"{DATA} ability.genitive_heads")] + part.notes
+            return self._can(part.tokens, part.verbs, notes)
+        replacement = self.genitive_heads[tokens[0].lower]
+        self._lower_first(rest)
+        lemma = self.parses(replacement.split()[0])[0].normal_form
+        notes.append(Note("prefix", f"«{tokens[0].core}» → «{replacement}» (no action noun after it)",
+                          f"{DATA} ability.genitive_heads"))
+        return Result(render(words(replacement) + rest), [lemma], "rule", notes)
 
-    def _is_preposition(self, word: str) -> bool:
-        found = self.parses(word.lower())
-        return bool(found) and found[0].tag.POS == "PREP"
-
-    def _complement_fits(self, rest: list[Token], case: str) -> bool:
-        """Can the words after the heads follow the verb (turning a genitive object into *case*)?"""
-        if not rest or self._is_abbreviation(rest[0].core):
-            return True
-        if rest[0].pre or not _CYRILLIC.match(rest[0].core):
-            return False
-        if self._is_preposition(rest[0].core):
-            return case == "keep"
-        if case == "accs":
-            return self.noun_phrase(rest, 0, "gent") is not None and self.convert_chain(rest, 0, "gent", "accs")
-        if case == "keep":
-            return False
-        return self._find(rest[0].lower, {"NOUN", "ADJF", "PRTF"}, case) is not None
-
-    def _spec(self, value: str) -> tuple[str, str, str]:
-        parts = value.split()
-        if len(parts) == 2 and parts[1].startswith("+"):
-            return "verb", parts[0], parts[1][1:]
-        if len(parts) == 1:
-            return "verb", parts[0], "accs"
-        return "phrase", value, "keep"
-
-    def _join_verbs(self, tokens: list[Token], heads: list[int], verbs: list[str]) -> list[Token]:
-        out = []
-        for position, (index, verb) in enumerate(zip(heads, verbs)):
-            out.append(Token("", verb, tokens[index].post))
-            if position + 1 < len(heads) and heads[position + 1] == index + 2:
-                out.append(Token("", tokens[index + 1].lower, ""))
-        return out
-
-    def _light(self, tokens: list[Token], heads: list[int]) -> Result:
-        """"умеет осуществлять <noun phrase in the accusative> …" or the last-resort fallback."""
-        phrase = self.noun_phrase(tokens, 0, "nomn")
+    def _nominal(self, tokens: list[Token], notes: list[Note]) -> Result:
+        part = self.actions.convert(tokens, "nomn")
+        if part is not None:
+            return self._can(part.tokens, part.verbs, notes + part.notes)
+        phrase = self.morph.noun_phrase(tokens, 0, "nomn")
+        if phrase is not None and phrase.noun is not None and self.actions.deverbal(phrase.noun.normal_form):
+            light = self.actions.light(tokens, [])
+            if light is not None:
+                return self._can(light.tokens, light.verbs, notes + light.notes)
         if phrase is not None:
-            _, (noun_index, noun), _ = phrase
-            lemma = noun.normal_form if noun is not None else ""
-            if heads or (lemma.endswith(self.deverbal_endings) and lemma not in self.not_deverbal):
-                working = [Token(t.pre, t.core, t.post) for t in tokens]
-                if self.convert_chain(working, 0, "nomn", "accs"):
-                    self._lower_first(working)
-                    lemmas = [self._spec(self.nouns_to_verbs[tokens[i].lower])[1] for i in heads]
-                    return Result(
-                        render([Token("", self.can, ""), Token("", self.light_verb, "")] + working),
-                        lemmas or [self.light_verb],
-                        "rule",
-                    )
-        self._lower_first(tokens)
-        words = [Token("", w, "") for w in self.fallback.split()]
-        verb = words[1].core.strip(":") if len(words) > 1 else self.light_verb
-        return Result(render(words + tokens), [verb], "policy")
+            work = [Token(t.pre, t.core, t.post) for t in tokens]
+            if self.morph.convert_chain(work, 0, "nomn", "accs") is not None:
+                self._lower_first(work, notes)
+                notes.append(Note("policy", f"not an action: «{self.can} {self.use_policy} …»",
+                                  f"{DATA} ability.use_policy", warn=True))
+                return self._can(words(self.use_policy) + work, [self.use_policy], notes, "policy")
+        self._lower_first(tokens, notes)
+        notes.append(Note("policy", f"last resort «{self.fallback} …»", f"{DATA} ability.fallback", warn=True))
+        fallback = words(self.fallback)
+        verb = fallback[1].core.strip(":") if len(fallback) > 1 else self.light_verb
+        return Result(render(fallback + tokens), [verb], "policy", notes)
 
     # --- knowledge ---------------------------------------------------------------------------
     def knowledge(self, text: str) -> Result:
@@ -381,33 +209,76 @@ class RussianPhraser(RussianQueries):
         if not tokens:
             return Result("", [self.knows_verb], "rule")
         first = tokens[0].lower
+        notes: list[Note] = []
         if first in self.knowledge_heads and len(tokens) > 1 and tokens[0].plain:
-            verb = self.knowledge_heads[first]
-            rest = tokens[1:]
-            lemma = self.parses(verb)[0].normal_form
-            if self._is_abbreviation(rest[0].core) or not _CYRILLIC.match(rest[0].core):
-                return Result(render([Token("", verb, "")] + rest), [lemma], "rule")
-            if self.convert_chain(rest, 0, "gent", "accs"):
-                return Result(render([Token("", verb, "")] + rest), [lemma], "rule")
-            self._lower_first(tokens)
-            words = [Token("", w, "") for w in self.knowledge_fallback.split()]
-            return Result(render(words + tokens), [lemma], "policy")
+            return self._knowledge_head(tokens, notes)
+        adjective_head = self._adjective_knowledge(tokens, notes)
+        if adjective_head is not None:
+            return adjective_head
         if first in self.knowledge_verbs and len(tokens) > 1 and tokens[0].plain:
             verb = self.knowledge_verbs[first]
-            return Result(render([Token("", verb, "")] + tokens[1:]), [first], "rule")
-        if self.is_infinitive(tokens[0].core):
-            self._lower_first(tokens)
-            words = [Token("", w, "") for w in self.infinitive_prefix.split()]
-            return Result(render(words + tokens), [self.knows_verb], "rule")
+            return Result(render([Token("", verb, "")] + tokens[1:]), [first], "rule", notes)
+        if CYRILLIC.match(tokens[0].core) and self.is_infinitive(tokens[0].core):
+            self._lower_first(tokens, notes)
+            return Result(render(words(self.infinitive_prefix) + tokens), [self.knows_verb], "rule", notes)
         if tokens[0].plain or tokens[0].post == ",":
-            if self.noun_phrase(tokens, 0, "nomn") is not None:
-                self.convert_chain(tokens, 0, "nomn", "accs")
-        self._lower_first(tokens)
-        return Result(render([Token("", self.knows, "")] + tokens), [self.knows_verb], "rule")
+            self._knowledge_object(tokens, notes)
+        self._lower_first(tokens, notes)
+        return Result(render([Token("", self.knows, "")] + tokens), [self.knows_verb], "rule", notes)
+
+    def _knowledge_object(self, tokens: list[Token], notes: list[Note]) -> None:
+        """The object of "знает": nominative → accusative; a genitive (or dative) left over from a
+        dropped "Знание" → accusative too («Современных программных средств» → «современные …»)."""
+        if self.morph.noun_phrase(tokens, 0, "nomn") is not None:
+            converted = self.morph.convert_chain(tokens, 0, "nomn", "accs", across_complements=True)
+            if converted:
+                notes.append(Note("object", "nominative → accusative after «знает»"))
+                notes += [Note("agreement", f"«{c.participle}» follows its noun") for c in converted if c.participle]
+            return
+        for case, name in (("gent", "genitive"), ("datv", "dative")):
+            phrase = self.morph.noun_phrase(tokens, 0, case)
+            if phrase is not None and phrase.noun is not None and self.morph.known(tokens[phrase.noun_index].core):
+                if self.morph.convert_chain(tokens, 0, case, "accs"):
+                    notes.append(Note("object", f"the item starts in the {name} (a dropped «Знание»?): → accusative"))
+                return
+
+    def _knowledge_head(self, tokens: list[Token], notes: list[Note]) -> Result:
+        verb = self.knowledge_heads[tokens[0].lower]
+        rest = tokens[1:]
+        lemma = self.parses(verb)[0].normal_form
+        if is_abbreviation(rest[0].core) or not CYRILLIC.match(rest[0].core):
+            return Result(render([Token("", verb, "")] + rest), [lemma], "rule", notes)
+        if self.morph.convert_chain(rest, 0, "gent", "accs"):
+            notes.append(Note("object", f"«{tokens[0].core} X» → «{verb} X» (genitive → accusative)", f"{DATA} knowledge.heads"))
+            return Result(render([Token("", verb, "")] + rest), [lemma], "rule", notes)
+        self._lower_first(tokens, notes)
+        notes.append(Note("policy", f"«{self.knowledge_fallback} …»", f"{DATA} knowledge.fallback", warn=True))
+        return Result(render(words(self.knowledge_fallback) + tokens), [lemma], "policy", notes)
+
+    def _adjective_knowledge(self, tokens: list[Token], notes: list[Note]) -> Result | None:
+        """«Глубокие знания X» → «владеет глубокими знаниями X» (never «знает … знания»)."""
+        if not any(t.lower in self.knowledge_heads for t in tokens[1:4]):
+            return None
+        phrase = self.morph.noun_phrase(tokens, 0, "nomn")
+        if phrase is None or not phrase.adjectives or phrase.noun is None:
+            return None
+        if phrase.noun.normal_form not in self.knowledge_heads:
+            return None
+        verb, case = self.knowledge_adjective_head.split()
+        work = [Token(t.pre, t.core, t.post) for t in tokens]
+        result = self.morph.inflect_phrase(work, phrase, case.lstrip("+"))
+        if result is None:
+            return None
+        for index, word in result[0]:
+            work[index].core = word
+        self._lower_first(work, notes)
+        notes.append(Note("object", f"«… {tokens[phrase.noun_index].core}» after adjectives → «{verb} …»",
+                          f"{DATA} knowledge.adjective_head"))
+        return Result(render([Token("", verb, "")] + work), [self.parses(verb)[0].normal_form], "rule", notes)
 
     def knowledge_bloom(self, text: str, verbs: list[str]) -> str:
-        words = {w.strip("().,;:«»\"").lower() for w in text.split()}
-        if words & self.understand_words:
+        found = {w.strip("().,;:«»\"").lower() for w in text.split()}
+        if found & self.understand_words:
             return "understand"
         return self.bloom(verbs[0]) if verbs else "remember"
 
@@ -425,7 +296,7 @@ class RussianPhraser(RussianQueries):
         if (first in self.knowledge_heads or first in self.knowledge_verbs) and len(tokens) > 1 and tokens[0].plain:
             rest = tokens[1:]
             if first in self.knowledge_heads:
-                self.convert_chain(rest, 0, "gent", "nomn")
+                self.morph.convert_chain(rest, 0, "gent", "nomn")
             tokens = rest
         word = tokens[0].core
         if word[:1].islower():
@@ -438,6 +309,6 @@ class RussianPhraser(RussianQueries):
             lower = token.lower
             if lower == self.knows:
                 lemmas.append(self.knows_verb)
-            elif _CYRILLIC.match(token.core) and self.is_infinitive(lower):
+            elif CYRILLIC.match(token.core) and self.is_infinitive(lower):
                 lemmas.append(self.parses(lower)[0].normal_form)
         return lemmas

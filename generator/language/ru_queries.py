@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from generator.language.ru_phrases import is_abbreviation
 from generator.language.tokens import Token, render, tokenize
 
 _CYRILLIC = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*-?$")
@@ -27,7 +28,7 @@ class RussianQueries:
                 word = word.strip("-")
                 if not word:
                     continue
-                if self._is_abbreviation(word) or not _CYRILLIC.match(word):
+                if is_abbreviation(word) or not _CYRILLIC.match(word):
                     if re.search(r"\w", word) and not word.isdigit():
                         found.append(word.lower())
                     continue
@@ -46,7 +47,7 @@ class RussianQueries:
             return None
         if target == start:
             return phrase
-        if self.noun_phrase(tokens, 0, start) is None or not self.convert_chain(tokens, 0, start, target):
+        if self.morph.noun_phrase(tokens, 0, start) is None or self.morph.convert_chain(tokens, 0, start, target) is None:
             return None
         return render(tokens)
 
@@ -58,7 +59,7 @@ class RussianQueries:
         if not tokens or not self.is_infinitive(tokens[0].core):
             return None
         nouns: dict[str, str] = {}
-        for noun, spec in self.nouns_to_verbs.items():
+        for noun, spec in self.actions.nouns_to_verbs.items():
             parts = spec.split()
             if len(parts) == 1 or (len(parts) == 2 and parts[1].startswith("+")):
                 nouns.setdefault(parts[0], noun)  # "руководство: руководить +ablt" read backwards
@@ -68,7 +69,7 @@ class RussianQueries:
             lemma = self.parses(tokens[index].lower)[0].normal_form
             if lemma not in nouns:
                 return None
-            spec = self.nouns_to_verbs.get(nouns[lemma], "")
+            spec = self.actions.nouns_to_verbs.get(nouns[lemma], "")
             governs = spec.split()[1][1:] if len(spec.split()) == 2 and spec.split()[1].startswith("+") else "accs"
             out.append(Token("", nouns[lemma], tokens[index].post))
             index += 1
@@ -76,8 +77,8 @@ class RussianQueries:
                 out.append(Token("", tokens[index].lower, ""))
                 index += 1
         rest = [Token(t.pre, t.core, t.post) for t in tokens[index:]]
-        if rest and governs == "accs" and not self._is_abbreviation(rest[0].core):
-            if self.noun_phrase(rest, 0, "accs") is None or not self.convert_chain(rest, 0, "accs", "gent"):
+        if rest and governs == "accs" and not is_abbreviation(rest[0].core):
+            if self.morph.noun_phrase(rest, 0, "accs") is None or self.morph.convert_chain(rest, 0, "accs", "gent") is None:
                 return None
         heading = out + rest
         heading[0].core = heading[0].core[:1].upper() + heading[0].core[1:]
@@ -99,15 +100,15 @@ class RussianQueries:
                 index += 1
             source = "accs"
         else:
-            heads = self._heads(tokens)
+            heads = self.actions.heads(tokens, 0, "nomn")
             if heads:
-                index, source = heads[-1] + 1, "gent"
+                index, source = heads[-1][0] + 1, "gent"
         rest = [Token(t.pre, t.core, t.post) for t in tokens[index:]]
         if source is None or not rest or rest[0].pre:
             return None
-        if self._is_abbreviation(rest[0].core):
+        if is_abbreviation(rest[0].core):
             return render(rest)
-        if self.noun_phrase(rest, 0, source) is None or not self.convert_chain(rest, 0, source, "nomn"):
+        if self.morph.noun_phrase(rest, 0, source) is None or self.morph.convert_chain(rest, 0, source, "nomn") is None:
             return None
         self._lower_first(rest)
         return render(rest)

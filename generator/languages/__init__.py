@@ -8,7 +8,15 @@ data files, each the built-in layer a workspace may change:
 * ``labels.yaml`` — headings and labels of every document kind and of the exports
   (workspace: ``templates/labels.yaml`` under ``<code>:``);
 * ``design.yaml`` — the wording of the design rules (workspace: ``design.yaml`` under ``<code>:``);
-* ``ingest.yaml`` — the labels of published standards, for the importer (when the language has them).
+* ``ingest.yaml`` — the labels of published standards, for the importer (when the language has them);
+* ``feedback.yaml`` — the participant feedback form and the program-evaluation section (workspace:
+  ``feedback.yaml`` under ``<code>:``);
+* ``organisation.yaml`` — the paragraphs about sessions, groups, online and blended study, conditions and
+  the explanatory note (workspace: ``organisation.yaml`` under ``<code>:``).
+
+A pack that lacks some data (activity texts, feedback or organisation texts) names another pack in
+``fallback:`` whose data stands in; ``letters:`` lists letters that mark texts of the language (a data
+check reports such letters in another language's block, and a long text of the language without one).
 
 Adding a language is adding a folder here (or :func:`register_pack` for one kept elsewhere) and, if no
 existing phraser fits, a phraser class. Everything else — command-line choices, validation, builds, the
@@ -41,6 +49,11 @@ def _east_slavic(number: int) -> str:
     return "many"
 
 
+# import repairs inside words a pack may ask for (pack.yaml `word_repairs`; generator/ingest/repair_words.py):
+# split_glued_words — a token the language's dictionary does not know split into known words (pymorphy3:
+# Russian); latin_run_in — a Cyrillic word run into a Latin one split («XMLи»)
+WORD_REPAIRS = ("split_glued_words", "latin_run_in")
+
 # plural rule name (pack.yaml `plural`) → form of a noun after a number: one | few | many
 PLURAL_RULES: dict[str, Callable[[int], str]] = {"one_other": _one_other, "east_slavic": _east_slavic}
 
@@ -65,7 +78,10 @@ class PackFile:
     lexicon_open_keys: list[str] = field(default_factory=list)
     action_pattern: Optional[str] = None
     knowing_words: list[str] = field(default_factory=list)
+    word_repairs: list[str] = field(default_factory=list)
     sample: Optional[SampleSpec] = None
+    fallback: Optional[str] = None
+    letters: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,8 +99,11 @@ class LanguagePack:
     lexicon_open_keys: tuple[str, ...] = ()
     action_pattern: Optional[str] = None
     knowing_words: tuple[str, ...] = ()
+    word_repairs: tuple[str, ...] = ()  # import repairs inside words (WORD_REPAIRS) this language needs
     sample_standard: Optional[Path] = None
     sample_card: Optional[str] = None
+    fallback: Optional[str] = None  # the pack whose data stands in where this one has none
+    letters: str = ""  # letters that mark a text of this language
 
     def data_file(self, name: str) -> Path:
         """``<folder>/<name>.yaml`` (it may not exist: a pack need not have every kind of data)."""
@@ -131,8 +150,13 @@ def load_pack(folder: Path, builtin: bool = False) -> LanguagePack:
         problems.append(f"{path}: code: '{data.code}' differs from the folder's name '{folder.name}'")
     if data.plural not in PLURAL_RULES:
         problems.append(f"{path}: plural: '{data.plural}' is not one of {', '.join(PLURAL_RULES)}")
+    unknown = [name for name in data.word_repairs if name not in WORD_REPAIRS]
+    if unknown:
+        problems.append(f"{path}: word_repairs: unknown {', '.join(unknown)}; known: {', '.join(WORD_REPAIRS)}")
     if not data.formats:
         problems.append(f"{path}: formats: give at least one format word")
+    if data.fallback == data.code:
+        problems.append(f"{path}: fallback: a pack cannot fall back on itself")
     if ":" not in data.phraser:
         problems.append(f"{path}: phraser: expected 'module:Class', got '{data.phraser}'")
     if problems:
@@ -142,8 +166,9 @@ def load_pack(folder: Path, builtin: bool = False) -> LanguagePack:
         code=data.code, name=data.name, native_name=data.native_name, folder=folder, word_tag=data.word_tag,
         plural=data.plural, formats=tuple(data.formats), phraser=data.phraser,
         lexicon_open_keys=tuple(data.lexicon_open_keys), action_pattern=data.action_pattern,
-        knowing_words=tuple(w.lower() for w in data.knowing_words), sample_standard=sample,
-        sample_card=data.sample.card if data.sample else None)
+        knowing_words=tuple(w.lower() for w in data.knowing_words), word_repairs=tuple(data.word_repairs),
+        sample_standard=sample, sample_card=data.sample.card if data.sample else None, fallback=data.fallback,
+        letters="".join(dict.fromkeys(data.letters.replace(" ", ""))))
 
 
 _REGISTRY: dict[str, LanguagePack] = {}
@@ -181,6 +206,23 @@ def get_pack(code: str) -> LanguagePack:
     return registry[code]
 
 
+def data_chain(code: str, packs_by_code: Optional[dict[str, LanguagePack]] = None) -> list[LanguagePack]:
+    """The pack of ``code`` and the packs it falls back on, in order (a cycle or unknown code is an error)."""
+    known = packs_by_code if packs_by_code is not None else _registry()
+    chain: list[LanguagePack] = []
+    current: Optional[str] = code
+    while current is not None:
+        if current not in known:
+            where = f"{chain[-1].folder / PACK_FILE}: fallback: " if chain else ""
+            raise LanguageError(f"{where}unknown language '{current}'; languages: {', '.join(known)}")
+        if any(pack.code == current for pack in chain):
+            raise LanguageError(f"{chain[0].folder / PACK_FILE}: fallback: the packs fall back on each other "
+                                f"({' → '.join(p.code for p in chain)} → {current})")
+        chain.append(known[current])
+        current = known[current].fallback
+    return chain
+
+
 def register_pack(pack_or_folder) -> LanguagePack:
     """Add a language (a :class:`LanguagePack` or the folder of one); the same code replaces the old one."""
     pack = pack_or_folder if isinstance(pack_or_folder, LanguagePack) else load_pack(Path(pack_or_folder))
@@ -196,5 +238,5 @@ def unregister_pack(code: str) -> None:
         _BUILTIN_LOADED = False
 
 
-__all__ = ["LanguagePack", "LanguageError", "PLURAL_RULES", "builtin_codes", "codes", "get_pack", "load_pack",
-           "packs", "register_pack", "unregister_pack"]
+__all__ = ["LanguagePack", "LanguageError", "PLURAL_RULES", "builtin_codes", "codes", "data_chain", "get_pack",
+           "load_pack", "packs", "register_pack", "unregister_pack"]

@@ -32,14 +32,57 @@ def builtin_dir() -> Path:
     return builtin_templates_dir()
 
 
-def output_name(card_code: str, kind: str, lang: str, workspace: WorkspaceLike = None) -> str:
-    """``<card>_<kind>_<lang>.docx`` (the kind's extension), safe on Windows: ``3412-0-003_program_kk.docx``."""
-    return Workspace.of(workspace).kind(kind).output_name(card_code, lang)
+def program_variant(card_code: str, skills, hours: int | None, full_hours: int | None = None) -> str:
+    """What sets a program apart from the card's full one, for its file name; "" for the full one.
+
+    Selected skills or functions (card code left out, ``/`` as ``-``, joined with ``+``) and the hours:
+    ``F2_16h``, ``F2-S1+F3_24h``; a full card at other hours than ``full_hours`` (the workspace's usual
+    total for the card): ``36h``. A long selection is shortened and given a hash, so names stay unique.
+    """
+    import hashlib
+
+    parts = []
+    if skills:
+        ids = [str(s).strip().removeprefix(f"{card_code}/").replace("/", "-") for s in skills]
+        selection = "+".join(dict.fromkeys(ids))
+        if len(selection) > 60:
+            selection = selection[:48] + "~" + hashlib.sha256(selection.encode("utf-8")).hexdigest()[:8]
+        parts.append(selection)
+    if hours is not None and (skills or hours != full_hours):
+        parts.append(f"{hours}h")
+    return "_".join(parts)
 
 
-def output_path(card_code: str, kind: str, lang: str, workspace: WorkspaceLike = None) -> str:
-    """Where a document goes inside an output folder: ``<card>/<card>_<kind>_<lang>.docx``."""
-    return f"{safe_filename_part(card_code)}/{output_name(card_code, kind, lang, workspace)}"
+def variant_of(program, skills, workspace: WorkspaceLike = None) -> str:
+    """:func:`program_variant` of a designed program: ``skills`` as selected, the hours it has, and the
+    workspace's usual total for its card (programs.yaml ``hours_by_level``, else the design rules')."""
+    from generator.workspace.manifest import hours_for_level
+
+    ws = Workspace.of(workspace)
+    usual = hours_for_level(ws.manifest.defaults.hours_by_level, program.level) or ws.design["hours"]["default_total"]
+    return program_variant(program.card_code, skills, program.total_hours, usual)
+
+
+def render_folder(workspace: WorkspaceLike = None) -> Path:
+    """Where ``progen render`` writes by default: the workspace's output folder (programs.yaml ``output``,
+    inside the workspace), else ``./output``."""
+    ws = Workspace.of(workspace)
+    if ws.manifest.path is None:
+        return Path("output")
+    from generator.batch.plan import inside
+
+    return inside(ws.root, ws.manifest.output, ws.manifest.where("output"))
+
+
+def output_name(card_code: str, kind: str, lang: str, workspace: WorkspaceLike = None, variant: str = "") -> str:
+    """``<card>[_<variant>]_<kind>_<lang>.docx`` (the kind's extension), safe on Windows:
+    ``3412-0-003_program_kk.docx``, ``3412-0-003_F2_16h_outline_kk.docx`` (see :func:`program_variant`)."""
+    return Workspace.of(workspace).kind(kind).output_name(card_code, lang, variant)
+
+
+def output_path(card_code: str, kind: str, lang: str, workspace: WorkspaceLike = None, variant: str = "") -> str:
+    """Where a document goes inside an output folder: ``<card>/<card>[_<variant>]_<kind>_<lang>.docx``."""
+    return f"{safe_filename_part(card_code)}/{output_name(card_code, kind, lang, workspace, variant)}"
 
 
 def find_template(kind: str, lang: str, workspace: WorkspaceLike = None) -> Path:
@@ -98,11 +141,59 @@ def render_document(program, kind: str, destination: Path, workspace: WorkspaceL
     return RENDERERS[ws.kind(kind).renderer](program, kind, Path(destination), ws)
 
 
-def render_documents(program, kinds, output_dir: Path, workspace: WorkspaceLike = None) -> list[Path]:
-    """Render several kinds to ``<output_dir>/<card>/<card>_<kind>_<lang><extension>``."""
+def render_documents(program, kinds, output_dir: Path, workspace: WorkspaceLike = None, variant: str = "",
+                     on_backup: Callable[[Path, Path], None] | None = None) -> list[Path]:
+    """Render several kinds to ``<output_dir>/<card>/<card>[_<variant>]_<kind>_<lang><extension>``.
+
+    A file already there that is not progen's untouched output (a document edited by hand, another
+    program's file) and differs from the new one is first copied to ``<name>.bak-<timestamp>``, and
+    ``on_backup(document, copy)`` is told; nothing is lost.
+    """
     ws = Workspace.of(workspace)
-    return [render_document(program, kind, Path(output_dir) / output_path(program.card_code, kind, program.language, ws),
-                            ws) for kind in kinds]
+    return [_render_in_place(program, kind, Path(output_dir), ws, variant, on_backup) for kind in kinds]
+
+
+def _render_in_place(program, kind: str, output_dir: Path, ws: Workspace, variant: str, on_backup) -> Path:
+    """Render to a temporary file, save what it replaces if needed, rename it into place."""
+    import os
+
+    from generator.common.files import backup_copy, temp_for, unwritable_reason
+    from generator.exceptions import TemplateProblem
+
+    path = output_dir / output_path(program.card_code, kind, program.language, ws, variant)
+    blocked = unwritable_reason(path, output_dir)
+    if blocked:
+        raise TemplateProblem(f"{path}: cannot write the document: {blocked}")
+    temp = temp_for(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        render_document(program, kind, temp, ws)
+        if _needs_copy(path, temp):
+            backup = backup_copy(path)
+            if on_backup is not None:
+                on_backup(path, backup)
+        os.replace(temp, path)
+    except OSError as error:
+        raise TemplateProblem(f"{path}: cannot write the document: {error.strerror or error}") from error
+    except TemplateProblem as error:  # name the document, not its temporary file
+        raise TemplateProblem(str(error).replace(str(temp), str(path))) from error
+    finally:
+        try:
+            temp.unlink(missing_ok=True)
+        except OSError:  # its folder could not be made: there is no temporary file
+            pass
+    return path
+
+
+def _needs_copy(old: Path, new: Path) -> bool:
+    """Whether the file at ``old`` must be saved before ``new`` replaces it."""
+    from generator.render.stamp import document_state
+
+    if not old.is_file():
+        return False
+    if old.suffix.lower() == ".docx" and document_state(old) == "generated":
+        return False
+    return old.stat().st_size != new.stat().st_size or old.read_bytes() != new.read_bytes()
 
 
 def clear_caches() -> None:
@@ -117,4 +208,5 @@ def clear_caches() -> None:
 
 
 __all__ = ["RENDERERS", "build_context", "builtin_dir", "clear_caches", "find_template", "output_name", "output_path",
-           "render_document", "render_documents", "safe_filename_part", "template_files"]
+           "program_variant", "render_document", "render_documents", "render_folder", "safe_filename_part",
+           "template_files", "variant_of"]

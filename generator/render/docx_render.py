@@ -18,11 +18,12 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docxtpl import DocxTemplate
-from jinja2 import TemplateError
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
 from generator.exceptions import TemplateProblem
-from generator.render.environment import render_environment
+from generator.render.environment import render_environment, xml_safe
+from generator.render.limits import RenderTimeout, TemplateLimitError, run_limited, time_budget
+from generator.render.stamp import finish_stamp, prepare_document
 from generator.common.files import write_atomic
 
 # elements that follow w:numPr in w:pPr (schema order; Word rejects a document otherwise)
@@ -41,7 +42,7 @@ class _Template(DocxTemplate):
     def render_xml_part(self, src_xml, part, context, jinja_env=None):
         try:
             return super().render_xml_part(src_xml, part, context, jinja_env)
-        except TemplateError as error:
+        except BaseException as error:  # any failure (a limit, the time budget) names its paragraph
             error.progen_source = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
             error.progen_part = str(getattr(part, "partname", "")) or "document"
             raise
@@ -55,7 +56,10 @@ def _template_line(error: BaseException) -> Optional[int]:
     found = None
     tb = error.__traceback__
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
+        template = tb.tb_frame.f_globals.get("__jinja_template__")
+        if template is not None:  # compiled template code (a traceback Jinja did not rewrite: a timeout)
+            found = template.get_corresponding_lineno(tb.tb_lineno)
+        elif tb.tb_frame.f_code.co_filename == "<template>":
             found = tb.tb_lineno
         tb = tb.tb_next
     return found
@@ -101,12 +105,25 @@ def _variable_of(error: BaseException) -> Optional[str]:
     return None
 
 
+def _limit_message(error: BaseException) -> str:
+    if isinstance(error, RenderTimeout):
+        return (f"the document took more than {time_budget():g} s to render (progen's limit per document; "
+                f"PROGEN_RENDER_SECONDS changes it) — a loop that does not end?")
+    if isinstance(error, MemoryError):
+        return "the template asked for more memory than there is (a value repeated too often?)"
+    if isinstance(error, RecursionError):
+        return "a macro or recursive loop calls itself without end"
+    return f"a limit of the sandbox: {error}"
+
+
 def describe_error(template: Path | str, error: BaseException) -> str:
     """A one-paragraph message: template, what is wrong (the variable), where (paragraph text)."""
     name = Path(str(template)).name
     variable = _variable_of(error)
     if isinstance(error, SecurityError):
         what = f"unsafe operation refused by the sandbox: {error}"
+    elif isinstance(error, (TemplateLimitError, RenderTimeout, MemoryError, RecursionError)):
+        what = _limit_message(error)
     elif isinstance(error, UndefinedError):
         what = (f"unknown variable '{variable}' ({error})" if variable else f"undefined value: {error}")
         what += "; see `progen templates vars`"
@@ -194,23 +211,35 @@ def set_language(document, tag: str) -> None:
 
 # -- render ------------------------------------------------------------------------------------
 def render_bytes(template_path: Path, context: dict[str, Any], *, title: str = "", word_tag: str = "") -> bytes:
-    """Render ``template_path`` with ``context``; return the DOCX bytes."""
+    """Render ``template_path`` with ``context``; return the DOCX bytes (within the time budget)."""
+    return run_limited(lambda: _render_bytes(template_path, context, title, word_tag),
+                       lambda timeout: TemplateProblem(describe_error(template_path, timeout)))
+
+
+def _render_bytes(template_path: Path, context: dict[str, Any], title: str, word_tag: str) -> bytes:
+    from generator.common.archive_limits import check_package, read_package
+
+    name = f"template {Path(template_path).name}"
     try:
+        check_package(read_package(Path(template_path), error_class=TemplateProblem, what="template"), name,
+                      error_class=TemplateProblem, what="template")
         template = _Template(str(template_path))
-        template.render(context, jinja_env=render_environment())
-    except TemplateError as error:
-        raise TemplateProblem(describe_error(template_path, error)) from error
     except (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError) as error:  # not a DOCX
         raise TemplateProblem(f"template {Path(template_path).name}: cannot be read as a Word document: {error}") from error
+    try:
+        template.render(context, jinja_env=render_environment())
+    except Exception as error:  # noqa: BLE001 - whatever a template's code raises: name it and its paragraph
+        raise TemplateProblem(describe_error(template_path, error)) from error
     document = template.docx
     restart_numbering(document)
     if word_tag:
         set_language(document, word_tag)
     if title:
-        document.core_properties.title = title
+        document.core_properties.title = xml_safe(title)
+    prepare_document(document)  # the stamp's part; its fingerprint of the saved parts follows
     buffer = io.BytesIO()
     template.save(buffer)
-    return buffer.getvalue()
+    return finish_stamp(buffer.getvalue())
 
 
 def render_to(template_path: Path, context: dict[str, Any], destination: Path, **options: Any) -> Path:

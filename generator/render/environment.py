@@ -2,7 +2,11 @@
 
 * ``SandboxedEnvironment``: a template from an untrusted colleague cannot reach Python internals
   (``''.__class__``, ``cycler.__init__.__globals__`` …); such access raises ``SecurityError``, which
-  the renderer reports as :class:`~generator.exceptions.TemplateProblem`.
+  the renderer reports as :class:`~generator.exceptions.TemplateProblem`. Nor can it ask for unbounded
+  work: :class:`~generator.render.limits.LimitedEnvironment` caps the texts, lists and numbers it makes
+  (and every render runs within a time budget, :func:`~generator.render.limits.run_limited`).
+* Values lose the control characters XML cannot hold (a ``\x0b`` in a standard's text would make the
+  document unreadable), in ``finalize``, before they are escaped.
 * ``StrictUndefined``: a misspelt variable is an error, never a silent blank in a delivered DOCX.
 * ``autoescape=True``: every ``{{ … }}`` value is XML-escaped (``& < > " '``) before it lands in
   ``word/document.xml``. docxtpl's own ``render(autoescape=True)`` only flips ``env.autoescape`` on the
@@ -22,6 +26,9 @@ from typing import Any, Callable
 from jinja2 import StrictUndefined, pass_context
 from jinja2.exceptions import UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from generator.render.limits import LimitedEnvironment
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -81,7 +88,7 @@ def lower_first(text: Any) -> str:
     name of several capitalised words («Қазақстан Республикасының …», «Закон Республики …»)."""
     from generator.design.names import ProperNames
 
-    return ProperNames([]).lower_first(str(text))
+    return ProperNames().lower_first(str(text))
 
 
 def sentence(text: Any) -> str:
@@ -189,6 +196,29 @@ def methods_of(modules: list) -> list[str]:
     return seen
 
 
+def outcome_codes(outcomes: list) -> str:
+    """Outcome codes in short: «ОН 3.1–3.4, ОН Ж2» (runs of three or more in one module as a range)."""
+    groups: dict[str, list[str]] = {}
+    for outcome in outcomes:
+        code = getattr(outcome, "code", outcome)
+        prefix, _, number = str(code).rpartition(" ")
+        groups.setdefault(prefix, []).append(number)
+    parts = []
+    for prefix, numbers in groups.items():
+        runs: list[list[str]] = []
+        for number in numbers:
+            head, _, tail = number.rpartition(".")
+            last = runs[-1][-1].rpartition(".") if runs else None
+            if last and tail.isdigit() and last[2].isdigit() and last[0] == head and int(tail) == int(last[2]) + 1:
+                runs[-1].append(number)
+            else:
+                runs.append([number])
+        for run in runs:
+            text = f"{run[0]}–{run[-1]}" if len(run) >= 3 else ", ".join(run)
+            parts.append(f"{prefix}\u00a0{text}" if prefix else text)
+    return ", ".join(parts)
+
+
 FILTERS: dict[str, tuple[Callable, str]] = {
     "fill": (fill, "fill {placeholders} of a label: {{ labels.basis_text|fill(program) }}, "
                    "{{ labels.module_hours|fill(m.hours) }}, {{ labels.topic_hours|fill(hours=t.hours) }}"),
@@ -210,10 +240,22 @@ FILTERS: dict[str, tuple[Callable, str]] = {
     "nbsp": (nbsp, "spaces → non-breaking spaces: {{ o.code|nbsp }}"),
     "drop_prefix": (drop_prefix, "drop a leading «label:»: {{ program.final_assessment|drop_prefix(labels.final_assessment) }}"),
     "kind_of": (kind_of, "items of one kind: sheet.criteria|kind_of('ability'), m.outcomes|kind_of('knowledge')"),
+    "outcome_codes": (outcome_codes, "outcome codes in short: {{ s.objectives|outcome_codes }} → «ОН 3.1–3.4, ОН 3.7»"),
 }
 
 
-class CachingEnvironment(SandboxedEnvironment):
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(value: Any) -> Any:
+    """A value without the characters XML 1.0 cannot hold (control characters, lone surrogates)."""
+    if isinstance(value, str) and _NOT_IN_XML.search(value):
+        cleaned = _NOT_IN_XML.sub("", value)
+        return Markup(cleaned) if isinstance(value, Markup) else cleaned
+    return value
+
+
+class CachingEnvironment(LimitedEnvironment):
     """A sandboxed environment that keeps the templates it compiled from strings.
 
     docxtpl compiles the whole ``document.xml`` with ``from_string`` on every render; a batch build
@@ -242,12 +284,11 @@ class CachingEnvironment(SandboxedEnvironment):
         self._compiled.clear()
 
 
-def make_environment(cached: bool = False) -> SandboxedEnvironment:
-    """A fresh sandboxed, strict, autoescaping environment with the documented filters."""
-    cls = CachingEnvironment if cached else SandboxedEnvironment
-    env = cls(undefined=StrictUndefined, autoescape=True)
-    for name, (function, _doc) in FILTERS.items():
-        env.filters[name] = function
+def make_environment(cached: bool = False) -> LimitedEnvironment:
+    """A fresh sandboxed, limited, strict, autoescaping environment with the documented filters."""
+    cls = CachingEnvironment if cached else LimitedEnvironment
+    env = cls(undefined=StrictUndefined, autoescape=True, finalize=xml_safe)
+    env.add_filters({name: function for name, (function, _doc) in FILTERS.items()})
     return env
 
 

@@ -1,7 +1,8 @@
-"""Generate the built-in Word templates (program, outline, assessment) with python-docx.
+"""Generate the built-in Word templates (program, outline, assessment, guide, feedback) with python-docx.
 
-The program's builder is in ``template_program.py``; the course outline and the recognition sheets
-(assessment) are built here.
+The program's builder is in ``template_program.py`` (its delivery sections in ``template_sections.py``), the
+trainer's guide and the feedback form in ``template_sessions.py``; the course outline and the recognition
+sheets (assessment) are built here.
 
 Run ``python -m generator.render.make_builtin_templates`` after changing this file or its building
 blocks in ``template_docx.py`` (styles, page, tables): it writes
@@ -38,10 +39,11 @@ from pathlib import Path
 from docx.shared import Pt
 
 from generator.render.template_docx import (
-    base_document, bullets, keep_with_next, labelled_rows, outcomes_by_module, page_break, para, row, table, tag,
+    base_document, bullets, facts_table, keep_with_next, outcomes_by_module, page_break, para, row, table, tag,
     tag_row, tidy_merged,
 )
 from generator.render.template_program import build_program
+from generator.render.template_sessions import build_feedback, build_guide
 
 PACKAGE_DIR = Path(__file__).resolve().parent / "builtin_templates"
 REPOSITORY_DIR = Path(__file__).resolve().parents[2] / "templates"
@@ -56,8 +58,7 @@ def build_outline():
     para(doc, "{{ labels.outline_kind|upper }}", "Title Big").paragraph_format.space_before = Pt(12)
     para(doc, "«{{ program.title }}»", "Title Big")
     para(doc, "{{ labels.outline_info }}", "Heading 1")
-    info = table(doc, [55, 110])
-    labelled_rows(info, [
+    facts_table(doc, [55, 110], (
         ("basis", "{{ labels.basis_text|fill(program)|capfirst }}"),
         ("level", "{{ program.level or '–' }}"),
         ("duration", "{{ program.total_hours|hours_phrase }} ({{ labels.theory|lower }} – {{ totals.theory }}, "
@@ -67,28 +68,28 @@ def build_outline():
         ("group_size", "{{ program.group_size }}"),
         ("audience", "{{ program.audience|capfirst }}"),
         ("trainer", "{{ labels.blank }}"),
-    ])
+    ))
     para(doc, "{{ labels.outcomes }}", "Heading 1")
     outcomes_by_module(doc, "{{ m|module_name }}. {{ m.title }} ({{ labels.topic_hours|fill(hours=m.hours.total) }})")
     para(doc, "{% for o in program.cross_cutting_outcomes %}{{ o.code|nbsp }} {{ o.text }}"
               "{{ '; ' if not loop.last else '.' }}{% endfor %}")
     tag(doc, "endif")
     para(doc, "{{ labels.schedule }}", "Heading 1")
-    schedule = table(doc, [10, 83, 20, 14, 38])
-    row(schedule, ["{{ labels.number }}", "{{ labels.session_column }}", "{{ labels.session_kind_column }}",
-                   "{{ labels.hours_column }}", "{{ labels.methods_column }}"], style="Table Head", header=True,
+    schedule = table(doc, [9, 79, 29, 34, 14])
+    row(schedule, ["{{ labels.number }}", "{{ labels.session_column }}", "{{ labels.objective_column }}",
+                   "{{ labels.main_activity_column }}", "{{ labels.hours_column }}"], style="Table Head", header=True,
         keep=True)
     tag_row(schedule, "for s in program.sessions")
-    row(schedule, ["{{ s.number }}", "{{ s.title|quotes }}", "{{ labels.session_kinds[s.kind] }}", "{{ s.hours }}",
-                   "{{ s.methods|join(', ') }}"],
-        styles=["Table Number", "Table Text", "Table Small", "Table Number", "Table Small"], keep=True)
+    row(schedule, ["{{ s.number }}", "{{ s.title|quotes }}", "{{ s.objectives|outcome_codes }}", "{{ s.main_activity }}",
+                   "{{ s.hours }}"],
+        styles=["Table Number", "Table Small", "Table Small", "Table Small", "Table Number"], keep=True)
     tag_row(schedule, "endfor")
-    totals = row(schedule, ["{{ labels.total }}", "", "", "{{ totals.total }}", ""], bold=True,
-                 styles=["Table Text", "Table Text", "Table Text", "Table Number", "Table Text"], keep=True)
-    totals.cells[0].merge(totals.cells[2])
+    totals = row(schedule, ["{{ labels.total }}", "", "", "", "{{ totals.total }}"], bold=True,
+                 styles=["Table Text", "Table Text", "Table Text", "Table Text", "Table Number"], keep=True)
+    totals.cells[0].merge(totals.cells[3])
     tidy_merged(schedule)
     para(doc, "{{ labels.methods }}", "Heading 1")
-    para(doc, "{{ program.modules|methods_of|join(', ')|capfirst }}.")
+    para(doc, "{{ program.methods_used|map(attribute='name')|join(', ')|capfirst }}.")
     para(doc, "{{ labels.assessment_section }}", "Heading 1")
     bullets(doc, "program.modules", text="{{ item|module_name }}: {{ item.assessment|join(', ') }}"
                                          "{{ ';' if not loop.last else '.' }}")
@@ -119,8 +120,7 @@ def _sheet_header(doc) -> None:
     """Standard, profession, function and skill; room for the participant, date and assessor; methods; scale."""
     para(doc, "{{ program.provider.name }}", "Title Line")
     para(doc, "{{ labels.sheet_kind|upper }}", "Title Big")
-    info = table(doc, [50, 115])
-    labelled_rows(info, [
+    facts_table(doc, [50, 115], [
         ("sheet_standard", "{{ labels.sheet_standard_text|fill(program) }}"),
         ("sheet_profession", "{{ labels.sheet_profession_text|fill(program) }}"
                              "{{ ' (' ~ labels.sheet_level|fill(level=program.level) ~ ')' if program.level else '' }}"),
@@ -190,7 +190,8 @@ def _sheet_decision(doc) -> None:
     para(doc, "{{ labels.seal }}", "Small Note")
 
 
-BUILDERS = {"program": build_program, "outline": build_outline, "assessment": build_assessment}
+BUILDERS = {"program": build_program, "outline": build_outline, "assessment": build_assessment,
+            "guide": build_guide, "feedback": build_feedback}
 
 
 def _fixed_core_properties(doc) -> None:

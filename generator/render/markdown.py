@@ -1,10 +1,11 @@
 """Markdown rendering of a program (``generator.design.program.Program``) for review in git diffs.
 
-Same content and order as the DOCX program: title and approval block, passport and explanatory note,
-goal and tasks, learning outcomes by module, the academic-thematic plan as a table with hours, module
-contents (topics with their content and practical task, references, assessment tasks), methods,
-assessment (criteria with evidence and questions, personal competences, final assessment, recognition
-sheets), normative acts and literature, and the coverage matrix. Headings and labels are the DOCX labels of the language pack (changed by a
+Same content and order as the DOCX program: title and approval block, developers and reviewers,
+passport and explanatory note, goal and tasks, learning outcomes by module, the academic-thematic plan as a
+table with hours, module contents (topics with their content and practical task, references, assessment
+tasks), organisation of learning with the methods as used, assessment (criteria with evidence and
+questions, personal competences, final assessment, recognition sheets), conditions, calendar schedule,
+program evaluation, normative acts and literature, the coverage matrix and the feedback form. Headings and labels are the DOCX labels of the language pack (changed by a
 workspace's ``templates/labels.yaml`` for both), and numbers take the pack's plural rule. The output is
 deterministic and keeps one item per line, so a change of one outcome or one hour shows as one changed line.
 """
@@ -45,8 +46,9 @@ class _Renderer:
         return f"{fill(self.w['module'], number=module.number)}. {module.title}"
 
     def render(self) -> str:
-        for part in (self.title, self.passport, self.goal, self.outcomes, self.plan, self.contents, self.methods,
-                     self.assessment, self.support, self.coverage):
+        for part in (self.title, self.people, self.passport, self.note, self.goal, self.outcomes, self.plan,
+                     self.contents, self.organisation, self.assessment, self.conditions, self.calendar,
+                     self.evaluation, self.support, self.coverage, self.feedback):
             part()
         return "\n".join(self.lines).rstrip("\n") + "\n"
 
@@ -55,7 +57,19 @@ class _Renderer:
         self.add(f"# {p.title}", "")
         self.add(f"**{w['approve']}**  ", f"{p.provider.approver_title}, {p.provider.name}  ",
                  f"{p.provider.approver_name}", "")
+        self.add(f"{w['council_reviewed']}: {fill(w['council_protocol'], p)}", "")
         self.add(f"{w['basis']}: {self.basis()}  ", fill(w["city_year"], p))
+
+    def people(self) -> None:
+        p, w = self.p, self.w
+        for key, people in (("developers", p.provider.developers), ("reviewers", p.provider.reviewers)):
+            names = [f"{person.name}, {person.position}" if person.position else person.name for person in people]
+            self.add("", f"**{w[key]}:** " + ("; ".join(names) if names else w["person_blank"]))
+
+    def note(self) -> None:
+        self.heading(2, self.w["explanatory_note"])
+        for paragraph in self.p.explanatory_note:
+            self.add(paragraph, "")
 
     def basis(self) -> str:
         p, w = self.p, self.w
@@ -80,8 +94,6 @@ class _Renderer:
             (w["recognition"], recognition),
         ]
         self.add("| | |", "|---|---|", *(_row(r) for r in rows))
-        self.heading(2, w["explanatory_note"])
-        self.add(fill(w["explanatory_text"], p), "", p.structure_note, "", p.hours_basis)
 
     def goal(self) -> None:
         p, w = self.p, self.w
@@ -145,18 +157,59 @@ class _Renderer:
             if module.references:
                 self.add("", f"*{module.reference_note}*", "",
                          *(f"- {r.title} ({r.note})" for r in module.references))
-            if module.methods:
-                self.add("", f"**{w['methods_label']}:** {', '.join(module.methods)}")
             if module.assessment_tasks:
                 self.add("", f"**{w['assessment_tasks_label']}:**", "",
                          *(f"- {task.title} — {task.form}" for task in module.assessment_tasks))
 
-    def methods(self) -> None:
-        self.heading(2, self.w["methods"])
-        seen: list[str] = []
-        for module in self.p.modules:
-            seen += [method for method in module.methods if method not in seen]
-        self.add(*(f"- {method}" for method in seen))
+    def organisation(self) -> None:
+        p, w = self.p, self.w
+        self.heading(2, w["organisation"])
+        for paragraph in p.organisation:
+            self.add(paragraph, "")
+        self.heading(3, w["methods_used"])
+        phases = w["activity_terms"]["phases"]
+        self.add(_row([w["methods_column"], w["method_course"], w["sessions_column"]]), "|---|---|---|")
+        self.add(*(_row([f"{m.name} ({phases[m.phase].lower()})", m.how + (f". {w['method_result']}: {m.result}"
+                                                                          if m.result else ""), m.sessions])
+                   for m in p.methods_used))
+
+    def conditions(self) -> None:
+        c, w = self.p.conditions, self.w
+        self.heading(2, w["conditions"])
+        for key, items in (("room", c.room), ("equipment", c.equipment), ("trainer_requirements", c.trainer)):
+            self.heading(3, w[key])
+            self.add(*(f"- {item}" for item in items))
+            if key == "equipment":
+                self.add("", c.materials_note)
+        self.heading(3, w["accessibility"])
+        self.add(c.accessibility)
+
+    def calendar(self) -> None:
+        p, w = self.p, self.w
+        self.heading(2, w["calendar"])
+        for paragraph in p.calendar_note:
+            self.add(paragraph, "")
+        self.add(_row([w[k] for k in ("day_column", "date_column", "sessions_column", "topics_column",
+                                      "hours_column")]), "|---|---|---|---|--:|")
+        self.add(*(_row([fill(w["day"], number=d.number), d.date or "–", ", ".join(map(str, d.sessions)), d.topics,
+                         d.hours]) for d in p.calendar))
+
+    def evaluation(self) -> None:
+        self.heading(2, self.w["program_evaluation"])
+        for paragraph in self.p.evaluation:
+            self.add(paragraph, "")
+
+    def feedback(self) -> None:
+        form, w = self.p.feedback_form, self.w
+        if form is None:
+            return
+        self.heading(2, f"{w['annex_feedback']}. {form.title}")
+        self.add(form.intro, "", *(f"- {field}: ______" for field in form.fields), "", f"**{form.rating_heading}** "
+                 f"({form.scale_legend})", "")
+        self.add(*(f"{i}. {q} — {' '.join(str(n) for n in form.scale)}"
+                   for i, q in enumerate(form.rating_questions, start=1)))
+        self.add("", f"**{form.open_heading}**", "", *(f"{i}. {q}" for i, q in enumerate(form.open_questions, 1)))
+        self.add("", f"*{form.closing}*")
 
     def assessment(self) -> None:
         p, w = self.p, self.w

@@ -257,6 +257,14 @@ def row(tbl, texts: list[str], *, style: str = "Table Text", bold: bool = False,
     return new
 
 
+def facts_table(doc, widths_mm: list[float], facts, blank_height: int = 0) -> object:
+    """A two-column table of ``(label key, value)`` rows: the label (``labels.<key>``) in bold; an empty
+    value gets ``blank_height`` (twips) of room to write by hand."""
+    tbl = table(doc, widths_mm)
+    labelled_rows(tbl, list(facts), blank_height)
+    return tbl
+
+
 def tag_row(tbl, statement: str):
     """A row-level Jinja statement (``{%tr … %}``): docxtpl removes the whole row."""
     new = tbl.add_row()

@@ -1,12 +1,15 @@
 """The built-in program template (оқу бағдарламасы / программа обучения), built with python-docx.
 
-Sections in order (PEDAGOGY §2): title page, contents, passport, explanatory note (with the program's
-structure and how its hours were chosen), goal and tasks, learning outcomes (and personal competences),
-the academic-thematic plan (topics with theory and practice hours, each module's assessment, the final
-assessment), module contents (what each topic covers and its practical task, items taught elsewhere,
-methods, assessment tasks), methods, assessment (criteria with evidence and the assessor's questions,
-personal competences as behaviour with their signs, final assessment, recognition), literature, and the
-coverage matrix. Layout decisions are in ``make_builtin_templates``.
+Sections in order (PEDAGOGY §2): title page (with the methodological council's line), developers and
+reviewers, contents, passport, explanatory note (with the program's structure and how its hours were
+chosen), goal and tasks, learning outcomes (and personal competences), the academic-thematic plan (topics
+with theory and practice hours, each module's assessment, the final assessment), module contents (what each
+topic covers and its practical task, items taught elsewhere, assessment tasks; the methods are described
+once, as used, in the organisation of learning), the organisation of
+learning with the methods as used, assessment (criteria with evidence and the assessor's questions, personal
+competences as behaviour with their signs, final assessment, recognition), conditions, calendar schedule,
+program evaluation, literature, the coverage matrix (annex 1) and the feedback form (annex 2). Layout
+decisions are in ``make_builtin_templates``; the delivery sections' blocks in ``template_sections``.
 """
 from __future__ import annotations
 
@@ -14,15 +17,20 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt
 
 from generator.render.template_docx import (
-    add_tr_pr, base_document, bullets, cell_text, conditional, labelled_list, labelled_rows, no_borders, outcome_lines,
+    add_tr_pr, base_document, bullets, cell_text, conditional, facts_table, labelled_list, no_borders, outcome_lines,
     outcomes_by_module, page_break, para, row, table, tag, tag_row, tidy_merged, toc, vertical_text,
+)
+from generator.render.template_sections import (
+    calendar_section, conditions_section, council_block, evaluation_section, feedback_form, organisation_section,
+    paragraphs, people_block,
 )
 
 
 def build_program():
     doc = base_document(14, title_page=True)
     _title_page(doc)
-    para(doc, "{{ labels.contents }}", "Contents Heading")
+    people_block(doc)
+    para(doc, "{{ labels.contents }}", "Contents Heading").paragraph_format.space_before = Pt(18)
     toc(doc)
     page_break(doc)
     _passport(doc)
@@ -36,9 +44,15 @@ def build_program():
     tag(doc, "endif")
     _plan(doc)
     _contents(doc)
-    _methods(doc)
+    organisation_section(doc)  # the methods as this program uses them (from the session plans)
     _assessment(doc)
+    conditions_section(doc)
+    calendar_section(doc)
+    evaluation_section(doc)
     _resources(doc)
+    page_break(doc)
+    para(doc, "{{ labels.annex_feedback }}", "Annex Mark")
+    feedback_form(doc)
     return doc
 
 
@@ -48,7 +62,7 @@ def _title_page(doc) -> None:
     no_borders(approval)
     cells = approval.add_row().cells
     cells[0].width, cells[1].width = Mm(85), Mm(80)
-    cell_text(cells[0], "", "Approval")
+    council_block(cells[0])
     first = cell_text(cells[1], "{{ labels.approve }}", "Approval", bold=True)
     first.paragraph_format.space_before = Pt(24)
     para(cells[1], "{{ program.provider.approver_title }}", "Approval")
@@ -71,8 +85,7 @@ def _title_page(doc) -> None:
 
 def _passport(doc) -> None:
     para(doc, "{{ labels.passport }}", "Heading 1")
-    passport = table(doc, [58, 107])
-    labelled_rows(passport, [
+    facts_table(doc, [58, 107], [
         ("program_name", "«{{ program.title }}»"),
         ("basis", "{{ labels.basis_text|fill(program)|capfirst }}"),
         ("card", "{{ program.card_code }} «{{ program.card_name }}»"),
@@ -88,9 +101,7 @@ def _passport(doc) -> None:
                         "if program.assessment_sheets else labels.recognition_no }}"),
     ])
     para(doc, "{{ labels.explanatory_note }}", "Heading 1")
-    para(doc, "{{ labels.explanatory_text|fill(program) }}")
-    para(doc, "{{ program.structure_note }}")
-    para(doc, "{{ program.hours_basis }}")
+    paragraphs(doc, "program.explanatory_note")  # with the program's structure and how its hours were chosen
 
 
 def _plan(doc) -> None:
@@ -154,25 +165,12 @@ def _contents(doc) -> None:
     para(doc, "{{ m.reference_note }}", "Label")
     bullets(doc, "m.references", text="{{ item.title|quotes }} ({{ item.note }}){{ ';' if not loop.last else '.' }}")
     tag(doc, "endif")
-    conditional(doc, "m.methods", "{{ m.methods|join(', ')|capfirst }}.", bold_prefix="{{ labels.methods_label }}: ")
     tag(doc, "if m.assessment_tasks")
     para(doc, "{{ labels.assessment_tasks_label }}:", "Label")
     bullets(doc, "m.assessment_tasks", text="{{ item.title|quotes }} — {{ item.form }}"
                                             "{{ ';' if not loop.last else '.' }}")
     tag(doc, "endif")
     tag(doc, "endfor")
-
-
-def _methods(doc) -> None:
-    para(doc, "{{ labels.methods }}", "Heading 1")
-    para(doc, "{{ labels.methods_text }}")
-    methods = table(doc, [55, 60, 50])
-    row(methods, ["{{ labels.module_column }}", "{{ labels.methods_column }}", "{{ labels.assessment_label }}"],
-        style="Table Head", header=True, keep=True)
-    tag_row(methods, "for m in program.modules")
-    row(methods, ["{{ m|module_name }}. {{ m.title }}", "{{ m.methods|join(', ') }}", "{{ m.assessment|join(', ') }}"],
-        keep=True)
-    tag_row(methods, "endfor")
 
 
 def _assessment(doc) -> None:

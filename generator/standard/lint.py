@@ -55,6 +55,8 @@ def _difference(a: str, b: str) -> str:
 
 
 def lint_standard(standard: m.Standard) -> list[LintWarning]:
+    """What the standard data itself shows: contradictions of the standard, layout problems, what the
+    import read past. ``generator.review.lint`` adds the checks of later stages (word repairs, phrasing)."""
     warnings: list[LintWarning] = []
     add = lambda where, code, message: warnings.append(LintWarning(where, code, message))  # noqa: E731
     if len(standard.card_list) and len(standard.card_list) != len(standard.cards):
@@ -102,7 +104,16 @@ def lint_standard(standard: m.Standard) -> list[LintWarning]:
                         if glued:
                             add(item.id, "glued-word", f"looks glued: {', '.join(glued)}")
     warnings.extend(lint_layout(standard))
+    warnings.extend(lint_import(standard))
     return warnings
+
+
+def lint_import(standard: m.Standard) -> list[LintWarning]:
+    """What the import read past (kept in the data's ``source.notes``): numbering mistakes, labels
+    with typos, blocks before their function heading, and skipped lines that look like items. A
+    skipped line that looks like nothing in particular is only in the import's account."""
+    return [LintWarning(note.id or "source", note.code, f"{note.message} (source: {note.where})")
+            for note in standard.source.notes if note.code != "skipped-paragraph"]
 
 
 # --- layout-specific checks (DOCX and the older «Атамекен» layouts A and B) ------------------------
@@ -164,4 +175,7 @@ def lint_layout(standard: m.Standard) -> list[LintWarning]:
                     if _LEFTOVER_NUMBER.match(item.text):
                         add(item.id, "item-number", "the item starts with a number: a list numbered twice "
                             "or two items run together")
+                    elif item.text[:1].islower():
+                        add(item.id, "item-fragment", "the item starts in lower case: it may be the end of the "
+                            "item before it, split off where the source broke a line")
     return warnings

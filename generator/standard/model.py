@@ -39,6 +39,7 @@ class Item:
     id: str
     text: str
     legal_ref: Optional[LegalRef] = None
+    repaired_from: Optional[str] = None  # the text before a word-level repair at import (glued words)
 
 
 @dataclass
@@ -150,13 +151,41 @@ class Technical:
 
 
 @dataclass
+class ImportNote:
+    """A problem of the source that the importer read past: where it is, what was found there and
+    what was assumed (``progen lint`` reports it, so it stays with the data)."""
+
+    where: str  # file and line (a PDF: and page), e.g. "standard.docx:57"
+    code: str  # duplicate-number, before-function, label-typo, list-numbering, skipped-item, …
+    message: str
+    id: Optional[str] = None  # the element it concerns, e.g. 2523-0-001-L5/F1/S3
+
+
+@dataclass
+class ImportAccount:
+    """What became of every paragraph in the cards of the source (nothing is dropped silently):
+    each is an item, a label, a heading, a field value, or skipped (and then an ImportNote)."""
+
+    paragraphs: int = 0
+    item_paragraphs: int = 0
+    items: int = 0  # abilities and knowledge items made from them
+    labels: int = 0
+    headings: int = 0
+    fields: int = 0
+    skipped: int = 0
+
+
+@dataclass
 class Source:
-    """Where the data came from, so a reviewer can trace every line back."""
+    """Where the data came from, so a reviewer can trace every line back, and what the import
+    found on the way."""
 
     file: str
     sha256: str
     layout: str
     reader: str
+    account: Optional[ImportAccount] = None
+    notes: list[ImportNote] = field(default_factory=list)
 
 
 @dataclass
@@ -221,3 +250,20 @@ def assign_ids(functions: list[LabourFunction], card_code: str) -> None:
                 item.id = item_id(skill.id, "ability", index)
             for index, item in enumerate(skill.knowledge, start=1):
                 item.id = item_id(skill.id, "knowledge", index)
+
+
+def drop_wordless_items(standard: Standard) -> Standard:
+    """Remove items that say nothing — «—» (a published table's "none"), punctuation, invisible
+    characters — from every list of the standard, and renumber the ids of the items that remain."""
+    from generator.standard.text import has_words
+
+    standard.common_knowledge = [text for text in standard.common_knowledge if has_words(text)]
+    for card in standard.cards:
+        for name in ("other_names", "personal_competencies", "technical_regulations"):
+            setattr(card, name, [text for text in getattr(card, name) if has_words(text)])
+        for function in card.functions:
+            for skill in function.skills:
+                skill.abilities = [item for item in skill.abilities if has_words(item.text)]
+                skill.knowledge = [item for item in skill.knowledge if has_words(item.text)]
+        assign_ids(card.functions, card.code)
+    return standard

@@ -19,3 +19,9 @@ def find_glued(text: str) -> list[str]:
     """Words that still look glued (for lint and tests): a lower-case letter directly before a
     capital (``РеспубликасыныңКонституциясы``), or a number run into a word (``247қаулысы``, ``1ЖРО``)."""
     return _GLUED.findall(text)
+
+
+def has_words(text: str) -> bool:
+    """Whether a text says anything: at least one letter or digit. An item of dashes («—», common in
+    published tables for "none"), punctuation, spaces or invisible characters (zero-width spaces) has none."""
+    return any(ch.isalnum() for ch in text)

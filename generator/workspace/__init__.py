@@ -1,7 +1,8 @@
 """The workspace: one object holding everything a program is made with, read once.
 
 A workspace is a folder like this repository — ``programs.yaml``, ``standard_data/``, ``design.yaml``,
-``phrasing/``, ``templates/`` — whose files change progen's built-in data. :meth:`Workspace.load` reads
+``phrasing/``, ``templates/``, ``activities/``, ``feedback.yaml``, ``organisation.yaml``, ``literature.yaml``
+— whose files change progen's built-in data. :meth:`Workspace.load` reads
 all of it through one layered loader (:mod:`generator.workspace.layers`: built-in data, then the
 workspace's file of the same kind; every problem of every file reported at once with file:line:key) and
 returns a frozen object that every stage takes instead of a path. It also answers which files a document
@@ -10,6 +11,7 @@ kind depends on (:meth:`Workspace.dependencies`), for the build's hashes. ::
     from generator.workspace import Workspace
     ws = Workspace.load("path/to/workspace")    # or Workspace.builtin(): the built-in data alone
     ws.design["hours"]["default_total"], ws.labels(code)["passport"], ws.phraser(code), ws.kinds["outline"]
+    ws.texts(code)["feedback"], ws.activities.select("practice", …), ws.literature
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from typing import Any, Optional, Union
 
 from generator.exceptions import GeneratorError, TemplateProblem, WorkspaceDataError
 from generator.languages import LanguageError, LanguagePack
+from generator.workspace.design_data import activity_files, literature_file, load_texts, text_sources
 from generator.workspace.kinds import DocumentKind, builtin_kinds_path, read_kinds
 from generator.workspace.layers import Layer, apply_layer, merge_layer, read_layer
 
@@ -31,6 +34,7 @@ PHRASING_DIR = "phrasing"
 OVERRIDES_FILE = "overrides.yaml"
 LABELS_FILE = "labels.yaml"
 KINDS_FILE = "kinds.yaml"
+INTERFACE_DATA = "web"  # a language pack's web.yaml: the texts of `progen serve`'s pages
 
 DESIGN = Layer("design rules")
 LABELS = Layer("labels", text_values=True)
@@ -58,6 +62,7 @@ class Workspace:
     label_sets: dict[str, dict]  # headings and labels by language
     kinds: dict[str, DocumentKind]
     files: dict[str, tuple[Path, ...]]  # data group → the files it was read from
+    text_sets: dict[str, dict] = field(default_factory=dict)  # program texts by language (feedback, organisation)
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __repr__(self) -> str:
@@ -98,6 +103,29 @@ class Workspace:
         self.language(lang)
         return self.label_sets[lang]
 
+    def texts(self, lang: str) -> dict:
+        """The program texts of ``lang``: ``{"feedback": {...}, "organisation": {...}}`` (see design_data)."""
+        self.language(lang)
+        return self.text_sets[lang]
+
+    @property
+    def activities(self):
+        """The activity library (built-in + ``activities/*.yaml``), read on first use."""
+        if "activities" not in self._cache:
+            from generator.design.activities import load_library
+
+            self._cache["activities"] = load_library(self.root, self.languages)
+        return self._cache["activities"]
+
+    @property
+    def literature(self) -> list:
+        """The curated methodological literature (built-in, or the workspace's ``literature.yaml``)."""
+        if "literature" not in self._cache:
+            from generator.design.literature import load_literature
+
+            self._cache["literature"] = load_literature(self.root, self.languages)
+        return self._cache["literature"]
+
     def phraser(self, lang: str):
         """The phraser of ``lang`` with this workspace's data (made once per workspace object)."""
         key = ("phraser", lang)
@@ -107,6 +135,15 @@ class Workspace:
             self._cache[key] = Phraser(self.language(lang), self.lexicons[lang], self.overrides,
                                        self.files[f"phrasing:{lang}"])
         return self._cache[key]
+
+    def interface_labels(self, lang: str) -> dict[str, str]:
+        """The texts of the pages of ``progen serve`` in ``lang`` (the pack's ``web.yaml``; {} without one)."""
+        path = self.language(lang).data_file(INTERFACE_DATA)
+        return dict(_builtin_yaml(path)) if path.is_file() else {}
+
+    def interface_languages(self) -> tuple[str, ...]:
+        """Codes of the languages whose pack has the pages' texts: the choices of the interface language."""
+        return tuple(code for code, pack in self.languages.items() if pack.data_file(INTERFACE_DATA).is_file())
 
     def kind(self, name: str) -> DocumentKind:
         if name not in self.kinds:
@@ -142,9 +179,10 @@ class Workspace:
         """Every file a document of ``kind`` in ``lang`` is made from, by group (for the build's hashes)."""
         document = self.kind(kind)
         templates = [self.find_template(kind, lang)] if document.template else []
+        groups = [f"texts:{lang}" if group == "texts" else group for group in document.design]
         return {
             "templates": templates + list(self.files[f"labels:{lang}"]) + list(self.files["kinds"]),
-            "design": [path for group in document.design for path in self.files[group]],
+            "design": [path for group in groups for path in self.files[group]],
             "phrasing": list(self.files[f"phrasing:{lang}"]),
         }
 
@@ -172,9 +210,9 @@ def _builtin_yaml(path: Path) -> dict:
     """A built-in data file (shipped with progen: read once per process)."""
     key = ("yaml", str(path))
     if key not in _BUILTIN:
-        import yaml
+        from generator.common.bounded_yaml import load_plain_file
 
-        _BUILTIN[key] = yaml.safe_load(Path(path).read_text("utf-8")) or {}  # type: ignore[assignment]
+        _BUILTIN[key] = load_plain_file(Path(path), "built-in data", WorkspaceDataError) or {}  # type: ignore[assignment]
     return _BUILTIN[key]  # type: ignore[return-value]
 
 
@@ -185,19 +223,22 @@ def _load(root: Optional[Path], languages: Optional[dict[str, LanguagePack]]) ->
     errors: list[str] = []
     files: dict[str, tuple[Path, ...]] = {}
     kinds = _kinds(root, errors, files)
-    manifest = load_manifest(root, packs, kinds) if root is not None else Manifest()
     design = _design(root, packs, errors, files)
+    manifest = load_manifest(root, packs, kinds, design.get("limits")) if root is not None else Manifest()
     lexicons = {code: _lexicon(root, pack, errors, files) for code, pack in packs.items()}
     overrides = _overrides(root, errors, files)
     for code in packs:
         files[f"phrasing:{code}"] += files["overrides"]
     label_sets = _labels(root, packs, errors, files)
+    text_sets = load_texts(root, packs, design, errors, files, _builtin_yaml)
+    files["activities"] = activity_files(root)
+    files["literature"] = (literature_file(root),)
     if errors:
         count = len(errors)
         raise WorkspaceDataError("\n".join([f"{root}: {count} problem{'s' if count > 1 else ''} in the workspace's data",
                                             *errors]) if count > 1 else errors[0])
     return Workspace(root=root, manifest=manifest, languages=packs, design=design, lexicons=lexicons,
-                     overrides=overrides, label_sets=label_sets, kinds=kinds, files=files)
+                     overrides=overrides, label_sets=label_sets, kinds=kinds, files=files, text_sets=text_sets)
 
 
 def _workspace_file(root: Optional[Path], *parts: str) -> Optional[Path]:
@@ -206,6 +247,7 @@ def _workspace_file(root: Optional[Path], *parts: str) -> Optional[Path]:
 
 # a language's design wording: design.yaml, and the criteria and personal-competence lexicons beside it
 DESIGN_PACK_FILES = ("design", "criteria", "personal")
+DESIGN_FALLBACK_FILES = ("criteria", "personal")  # a pack may borrow these from the pack it falls back on
 # mappings of a language's design wording whose keys a workspace may add (a verb class, a competence …)
 DESIGN_OPEN_KEYS = ("format_names", "outcome_terms", "verb_classes", "knowledge_kinds", "competences")
 
@@ -218,6 +260,11 @@ def _design(root, packs, errors, files) -> dict:
         data[code] = {}
         for name in DESIGN_PACK_FILES:
             path = pack.data_file(name)
+            if not path.is_file() and name in DESIGN_FALLBACK_FILES:  # a pack without the lexicon reads the
+                try:                                                   # one of the pack it falls back on
+                    path = text_sources(name, code, packs) or path
+                except LanguageError as error:
+                    errors.append(str(error))
             if not path.is_file():
                 continue
             part = _builtin_yaml(path)
@@ -236,11 +283,12 @@ def _design(root, packs, errors, files) -> dict:
 
 
 def _lexicon(root, pack: LanguagePack, errors, files) -> dict:
-    from generator.language.lexicon import after_merge
+    from generator.language.lexicon import after_merge, builtin_lexicon
 
-    builtin = pack.data_file("lexicon")
-    data = dict(_builtin_yaml(builtin)) if builtin.is_file() else {}
-    sources = [builtin] if builtin.is_file() else []
+    key = ("lexicon", str(pack.folder))
+    if key not in _BUILTIN:
+        _BUILTIN[key] = builtin_lexicon(pack) if pack.data_file("lexicon").is_file() else ({}, [])
+    data, sources = dict(_BUILTIN[key][0]), list(_BUILTIN[key][1])
     override = _workspace_file(root, PHRASING_DIR, f"{pack.code}.yaml")
     if override is not None and override.exists():
         layer = Layer("phrasing data", extend_lists=True, open_keys=frozenset(pack.lexicon_open_keys))

@@ -15,7 +15,9 @@ from typing import Optional
 from generator.exceptions import StandardDataError
 
 RENDERERS = ("docx", "markdown")
-DESIGN_DATA = ("design",)  # groups of design data a kind may depend on (see Workspace.dependencies)
+# groups of design data a kind may depend on (see Workspace.dependencies): the rules, the activity library,
+# the literature list, the program texts of the document's language (feedback, organisation)
+DESIGN_DATA = ("design", "activities", "literature", "texts")
 
 
 @dataclass
@@ -44,11 +46,13 @@ class DocumentKind:
     design: tuple[str, ...]
     description: str
 
-    def output_name(self, card_code: str, lang: str) -> str:
-        """``<card>_<file_stem>_<lang><extension>``, safe as a Windows file name."""
+    def output_name(self, card_code: str, lang: str, variant: str = "") -> str:
+        """``<card>[_<variant>]_<file_stem>_<lang><extension>``, safe as a Windows file name; the variant
+        names a program other than the card's full one (``F2_16h``: see ``generator.render.program_variant``)."""
         from generator.common.files import safe_filename_part
 
-        return f"{safe_filename_part(card_code)}_{self.file_stem}_{safe_filename_part(lang)}{self.extension}"
+        middle = f"_{safe_filename_part(variant)}" if variant else ""
+        return f"{safe_filename_part(card_code)}{middle}_{self.file_stem}_{safe_filename_part(lang)}{self.extension}"
 
     def template_candidates(self, lang: str) -> list[str]:
         """Template file names looked for, most specific first: ``program_kk.docx``, ``program.docx``."""

@@ -12,8 +12,8 @@ Shape (every key optional)::
     targets:                       # without it: every card of every standard × every kind
       - card: 3412-0-003
         standard: M84120           # a code or a file under the workspace (default: any with the card)
-        kinds: [program]           # and any program spec key: skills, hours (a number or auto), title, …
-        folder: short              # subfolder of output (to build the same card twice)
+        kinds: [program]           # and any program spec key: skills, hours (a number or auto), title, provider, …
+        folder: short              # subfolder of output (to build the same card twice with other settings)
 
 Precedence (lowest first): built-in defaults < ``defaults`` < the target's own keys.
 """
@@ -24,9 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
-import yaml
-
-from generator.common.yaml_io import parse_yaml, read_text_file
+from generator.common.yaml_io import MAX_REPORTED, parse_yaml_located, read_text_file
 from generator.workspace.spec import ProgramSpec, ProviderSpec, check_basic, merge_specs
 from generator.exceptions import GeneratorError, SpecError
 
@@ -71,8 +69,9 @@ class Manifest:
     output: str = "output"
     defaults: Defaults = field(default_factory=Defaults)
     targets: Optional[list[TargetEntry]] = None
-    path: Optional[Path] = None  # the file it came from (None: no programs.yaml, all defaults)
-    lines: dict[str, int] = field(default_factory=dict)  # "targets[1].card" → line number
+    # not keys of the file (init=False: the typed loader offers only the keys above)
+    path: Optional[Path] = field(default=None, init=False)  # the file it came from (None: no programs.yaml)
+    lines: dict[str, int] = field(default_factory=dict, init=False)  # "targets[1].card" → line number
 
     def where(self, key: str) -> str:
         """``programs.yaml:12: targets[1].card`` for messages."""
@@ -81,43 +80,27 @@ class Manifest:
         return f"{name}:{line}: {key}" if line else f"{name}: {key}"
 
 
-def _line_map(node: yaml.Node, path: str, lines: dict[str, int]) -> None:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                child = f"{path}.{key_node.value}" if path else str(key_node.value)
-                _line_map(value_node, child, lines)
-                lines[child] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, child in enumerate(node.value):
-            _line_map(child, f"{path}[{index}]", lines)
-
-
-def load_manifest(workspace: Path, languages: dict, kinds: dict) -> Manifest:
+def load_manifest(workspace: Path, languages: dict, kinds: dict, limits: Optional[dict] = None) -> Manifest:
     """Read ``<workspace>/programs.yaml``; a workspace without one builds everything with defaults.
 
-    ``languages`` (code → pack) and ``kinds`` (name → document kind) are what its values may name.
+    ``languages`` (code → pack) and ``kinds`` (name → document kind) are what its values may name;
+    ``limits`` (the design rules' ``limits``) bound its numbers.
     """
     path = Path(workspace) / MANIFEST_NAME
     if not path.exists():
         return Manifest()
     text = read_text_file(path, "manifest", SpecError)
     try:
-        manifest = parse_yaml(text, Manifest, str(path)) if text.strip() else Manifest()
+        manifest, lines = parse_yaml_located(text, Manifest, str(path)) if text.strip() else (Manifest(), {})
     except GeneratorError as error:
         raise SpecError(str(error)) from error
     manifest.path = path
-    lines: dict[str, int] = {}
-    node = yaml.compose(text, Loader=yaml.SafeLoader) if text.strip() else None
-    if node is not None:
-        _line_map(node, "", lines)
     manifest.lines = lines
-    _check(manifest, languages, kinds)
+    _check(manifest, languages, kinds, limits)
     return manifest
 
 
-def _check(manifest: Manifest, languages: dict, kinds_known: dict) -> None:
+def _check(manifest: Manifest, languages: dict, kinds_known: dict, limits: Optional[dict]) -> None:
     """Checks that need no standard: kinds, languages, hours, spec words; every problem at once."""
     problems: list[str] = []
     valid_kinds = ", ".join(kinds_known)
@@ -142,20 +125,42 @@ def _check(manifest: Manifest, languages: dict, kinds_known: dict) -> None:
     check_kinds(defaults.kinds, "defaults.kinds")
     check_languages(defaults.languages, "defaults.languages")
     for level, hours in defaults.hours_by_level.items():
-        if hours is None or hours <= 0:
-            problems.append(f"{manifest.where(f'defaults.hours_by_level.{level}')}: must be a positive number "
-                            f"of academic hours, got {hours}")
+        try:
+            check_basic(ProgramSpec(hours=hours), languages, where=manifest.where(f"defaults.hours_by_level.{level}"),
+                        limits=limits)
+        except SpecError as error:
+            problems.extend(line.replace(": hours: ", ": ", 1) for line in str(error).splitlines())
+    try:
+        check_basic(defaults_spec(defaults), languages, where=manifest.where("defaults"), limits=limits)
+    except SpecError as error:
+        problems.extend(str(error).splitlines())
     for index, entry in enumerate(manifest.targets or []):
         check_kinds(entry.kinds, f"targets[{index}].kinds")
         check_languages(entry.languages, f"targets[{index}].languages")
         spec = merge_specs(defaults_spec(defaults), entry_spec(entry))
         spec.kinds = None  # checked above with lines
         try:
-            check_basic(spec, languages, where=manifest.where(f"targets[{index}]"))
+            check_basic(spec, languages, where=manifest.where(f"targets[{index}]"), limits=limits)
         except SpecError as error:
             problems.extend(str(error).splitlines())
+    if len(problems) > MAX_REPORTED:  # 500 targets of `hours: x` are not listed line by line
+        problems = problems[:MAX_REPORTED] + [f"… and {len(problems) - MAX_REPORTED} more problems"]
     if problems:
         raise SpecError("\n".join(problems))
+
+
+def hours_for_level(hours_by_level: dict, level: Optional[str]) -> Optional[int]:
+    """The total hours ``hours_by_level`` gives a full-card program of a card at ``level`` ("6", "6.2" …),
+    or its ``default``; None when it says nothing (the design rules' default applies)."""
+    import re
+
+    if not hours_by_level:
+        return None
+    digits = re.match(r"\d+", level) if level else None
+    for key in (level, digits.group(0) if digits else None, "default"):
+        if key is not None and key in hours_by_level:
+            return hours_by_level[key]
+    return None
 
 
 def defaults_spec(defaults: Defaults) -> ProgramSpec:

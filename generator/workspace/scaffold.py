@@ -20,7 +20,8 @@ MANIFEST_TEMPLATE = """\
 #
 # Every key is optional. Without `targets`, every profession card of every standard in
 # standard_data/ is built as every document kind. Values under `defaults` apply to every target;
-# a target's own keys win over them.
+# a target's own keys win over them. `progen render` and `progen plan` in this folder start from
+# `defaults` too, so they make the same documents.
 #
 # Outputs go to `output:` as <card code>/<card code>_<kind>_<lang>.docx. A document is rebuilt only
 # when its inputs change (its card in the standard data, its settings here, the templates it uses,
@@ -43,9 +44,10 @@ defaults:
     "6": 72
     "7": 72
   # Document kinds: program (full training program), outline (course outline for trainers),
-  # assessment (assessment sheet per recognisable skill); add markdown for the program as Markdown,
-  # to review changes in git.
-  kinds: [program, outline, assessment]
+  # assessment (assessment sheet per recognisable skill), guide (the trainer's session plans); add
+  # feedback for the participant feedback form on its own page (it is also the program's annex 2),
+  # markdown for the program as Markdown, to review changes in git.
+  kinds: [program, outline, assessment, guide]
   # Languages of the standard data to build (standard_data/<code>.<lang>.yaml): kk, ru.
   languages: [kk, ru]
   # format: күндізгі          # күндізгі | онлайн | аралас (ru: очный | онлайн | смешанный)
@@ -58,10 +60,9 @@ defaults:
 #     kinds: [program, outline]
 #     hours: 72
 #   - card: 3412-0-003
-#     skills: [F2]            # a short outline of one labour function
-#     hours: 16
+#     skills: [F2]            # a short outline of one labour function: its own file,
+#     hours: 16               # 3412-0-003_F2_16h_outline_kk.docx, beside the full card's
 #     kinds: [outline]
-#     folder: short           # a subfolder of output/, so the two targets do not write the same file
 """
 
 GITIGNORE = "output/\n"

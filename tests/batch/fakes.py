@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from generator.batch.pipeline import Pipeline
+from generator.render.stamp import stamp_docx_bytes
 
 FAKE_TEMPLATES = Path(__file__).parent / "fake_templates"
 
@@ -21,8 +22,8 @@ class FakeRender(Pipeline):
         self.crash_cards = tuple(crash_cards)  # the worker process dies (use with jobs > 1 only)
         self.delay = delay
 
-    def output_name(self, card_code, kind, lang, workspace):
-        return f"{card_code}/{card_code}_{kind}_{lang}.docx"
+    def output_name(self, card_code, kind, lang, workspace, variant=""):
+        return f"{card_code}/{card_code}{'_' + variant if variant else ''}_{kind}_{lang}.docx"
 
     def template(self, kind, lang, workspace) -> Path:
         override = workspace.root / "templates" / f"{kind}.{lang}.txt"
@@ -52,5 +53,6 @@ class FakeRender(Pipeline):
                 document.add_paragraph(f"{outcome.code} {outcome.text}")
         tmp = Path(destination).with_name(Path(destination).name + ".fake")
         document.save(tmp)
+        tmp.write_bytes(stamp_docx_bytes(tmp.read_bytes()))  # stamped like every document progen writes
         os.replace(tmp, destination)
         return Path(destination)

@@ -49,7 +49,7 @@ def test_end_to_end_build_and_errors(workspace):
     result = runner.invoke(main, ["build", "-C", str(workspace), "3412-0-003"])
     assert result.exit_code == 0, result.output
     assert "built  output/3412-0-003/3412-0-003_program_kk.docx  (new)" in result.output
-    assert "3 built, 0 up to date, 0 failed" in result.output
+    assert "4 built, 0 up to date, 0 failed" in result.output
     result = runner.invoke(main, ["build", "-C", str(workspace), "-v", "3412-0-003"])
     assert "up to date  output/3412-0-003/3412-0-003_outline_kk.docx" in result.output
     (workspace / "programs.yaml").write_text("targets:\n  - card: 1111-1-111\n", "utf-8")

@@ -19,7 +19,7 @@ from generator.exceptions import BuildError
 from generator.standard.store import load_standard, save_standard
 
 CARDS = ("1210-0-020", "3412-0-003")
-KINDS = ("program", "outline", "assessment")
+KINDS = ("program", "outline", "assessment", "guide")
 
 
 def keys(results):
@@ -42,7 +42,7 @@ def pipe():
 @pytest.fixture
 def built(workspace, pipe):
     report = build(workspace, _pipeline=pipe)
-    assert report.ok and len(report.built) == 6
+    assert report.ok and len(report.built) == 8
     return workspace
 
 
@@ -55,13 +55,13 @@ def test_first_build_makes_every_card_times_every_kind(workspace, pipe):
     for key in expected:
         text = "\n".join(p.text for p in docx.Document(workspace / key).paragraphs)
         assert "template v1" in text
-    assert report.summary().startswith("6 built, 0 up to date, 0 failed")
+    assert report.summary().startswith("8 built, 0 up to date, 0 failed")
 
 
 def test_second_build_rewrites_nothing(built, pipe):
     before = stamps(built)
     report = build(built, _pipeline=pipe)
-    assert [(r.status, r.reason) for r in report.results] == [("up-to-date", "")] * 6
+    assert [(r.status, r.reason) for r in report.results] == [("up-to-date", "")] * 8
     assert stamps(built) == before  # neither an output nor the record was written
 
 
@@ -70,7 +70,7 @@ def test_changing_one_template_rebuilds_only_its_targets(built, pipe):
     report = build(built, _pipeline=pipe)
     assert keys(report.built) == [f"output/{c}/{c}_outline_kk.docx" for c in CARDS]
     assert {r.reason for r in report.built} == {"changed: templates"}
-    assert len(report.up_to_date) == 4
+    assert len(report.up_to_date) == 6
     text = "\n".join(p.text for p in docx.Document(built / report.built[0].key).paragraphs)
     assert "outline template v2" in text
     (built / "templates" / "outline.kk.txt").unlink()  # removing the override goes back to the built-in
@@ -109,7 +109,7 @@ def test_standard_title_rebuilds_everything(built, pipe):
         standard.title = standard.title + " (жаңа редакция)"
 
     _edit_standard(built, change)
-    assert len(build(built, _pipeline=pipe).built) == 6
+    assert len(build(built, _pipeline=pipe).built) == 8
 
 
 def test_phrasing_override_rebuilds_only_what_it_affects(built, pipe):
@@ -130,7 +130,20 @@ def test_phrasing_override_rebuilds_only_what_it_affects(built, pipe):
 def test_phrasing_lexicon_and_design_rules_rebuild_everything(built, pipe):
     (built / "design.yaml").write_text("hours:\n  min_module_hours: 3\n", "utf-8")
     report = build(built, _pipeline=pipe)
-    assert len(report.built) == 6 and {r.reason for r in report.built} == {"changed: design"}
+    assert len(report.built) == 8 and {r.reason for r in report.built} == {"changed: design"}
+
+
+def test_an_activity_change_rebuilds_the_kinds_made_from_session_plans_only(built, pipe):
+    (built / "activities").mkdir()
+    (built / "activities" / "centre.yaml").write_text(
+        "changes:\n  - id: practice.case_study\n    minutes: {max: 90}\n", "utf-8")
+    report = build(built, _pipeline=pipe)
+    assert keys(report.built) == sorted(f"output/{c}/{c}_{k}_kk.docx" for c in CARDS
+                                        for k in ("program", "outline", "guide"))
+    assert {r.reason for r in report.built} == {"changed: design"}  # not the assessment sheets
+    (built / "feedback.yaml").write_text("kk:\n  closing: Рахмет!\n", "utf-8")
+    assert keys(build(built, _pipeline=pipe).built) == sorted(f"output/{c}/{c}_{k}_kk.docx" for c in CARDS
+                                                              for k in ("program", "outline", "guide"))
 
 
 def test_spec_change_in_the_manifest_rebuilds_that_card(built, pipe):
@@ -145,7 +158,7 @@ def test_spec_change_in_the_manifest_rebuilds_that_card(built, pipe):
 def test_new_generator_version_rebuilds_everything(built, pipe, monkeypatch):
     monkeypatch.setattr(generator, "__version__", "99.0")
     report = build(built, _pipeline=pipe)
-    assert len(report.built) == 6 and {r.reason for r in report.built} == {"changed: version"}
+    assert len(report.built) == 8 and {r.reason for r in report.built} == {"changed: version"}
 
 
 def test_missing_output_is_rebuilt(built, pipe):
@@ -181,23 +194,23 @@ def test_force_backs_up_a_hand_edited_output_then_rebuilds(built, pipe):
     _hand_edit(edited)
     content = edited.read_bytes()
     report = build(built, force=True, _pipeline=pipe)
-    assert len(report.built) == 6 and {r.reason for r in report.built} == {"forced"}
+    assert len(report.built) == 8 and {r.reason for r in report.built} == {"forced"}
     backups = list(edited.parent.glob("3412-0-003_program_kk.docx.bak-*"))
     assert len(backups) == 1 and backups[0].read_bytes() == content
     assert [r.backup for r in report.built if r.backup] == [backups[0].name]
     assert edited.read_bytes() != content
-    assert len(build(built, _pipeline=pipe).up_to_date) == 6
+    assert len(build(built, _pipeline=pipe).up_to_date) == 8
 
 
 def test_corrupt_or_missing_record_rebuilds_everything(built, pipe, caplog):
     (built / "output" / RECORD_NAME).write_text("{not json", "utf-8")
     with caplog.at_level(logging.DEBUG, logger="generator.batch"):
         report = build(built, _pipeline=pipe)
-    assert len(report.built) == 6 and {r.reason for r in report.built} == {"not in the build record"}
+    assert len(report.built) == 8 and {r.reason for r in report.built} == {"not in the build record"}
     assert "unreadable" in caplog.text
     json.loads((built / "output" / RECORD_NAME).read_text("utf-8"))
     (built / "output" / RECORD_NAME).unlink()
-    assert len(build(built, _pipeline=pipe).built) == 6
+    assert len(build(built, _pipeline=pipe).built) == 8
 
 
 def test_targets_removed_from_the_manifest_are_reported_and_cleaned(built, pipe):
@@ -214,25 +227,25 @@ def test_targets_removed_from_the_manifest_are_reported_and_cleaned(built, pipe)
 
 def test_dry_run_writes_nothing(workspace, pipe):
     report = build(workspace, dry_run=True, _pipeline=pipe)
-    assert len(report.having("would-build")) == 6
+    assert len(report.having("would-build")) == 8
     assert list((workspace / "output").iterdir()) == []
-    assert "6 would be built" in report.summary()
+    assert "8 would be built" in report.summary()
 
 
 def test_stops_at_first_failure_unless_keep_going(workspace):
     report = build(workspace, _pipeline=FakeRender(fail_cards=("1210-0-020",)))
     assert not report.ok
-    assert len(report.failed) == 3 and "failed on purpose" in report.failed[0].message
-    assert len(report.having("skipped")) == 3 and not report.built
+    assert len(report.failed) == 4 and "failed on purpose" in report.failed[0].message
+    assert len(report.having("skipped")) == 4 and not report.built
     report = build(workspace, keep_going=True, _pipeline=FakeRender(fail_cards=("1210-0-020",)))
-    assert len(report.failed) == 3 and len(report.built) == 3
+    assert len(report.failed) == 4 and len(report.built) == 4
     assert not list((workspace / "output").rglob("*progen-tmp*"))
 
 
 def test_parallel_build_equals_serial(workspace, pipe, tmp_path):
     report = build(workspace, jobs=2, _pipeline=pipe)
-    assert len(report.built) == 6 and report.ok
-    assert len(build(workspace, jobs=2, _pipeline=pipe).up_to_date) == 6
+    assert len(report.built) == 8 and report.ok
+    assert len(build(workspace, jobs=2, _pipeline=pipe).up_to_date) == 8
     (workspace / "templates" / "assessment.kk.txt").write_text("v2", "utf-8")
     assert len(build(workspace, jobs=2, _pipeline=pipe).built) == 2
 
@@ -277,7 +290,7 @@ def test_journal_of_a_killed_build_is_not_mistaken_for_a_hand_edit(built, pipe):
             "entry": dict(entry, output=sha256_file(target), size=None, mtime_ns=None)}
     (built / "output" / JOURNAL_NAME).write_text(json.dumps(line) + "\n" + '{"key": "torn', "utf-8")
     report = build(built, _pipeline=pipe)
-    assert len(report.up_to_date) == 6 and not report.kept
+    assert len(report.up_to_date) == 8 and not report.kept
     assert not (built / "output" / JOURNAL_NAME).exists()
 
 
@@ -295,7 +308,7 @@ def test_an_output_that_cannot_be_put_in_place_fails_that_target(workspace, pipe
     report = build(workspace, keep_going=True, _pipeline=pipe)
     assert [r.key for r in report.failed] == ["output/3412-0-003/3412-0-003_outline_kk.docx"]
     assert "cannot put the output in place" in report.failed[0].message
-    assert len(report.built) == 5
+    assert len(report.built) == 7
 
 
 def test_documents_get_ordinary_permissions(built):
@@ -316,7 +329,7 @@ def test_journal_line_without_its_rename_leaves_the_old_output_valid(built, pipe
     line = {"key": key, "entry": dict(record["targets"][key], output="0" * 64, size=None, mtime_ns=None)}
     (built / "output" / JOURNAL_NAME).write_text(json.dumps(line) + "\n", "utf-8")
     report = build(built, _pipeline=pipe)
-    assert len(report.up_to_date) == 6 and not report.kept
+    assert len(report.up_to_date) == 8 and not report.kept
     assert json.loads((built / "output" / RECORD_NAME).read_text("utf-8"))["pending"] == {}
 
 
@@ -331,5 +344,5 @@ def test_interrupted_build_keeps_what_it_finished(workspace, pipe, jobs):
         build(workspace, jobs=jobs, progress=progress, _pipeline=pipe)
     report = build(workspace, jobs=jobs, _pipeline=pipe)
     assert not report.kept and report.ok
-    assert len(report.up_to_date) >= 2 and len(report.built) + len(report.up_to_date) == 6
+    assert len(report.up_to_date) >= 2 and len(report.built) + len(report.up_to_date) == 8
     assert not list((workspace / "output").rglob("*progen-tmp*"))

@@ -23,7 +23,7 @@ def nothing_written(workspace):
 def test_the_scaffolded_manifest_loads_with_its_defaults(workspace):
     manifest = Workspace.load(workspace).manifest
     assert manifest.output == "output"
-    assert manifest.defaults.kinds == ["program", "outline", "assessment"]
+    assert manifest.defaults.kinds == ["program", "outline", "assessment", "guide"]
     assert manifest.defaults.languages == ["kk", "ru"]
     assert manifest.defaults.hours_by_level["5"] == 72
     assert manifest.defaults.provider.name == "Жастар ресурстық орталығы"
@@ -33,7 +33,7 @@ def test_the_scaffolded_manifest_loads_with_its_defaults(workspace):
 def test_no_manifest_means_every_card_and_kind(workspace):
     (workspace / "programs.yaml").unlink()
     report = build(workspace, dry_run=True, _pipeline=FakeRender())
-    assert len(report.results) == 6
+    assert len(report.results) == 8  # 2 cards × the default kinds: program, outline, assessment, guide
 
 
 def test_targets_with_their_own_settings(workspace):
@@ -56,7 +56,7 @@ def test_targets_with_their_own_settings(workspace):
     assert sorted(r.key for r in report.built) == [
         "output/1210-0-020/1210-0-020_assessment_kk.docx",
         "output/3412-0-003/3412-0-003_program_kk.docx",
-        "output/short/3412-0-003/3412-0-003_outline_kk.docx",
+        "output/short/3412-0-003/3412-0-003_F2_16h_outline_kk.docx",  # a selection is named as render names it
     ]
     import json
 

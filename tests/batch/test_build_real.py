@@ -10,7 +10,7 @@ from generator.batch import build
 from generator.render import builtin_dir
 
 CARDS = ("1210-0-020", "3412-0-003")
-KINDS = ("program", "outline", "assessment")
+KINDS = ("program", "outline", "assessment", "guide")
 
 
 def text_of(path):
@@ -32,7 +32,7 @@ def test_first_build_then_nothing_to_do(built):
     assert "Жастармен жұмыс жөніндегі маман" in text_of(built / "output/3412-0-003/3412-0-003_program_kk.docx")
     stamps = {p: p.stat().st_mtime_ns for p in (built / "output").rglob("*") if p.is_file()}
     report = build(built, jobs=2)
-    assert [(r.status, r.reason) for r in report.results] == [("up-to-date", "")] * 6
+    assert [(r.status, r.reason) for r in report.results] == [("up-to-date", "")] * 8
     assert {p: p.stat().st_mtime_ns for p in (built / "output").rglob("*") if p.is_file()} == stamps
 
 

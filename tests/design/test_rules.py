@@ -136,7 +136,7 @@ def test_the_same_item_in_other_words_is_the_same_item():
 
 
 def test_proper_names_keep_their_capital():
-    names = ProperNames(["Қазақстан Республикасының Конституциясы",
+    names = ProperNames(Workspace.builtin().phraser("kk"), ["Қазақстан Республикасының Конституциясы",
                          '"Мемлекеттік жастар саясаты туралы" Қазақстан Республикасының Заңы'])
     assert names.lower_first("Қазақстан Республикасының Конституциясы") == "Қазақстан Республикасының Конституциясы"
     assert names.lower_first("Бастамашылық") == "бастамашылық"

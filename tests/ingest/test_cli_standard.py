@@ -49,7 +49,7 @@ def test_show_json_contract(seed_path, seed_yaml_path, source):
     assert [c["code"] for c in data["cards"]] == ["1210-0-020", "3412-0-003"]
     skill = data["cards"][1]["functions"][1]["skills"][0]
     assert skill["abilities"][0] == {"id": "3412-0-003/F2/S1/A1", "text": "Оқыту іс-шараларын ұйымдастыру және өткізу",
-                                     "legal_ref": None}
+                                     "legal_ref": None, "repaired_from": None}
     assert skill["knowledge"][2]["id"] == "3412-0-003/F2/S1/K3"
     assert sum(len(s["abilities"]) for c in data["cards"] for f in c["functions"] for s in f["skills"]) == 33
     assert sum(len(s["knowledge"]) for c in data["cards"] for f in c["functions"] for s in f["skills"]) == 40
@@ -77,7 +77,12 @@ def test_show_tree_has_counts(seed_yaml_path):
                                "18 knowledge") for line in lines)
     assert "│  │  ├─ S1 ЖРО қызметін ұйымдастыру [recognition] — 7 abilities, 6 knowledge" in lines
     assert "│  │  │  A1 Оқыту іс-шараларын ұйымдастыру және өткізу" in lines
-    assert lines[-1] == "└─ 2 cards, 33 abilities, 40 knowledge items"
+    totals = lines.index("└─ 2 cards, 33 abilities, 40 knowledge items")
+    # after the tree, what a reviewer must see: the import's account and the lint warnings
+    assert lines[totals + 1:totals + 4] == [
+        "", "import of M84120.kk.txt (text): 136 paragraphs read in the cards: 73 items (from 17 paragraphs), "
+            "59 labels, 16 headings, 44 field values, 0 skipped", "9 lint warning(s):"]
+    assert len(lines) == totals + 4 + 9
 
 
 def test_show_tree_of_one_card(seed_yaml_path):
@@ -89,7 +94,8 @@ def test_show_tree_of_one_card(seed_yaml_path):
 def test_show_the_russian_sample(ru_sample_path):
     lines = _invoke("show", str(ru_sample_path)).stdout.splitlines()
     assert lines[0] == "М84125 «Деятельность в сфере государственной молодежной политики» (ru, layout 2023)"
-    assert lines[-1] == "└─ 2 cards, 16 abilities, 17 knowledge items"
+    assert "└─ 2 cards, 16 abilities, 17 knowledge items" in lines
+    assert lines[-1] == "0 lint warning(s)"
 
 
 # --- import: end to end and argument mapping ---------------------------------------------------------
@@ -97,8 +103,10 @@ def test_import_end_to_end(seed_path, seed_yaml_path, tmp_path):
     target = tmp_path / "data" / "seed.yaml"
     result = _invoke("import", str(seed_path), "-o", str(target))
     assert result.stdout == (f"{seed_path}: layout 2023, language kk, 2 cards, 33 abilities, 40 knowledge items "
-                             f"→ {target}\n")
-    assert result.stderr == f"6 lint warning(s); see `progen lint {target}`\n"
+                             f"→ {target}\n136 paragraphs read in the cards: 73 items (from 17 paragraphs), 59 labels, "
+                             "16 headings, 44 field values, 0 skipped\n")
+    # 6 contradictions of the seed + 3 ability items phrased by the «… дағдыларын қолдана алады» fallback
+    assert result.stderr == f"9 lint warning(s); see `progen lint {target}`\n"
     assert target.read_bytes() == seed_yaml_path.read_bytes()
     assert [p.name for p in target.parent.iterdir()] == ["seed.yaml"], "no temporary file left behind"
 
@@ -116,13 +124,13 @@ def test_import_maps_arguments_to_the_library(tmp_path, seed_yaml_path):
             mock.patch.object(generator.standard.store, "save_standard", autospec=True) as save:
         _invoke("import", str(source), "--lang", "ru", "--layout", "2023", "-o", str(tmp_path / "x.yaml"))
     core.assert_called_once_with(source, lang="ru", layout="2023")
-    save.assert_called_once_with(standard, tmp_path / "x.yaml")
+    save.assert_called_once_with(standard, tmp_path / "x.yaml", keep_copy=True)  # a reviewed file is copied first
 
 
 def test_lint_strict_and_counts_on_stderr(seed_yaml_path):
     result = _invoke("lint", str(seed_yaml_path))
-    assert result.stderr == "6 warning(s)\n"
-    assert len(result.stdout.splitlines()) == 6
+    assert result.stderr == "9 warning(s)\n"  # 6 contradictions + 3 phrasing fallbacks
+    assert len(result.stdout.splitlines()) == 9
 
 
 def test_python_m_generator_help_and_version(tmp_path):

@@ -18,7 +18,7 @@ from generator.cli import main
 from generator.ingest import import_standard
 from generator.standard.text import find_glued
 from generator.standard import model as m
-from generator.standard.lint import lint_standard
+from generator.review import lint as lint_standard
 from generator.standard.store import load_standard, save_standard, standard_to_yaml
 
 EXPECTED = {"1349-0-012": [(4, 5), (3, 4)], "3412-0-004": [(3, 3), (4, 2), (2, 3)]}

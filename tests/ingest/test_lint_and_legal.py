@@ -8,7 +8,7 @@ from generator.cli import main
 from generator.ingest import import_standard
 from generator.ingest.legal import parse_legal_ref
 from generator.standard import model as m
-from generator.standard.lint import lint_standard
+from generator.review import lint as lint_standard
 
 
 @pytest.fixture(scope="module")

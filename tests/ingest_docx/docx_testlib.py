@@ -78,16 +78,50 @@ def _write(paragraph, text: str) -> None:
             run.add_break()
 
 
+def _restarted_list(document) -> str:
+    """A new list (w:num) of the «List Number» style's numbering that starts again at 1, as Word
+    makes for each list typed in a table cell."""
+    numbering = document.part.numbering_part.element
+    style_num = document.styles["List Number"].element.pPr.find(qn("w:numPr")).find(qn("w:numId")).get(qn("w:val"))
+    abstract = next(num.find(qn("w:abstractNumId")).get(qn("w:val")) for num in numbering.findall(qn("w:num"))
+                    if num.get(qn("w:numId")) == style_num)
+    num_id = str(max(int(num.get(qn("w:numId"))) for num in numbering.findall(qn("w:num"))) + 1)
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), num_id)
+    abstract_ref = OxmlElement("w:abstractNumId")
+    abstract_ref.set(qn("w:val"), abstract)
+    override = OxmlElement("w:lvlOverride")
+    override.set(qn("w:ilvl"), "0")
+    start = OxmlElement("w:startOverride")
+    start.set(qn("w:val"), "1")
+    override.append(start)
+    num.append(abstract_ref)
+    num.append(override)
+    numbering.append(num)
+    return num_id
+
+
 def fill(container, specs: Union[Spec, list[Spec]], document, first=None) -> None:
-    """Write paragraph specs into a cell or the document body (``first``: an empty paragraph to reuse)."""
+    """Write paragraph specs into a cell or the document body (``first``: an empty paragraph to reuse).
+
+    In a cell each run of «List Number» paragraphs is a list of its own that starts at 1 (printed
+    so, too); in the body they are one list, as the style gives them.
+    """
     specs = [specs] if isinstance(specs, (str, Num, Bullet)) else specs
+    in_cell = hasattr(container, "_tc")
+    cell_list = None
     for index, spec in enumerate(specs):
         paragraph = first if (index == 0 and first is not None) else container.add_paragraph()
+        if not (isinstance(spec, Num) and not spec.direct):
+            cell_list = None
         if isinstance(spec, Num):
             if spec.direct:
                 _set_numpr(paragraph, _num_id(document, "decimal"), spec.level)
             else:
                 paragraph.style = document.styles["List Number"]
+                if in_cell:
+                    cell_list = cell_list or _restarted_list(document)
+                    _set_numpr(paragraph, cell_list, spec.level)
             _write(paragraph, spec.text)
         elif isinstance(spec, Bullet):
             _set_numpr(paragraph, _num_id(document, "bullet"), 0)
@@ -100,6 +134,7 @@ def add_table(document, rows: list[list], cols: int | None = None):
     """A table from rows of cell specs (see the module docstring); returns the python-docx table."""
     cols = cols or max(len(row) for row in rows)
     table = document.add_table(rows=len(rows), cols=cols)
+    table.style = document.styles["Table Grid"]  # ruled, as standards are (and as a PDF reader needs)
     for r, row in enumerate(rows):
         if len(row) < cols:
             table.cell(r, len(row) - 1).merge(table.cell(r, cols - 1))

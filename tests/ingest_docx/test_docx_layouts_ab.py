@@ -187,14 +187,20 @@ def test_skipped_function_numbers_are_a_lint_warning(tmp_path):
     assert [(w.where, "skips 2" in w.message) for w in warnings] == [("4416-P1-L3", True)]
 
 
-def test_a_function_number_reused_with_another_title_is_refused(tmp_path):
+def test_a_function_number_reused_with_another_title_is_read_as_the_next_function(tmp_path):
     document = new_document()
     add_table(document, [["КАРТОЧКА ПРОФЕССИИ «Кадровик»"], ["Код профессии:", "4416"],
                          ["Трудовая функция 1\nВедение дел", ["Умения и навыки:", "Ведение."]],
                          ["Трудовая функция 2\nУчет", ["Знания:", "Учет."]],
                          ["Трудовая функция 1\nДругое", ["Знания:", "Другое."]]], cols=2)
-    with pytest.raises(ImportFormatError, match=r"labour function 1 is described twice"):
-        import_standard(save(document, tmp_path / "twice.docx"))
+    standard = import_standard(save(document, tmp_path / "twice.docx"))
+    assert [(f.number, f.title) for f in standard.cards[0].functions] == [(1, "Ведение дел"), (2, "Учет"),
+                                                                          (3, "Другое")]
+    assert [(n.where, n.code, n.id) for n in standard.source.notes] == [("twice.docx:5", "duplicate-number",
+                                                                          "4416-P1/F3")]
+    assert standard.source.notes[0].message == (
+        "labour function 1 is described twice with different titles ('Ведение дел' and 'Другое'); read the second as "
+        "labour function 3 (the next free number)")
 
 
 def test_forcing_a_layout(b_doc):

@@ -105,3 +105,15 @@ def test_2023_docx_with_typed_or_lost_item_numbers_imports_like_the_text(tmp_pat
     built = docx_from_published_text(source.read_text("utf-8"), tmp_path / f"{source.stem}.docx",
                                      body_numbers=body_numbers)
     assert _shape(import_standard(built)) == _shape(import_standard(source))
+
+
+def test_misspelt_labels_of_a_word_copy_are_noted_with_their_row(tmp_path):
+    built = docx_from_published_text(SEED.read_text("utf-8"), tmp_path / "seed.docx", loose=True)
+    from generator.ingest import read_source
+
+    rows = [b.line for b in read_source(built).blocks if any(c.startswith("Еңбек функцисы 2") for c in b.cells)]
+    notes = import_standard(built).source.notes
+    assert [(n.where, n.code, n.message) for n in notes] == [
+        (f"seed.docx:{row}", "label-typo", "the label 'Еңбек функцисы 2' is read as 'Еңбек функциясы 2'")
+        for row in rows]
+    assert len(rows) == 2  # the typo is in function 2 of each card (docx_testlib.LOOSE_LABELS)

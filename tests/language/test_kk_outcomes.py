@@ -7,19 +7,13 @@ import pytest
 
 from generator.language import BLOOM_LEVELS, Phraser, get_phraser
 
-HERE = Path(__file__).resolve().parent
-SEED = HERE.parent / "data" / "kk_outcomes_seed.tsv"
-OWN = HERE / "kk_items.tsv"
+from phrasing_items import KK_OWN as OWN
+from phrasing_items import SEED, read_rows
 
 
-def read_tsv(path: Path) -> list[tuple[str, str, list[str]]]:
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()[1:], start=2):
-        if not line.strip():
-            continue
-        cls, item, expected = line.split("\t")
-        rows.append(pytest.param(cls, item, expected.split(" || "), id=f"{path.stem}:{number}"))
-    return rows
+def read_tsv(path: Path) -> list:
+    return [pytest.param(row.cls, row.item, list(row.expected), id=f"{path.stem}:{row.line}")
+            for row in read_rows(path)]
 
 
 @pytest.fixture(scope="module")
@@ -42,10 +36,13 @@ def test_own_items(kk, cls, item, expected):
 
 
 def test_own_items_are_many_and_cover_every_class():
-    rows = read_tsv(OWN)
-    assert len(rows) >= 60
-    classes = {row.values[0] for row in rows}
-    assert classes == {"a-verbal", "a-nominal", "b-noun", "b-bilu"}
+    rows = read_rows(OWN)
+    assert len(rows) >= 300
+    assert {row.cls for row in rows} == {"a-verbal", "a-nominal", "b-noun", "b-bilu"}
+    sectors = {row.sector for row in rows} - {"v1"}
+    assert len(sectors) >= 12, sorted(sectors)
+    features = {row.feature for row in rows}
+    assert features >= {"stem", "loan", "nonhead", "mastering", "negative", "softskill", "lightverb", "name"}
 
 
 @pytest.mark.parametrize(

@@ -86,7 +86,7 @@ def test_help(runner):
     result = runner.invoke(main, ["phrase", "-h"])
     assert result.exit_code == 0
     assert "one item per line" in result.output
-    for option in ("--lang", "--kind", "--workspace", "--bloom"):
+    for option in ("--lang", "--kind", "--workspace", "--bloom", "--explain"):
         assert option in result.output
 
 
@@ -101,3 +101,39 @@ def test_argument_mapping(runner, tmp_path):
     fake.knowledge.assert_called_once_with("X")
     fake.ability.assert_not_called()
     assert result.output == "x біледі\n"
+
+
+def test_explain_prints_head_stem_rule_and_data(runner):
+    result = runner.invoke(main, ["phrase", "--lang", "kk", "--kind", "ability", "--explain"],
+                           input="Техникалық сызбаларды оқу\n\nЖаңа әдістерді сарқу\n")
+    assert result.exit_code == 0, result.output
+    blocks = result.output.split("\n\n")
+    assert blocks[0].splitlines() == [
+        "Техникалық сызбаларды оқу",
+        "  → техникалық сызбаларды оқи алады",
+        "    verb: оқу, Bloom: apply, source: rule",
+        "    head: оқу (the last word)",
+        "    converb: оқу → оқи (stem оқы-, hidden vowel) [kk.yaml verb_stems.hidden_vowel]",
+    ]
+    assert "warning: stem: «сарқу» is not in the verb lexicon: read as the consonant stem сарқ-" in blocks[1]
+    assert blocks[2].startswith("Data files read (kk):") and "lexicon_verbs.yaml" in blocks[2]
+
+
+def test_explain_russian_agreement(runner):
+    result = runner.invoke(main, ["phrase", "--lang", "ru", "--kind", "ability", "--explain",
+                                  "Выявление и устранение неисправности, возникающих при эксплуатации БД"])
+    assert result.exit_code == 0, result.output
+    assert "→ умеет выявлять и устранять неисправности, возникающие при эксплуатации БД" in result.output
+    assert "agreement: «возникающих → возникающие» follows its noun into the accusative" in result.output
+    assert "warning" not in result.output
+
+
+def test_lint_uses_the_workspace_phrasing(runner, tmp_path, seed_yaml_path):
+    (tmp_path / "phrasing").mkdir()
+    (tmp_path / "phrasing" / "kk.yaml").write_text("policy:\n  ability:\n    verbless_suffix: дағдыларын меңгерген\n",
+                                                   encoding="utf-8")
+    plain = runner.invoke(main, ["lint", str(seed_yaml_path)])
+    extended = runner.invoke(main, ["lint", "--workspace", str(tmp_path), str(seed_yaml_path)])
+    assert plain.exit_code == extended.exit_code == 0
+    assert "дағдыларын қолдана алады» [kk.yaml policy.ability.verbless_suffix]" in plain.stdout
+    assert "дағдыларын меңгерген" in extended.stdout

@@ -12,6 +12,7 @@ from generator.languages import get_pack
 from generator.workspace import Workspace
 
 KK_LEXICON = get_pack("kk").data_file("lexicon")
+KK_VERBS = get_pack("kk").folder / "lexicon_verbs.yaml"
 RU_LEXICON = get_pack("ru").data_file("lexicon")
 
 
@@ -30,7 +31,7 @@ def build_file_tree(root: Path, files: dict[str, str]) -> Path:
 
 def test_builtin_data_files(tmp_path):
     kk = Phraser("kk")
-    assert kk.data_files() == [KK_LEXICON]
+    assert kk.data_files() == [KK_LEXICON, KK_VERBS]
     assert kk.override_ids() == frozenset()
     assert workspace_phraser("ru", tmp_path).data_files() == [RU_LEXICON]
 
@@ -46,7 +47,11 @@ def test_workspace_extension_is_merged(tmp_path):
             proper_names: [Ақмола]
             verbs:
               hidden_vowel_stems: {жасу: жасы}
-              not_verbal_nouns: [жоспарлау]
+              not_verbal_nouns: [бейімдеу]
+            verb_stems:
+              hidden_vowel: [қабы]
+            light_verb_nouns:
+              жоба: әзірлей +acc
             bloom:
               analyse: [жинау]
             policy:
@@ -55,11 +60,16 @@ def test_workspace_extension_is_merged(tmp_path):
         """,
     })
     kk = workspace_phraser("kk", tmp_path)
-    assert kk.data_files() == [KK_LEXICON, tmp_path / "phrasing" / "kk.yaml"]
+    assert kk.data_files() == [KK_LEXICON, KK_VERBS, tmp_path / "phrasing" / "kk.yaml"]
     assert kk.ability("Ақмола облысында іс-шаралар өткізу").text == "Ақмола облысында іс-шаралар өткізе алады"
     # a list was extended, not replaced: built-in not-verbal nouns still hold
-    assert kk.ability("Жұмыстарды жоспарлау").text == "жұмыстарды жоспарлау дағдыларын меңгерген"
+    assert kk.ability("Материалдарды бейімдеу").text == "материалдарды бейімдеу дағдыларын меңгерген"
     assert kk.ability("Тау").text == "тау дағдыларын меңгерген"
+    # verb stems and light verbs of lexicon_verbs.yaml are extended the same way
+    assert kk.ability("Жаңа әдістерді қабу").text == "жаңа әдістерді қаби алады"
+    assert kk.ability("Оқу").text == "оқи алады"
+    assert kk.ability("Әлеуметтік жоба").text == "әлеуметтік жобаны әзірлей алады"
+    assert kk.ability("Мониторинг").text == "мониторинг жүргізе алады"
     assert kk.ability("Деректерді жинау").bloom == "analyse"
     assert Phraser("kk").ability("Деректерді жинау").bloom == "apply"
 

@@ -16,8 +16,9 @@ from docx.oxml.ns import qn
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "standard_data" / "M84120.kk.yaml"
 CARDS = ("1210-0-020", "3412-0-003")
-# the built-in kinds written from Word templates (the kind registry's docx entries)
-KINDS = ("program", "outline", "assessment")
+# the built-in kinds written from Word templates (the kind registry's docx entries), and those built by default
+KINDS = ("program", "outline", "assessment", "guide", "feedback")
+DEFAULT_KINDS = ("program", "outline", "assessment", "guide")
 
 
 def design_seed(card: str, lang: Optional[str] = None, hours: Optional[int] = None, skills=None):

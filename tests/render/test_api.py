@@ -6,13 +6,13 @@ import pytest
 from generator.exceptions import TemplateProblem
 from generator.render import builtin_dir, find_template, output_name, render_document, template_files
 from generator.workspace import Workspace
-from helpers import KINDS
+from helpers import DEFAULT_KINDS, KINDS
 
 
 def test_kinds():
     kinds = Workspace.builtin().kinds
     assert tuple(name for name, kind in kinds.items() if kind.renderer == "docx") == KINDS
-    assert Workspace.builtin().default_kinds() == KINDS
+    assert Workspace.builtin().default_kinds() == DEFAULT_KINDS
     assert (kinds["markdown"].extension, kinds["markdown"].pdf, kinds["markdown"].default) == (".md", False, False)
     assert output_name("3412-0-003", "markdown", "kk") == "3412-0-003_program_kk.md"
 

@@ -57,7 +57,7 @@ def test_page_setup_and_fonts_are_in_styles(kind):
     assert "Theme" not in defaults  # no theme font (Calibri) for Cyrillic text
     normal = document.styles["Normal"]
     assert normal.font.name == "Times New Roman"
-    assert normal.font.size.pt == {"program": 14, "outline": 11, "assessment": 12}[kind]
+    assert normal.font.size.pt == {"program": 14, "outline": 11, "assessment": 12, "guide": 11, "feedback": 11}[kind]
     for name in ("Heading 1", "Heading 2", "Label"):
         assert document.styles[name].paragraph_format.keep_with_next
 

@@ -33,9 +33,10 @@ def test_render_writes_every_kind(runner, program_stub, tmp_path):
     assert program_stub.call_args.args[5].root == tmp_path.resolve()  # the workspace, loaded once
     folder = tmp_path / "out" / "3412-0-003"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "3412-0-003_assessment_kk.docx", "3412-0-003_outline_kk.docx", "3412-0-003_program_kk.docx"]
+        "3412-0-003_assessment_kk.docx", "3412-0-003_guide_kk.docx", "3412-0-003_outline_kk.docx",
+        "3412-0-003_program_kk.docx"]
     assert result.output.splitlines() == [str(folder / f"3412-0-003_{k}_kk.docx")
-                                          for k in ("program", "outline", "assessment")]
+                                          for k in ("program", "outline", "assessment", "guide")]
 
 
 def test_render_one_kind_from_a_spec(runner, program_stub, tmp_path):
@@ -106,7 +107,7 @@ def test_templates_init_copies_the_builtins(runner, tmp_path):
     result = runner.invoke(main, ["templates", "init", str(target)])
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in target.iterdir())
-    assert names == ["assessment.docx", "labels.yaml", "outline.docx", "program.docx"]
+    assert names == ["assessment.docx", "feedback.docx", "guide.docx", "labels.yaml", "outline.docx", "program.docx"]
     assert (target / "program.docx").read_bytes() == (builtin_dir() / "program.docx").read_bytes()
     again = runner.invoke(main, ["templates", "init", str(target)])
     assert again.exit_code == 1 and "--force" in again.output
@@ -125,7 +126,7 @@ def test_templates_check_ok_and_errors(runner, tmp_path):
     runner.invoke(main, ["templates", "init", str(tmp_path / "t")])
     ok = runner.invoke(main, ["templates", "check", str(tmp_path / "t")])
     assert ok.exit_code == 0, ok.output
-    assert "3 template(s)" in ok.output and "0 error(s), 0 warning(s)" in ok.output
+    assert "5 template(s)" in ok.output and "0 error(s), 0 warning(s)" in ok.output
     make_template(tmp_path / "t", "outline.docx", ["{{ program.", "title }}"], "{{ program.provider.nmae }}")
     bad = runner.invoke(main, ["templates", "check", str(tmp_path / "t")])
     assert bad.exit_code == 1

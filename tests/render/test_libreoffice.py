@@ -36,6 +36,11 @@ def test_seed_documents_convert_to_pdf(seed_programs, tmp_path):
         pages = _pages(pdf)
         if "_outline_" in pdf.name:
             assert 2 <= pages <= 4, (pdf.name, pages)  # a trainer's 2–4 page outline
+        elif "_feedback_" in pdf.name:
+            assert pages == 1, (pdf.name, pages)  # a printable one-page form
+        elif "_guide_" in pdf.name:
+            sessions = len(seed_programs[pdf.name.split("_")[0]].sessions)
+            assert sessions < pages <= 3 * sessions, (pdf.name, pages)  # a page or so per session
         else:
             assert pages >= 1
     assert not [p for p in tmp_path.rglob(".pdf-*")]  # no work folders left

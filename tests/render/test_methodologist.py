@@ -38,10 +38,11 @@ def customise(source: Path, target: Path, logo: Path) -> None:
     assert title.text == "{{ program.provider.name }}"
     title.runs[0].text = "«Болашақ» жастар ресурстық орталығы"
     body = document.paragraphs
-    note = next(p for p in body if p.text == "{{ labels.explanatory_text|fill(program) }}")
-    added = note.insert_paragraph_before("Бағдарлама орталықтың әдістемелік кеңесінде қаралды (№ 3 хаттама).")
-    note._p.addnext(added._p)  # after the explanatory note, not before
-    heading = next(p for p in body if p.text == "{{ labels.methods }}")  # drop the section «methods»
+    heading = next(i for i, p in enumerate(body) if p.text == "{{ labels.explanatory_note }}")
+    note_end = next(p for p in body[heading:] if p.text.startswith("{%p endfor"))  # after the note's paragraphs
+    added = note_end.insert_paragraph_before("Бағдарлама орталықтың әдістемелік кеңесінде қаралды (№ 3 хаттама).")
+    note_end._p.addnext(added._p)  # after the explanatory note, not before
+    heading = next(p for p in body if p.text == "{{ labels.organisation }}")  # drop the section «organisation»
     element = heading._p
     doomed = [element]
     sibling = element.getnext()
@@ -65,8 +66,8 @@ def test_customised_template_still_renders(sample, tmp_path):
     assert "«Болашақ» жастар ресурстық орталығы" in lines[0]
     assert "Бағдарлама орталықтың әдістемелік кеңесінде қаралды (№ 3 хаттама)." in lines
     assert lines.index("Бағдарлама орталықтың әдістемелік кеңесінде қаралды (№ 3 хаттама).") == \
-        next(i for i, line in enumerate(lines) if line.startswith("Бағдарлама «")) + 1
-    assert "Оқыту әдістері мен формалары" not in lines
+        next(i for i, line in enumerate(lines) if line.startswith("Қорытынды бағалаудан өткен қатысушыға")) + 1
+    assert "Оқытуды ұйымдастыру" not in lines
     for kept in ("Бағдарлама паспорты", "Оқу-тақырыптық жоспар", "Оқыту нәтижелерін бағалау", "Сәйкестік матрицасы"):
         assert kept in lines
     assert "{{" not in text

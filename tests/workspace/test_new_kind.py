@@ -61,8 +61,8 @@ def test_render_writes_the_new_kind(workspace):
 
 def ask_for(workspace: Path, kinds: str) -> None:
     text = (workspace / "programs.yaml").read_text("utf-8")
-    (workspace / "programs.yaml").write_text(text.replace("kinds: [program, outline, assessment]", f"kinds: [{kinds}]"),
-                                             "utf-8")
+    text = text.replace("kinds: [program, outline, assessment, guide]", f"kinds: [{kinds}]")
+    (workspace / "programs.yaml").write_text(text, "utf-8")
 
 
 def test_build_makes_the_new_kind_when_programs_yaml_asks(workspace):

@@ -50,9 +50,19 @@ def test_a_program_in_the_third_language_is_designed_and_rendered_as_every_kind(
         "can advise young people on education and work", "can run information sessions"]
     assert program.modules[0].title == "Legal framework of the profession"  # the act two skills cite, taught once
     workspace = Workspace.builtin()
-    written = render_documents(program, ["program", "outline", "assessment", "markdown"], tmp_path, workspace)
+    written = render_documents(program, ["program", "outline", "assessment", "markdown", "guide", "feedback"],
+                               tmp_path, workspace)
     assert [p.name for p in written] == ["2422-0-001_program_en.docx", "2422-0-001_outline_en.docx",
-                                         "2422-0-001_assessment_en.docx", "2422-0-001_program_en.md"]
+                                         "2422-0-001_assessment_en.docx", "2422-0-001_program_en.md",
+                                         "2422-0-001_guide_en.docx", "2422-0-001_feedback_en.docx"]
+    guide = text_of(written[4])
+    for label in ("SESSION PLANS", "Session 1.", "Objectives. By the end of the session the participant:",
+                  "Recalling experience", "Debriefing questions"):
+        assert label in guide, label
+    # the pack has no activity or feedback texts of its own: its fallback's (Russian) stand in
+    assert "Знакомство, ожидания и групповые договоренности" in guide
+    assert "Анкета обратной связи участника".upper() in text_of(written[5])
+    assert program.sessions[0].steps[0].activity_id == "opening.intro_expectations_agreement"
     program_text = text_of(written[0])
     for label in ("«APPROVED»", "Program passport", "Curriculum plan", "72 academic hours", "LO 2.1",
                   "can organise training events", "knows methods of active listening"):

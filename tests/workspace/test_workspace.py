@@ -4,6 +4,8 @@ from __future__ import annotations
 import dataclasses
 import pickle
 
+from pathlib import Path
+
 import pytest
 
 from generator.exceptions import WorkspaceDataError
@@ -66,11 +68,21 @@ def test_dependencies_name_every_file_a_document_is_made_from(tmp_path):
     (tmp_path / "phrasing").mkdir()
     (tmp_path / "phrasing" / "overrides.yaml").write_text("X/F1/S1/A1: x\n", "utf-8")
     (tmp_path / "design.yaml").write_text("hours:\n  session_hours: 3\n", "utf-8")
+    (tmp_path / "activities").mkdir()
+    (tmp_path / "activities" / "centre.yaml").write_text("activities: []\n", "utf-8")
+    (tmp_path / "feedback.yaml").write_text("ru:\n  closing: Спасибо!\n", "utf-8")
     files = Workspace.load(tmp_path).dependencies("outline", "ru")
     assert files["templates"][:2] == [builtin_templates_dir() / "outline.docx", get_pack("ru").data_file("labels")]
-    assert files["design"] == [builtin_design_path()] + [get_pack(code).data_file(name) for code in ("kk", "ru")
-                                                         for name in ("design", "criteria", "personal")] + \
-        [tmp_path.resolve() / "design.yaml"]
+    rules = [builtin_design_path()] + [get_pack(code).data_file(name) for code in ("kk", "ru")
+                                       for name in ("design", "criteria", "personal")] + [tmp_path.resolve() / "design.yaml"]
+    activities = sorted((Path(builtin_design_path()).parent / "activities").glob("*.yaml")) + [
+        tmp_path.resolve() / "activities" / "centre.yaml"]
+    texts = [get_pack("ru").data_file("feedback"), tmp_path.resolve() / "feedback.yaml",
+             get_pack("ru").data_file("organisation")]
+    assert files["design"] == rules + activities + texts  # the outline's groups: design, activities, texts
+    program = Workspace.load(tmp_path).dependencies("program", "ru")["design"]
+    assert program == rules + activities + [Path(builtin_design_path()).parent / "literature.yaml"] + texts
+    assert Workspace.load(tmp_path).dependencies("assessment", "ru")["design"] == rules
     assert files["phrasing"] == [get_pack("ru").data_file("lexicon"), tmp_path.resolve() / "phrasing" / "overrides.yaml"]
     assert Workspace.load(tmp_path).dependencies("markdown", "kk")["templates"][0] == get_pack("kk").data_file("labels")
 
