@@ -37,6 +37,20 @@ class LanguageChoice(click.Choice):
         pass
 
 
+class HoursParam(click.ParamType):
+    """Academic hours: a positive whole number, or ``auto`` (computed from the content and the level)."""
+
+    name = "HOURS|auto"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int) or str(value).strip().lower() == "auto":
+            return value if isinstance(value, int) else "auto"
+        try:
+            return int(str(value).strip())
+        except ValueError:
+            self.fail(f"'{value}' is neither a whole number of academic hours nor 'auto'", param, ctx)
+
+
 class ReportingGroup(click.Group):
     """Turn a GeneratorError raised anywhere in a command into a one-line error and exit 1."""
 
@@ -127,10 +141,12 @@ def show(file: Path, card_code: str | None, as_json: bool) -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Exit with code 1 when there is any warning.")
 @click.option("--workspace", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
-              help="Workspace whose phrasing/ folder extends the lexicon used for the phrasing checks.")
+              help="Workspace whose phrasing/ folder extends the lexicon used for the phrasing checks and whose "
+                   "personal.yaml extends the lexicon of personal competences (default: current folder).")
 def lint(file: Path, strict: bool, workspace: Path | None) -> None:
     """Report where a standard contradicts itself (levels, function lists, titles), what the import
-    repaired and what still looks glued, and outcomes whose phrasing assumed a reading or fell back."""
+    repaired and what still looks glued, outcomes whose phrasing assumed a reading or fell back, and the
+    personal competences the design data cannot phrase as behaviour."""
     from generator.review import lint as lint_all
 
     warnings = lint_all(_load_any(file), workspace)
@@ -147,7 +163,9 @@ def program_options(function):
     function = click.option("--workspace", type=click.Path(path_type=Path, file_okay=False),
                             help="Workspace with phrasing/ and design.yaml overrides (default: current folder).")(function)
     function = click.option("--skills", help="Comma-separated skill or function ids, e.g. F2/S1,F3 (default: all).")(function)
-    function = click.option("--hours", type=int, help="Total academic hours (default 72 for a full card).")(function)
+    function = click.option("--hours", type=HoursParam(),
+                            help="Total academic hours (default 72 for a full card), or 'auto': computed from the "
+                                 "content and the card's level.")(function)
     function = click.option("--card", help="Profession card code, e.g. 3412-0-003.")(function)
     function = click.option("--standard", type=click.Path(path_type=Path),
                             help="Standard data YAML (with --card instead of a SPEC file).")(function)
@@ -191,6 +209,12 @@ def plan(spec, standard, card, hours, skills, workspace, as_json) -> None:
 
     program = make_program_from_options(spec, standard, card, hours, skills, load_workspace(workspace))
     click.echo(program_json(program) if as_json else program_yaml(program), nl=False)
+    shapes = program.criteria_shapes
+    if shapes is not None and shapes.criteria:
+        click.echo(f"criteria: {shapes.criteria}; the most used sentence ({shapes.shape}) is used {shapes.largest} "
+                   f"times, {shapes.share:.1%} of the criteria (limit {shapes.limit:.0%})", err=True)
+    for warning in program.warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 # --- activity library: list, show, check -----------------------------------------------------------
@@ -466,6 +490,8 @@ def render_command(spec, standard, card, hours, skills, workspace, kinds, output
                                    err=True))
     for path in written:
         click.echo(str(path))
+    for warning in program.warnings:  # hours below what the content needs, merged topics, unknown competences
+        click.echo(f"warning: {warning}", err=True)
     if pdf:
         from generator.render.pdf import convert_to_pdf, soffice_path, uno_python
 

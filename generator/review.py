@@ -14,8 +14,19 @@ from generator.standard.lint import LintWarning, lint_standard
 
 
 def lint(standard: m.Standard, workspace=None) -> list[LintWarning]:
-    """Every warning about ``standard``: its own contradictions, the import's repairs, the phrasing."""
-    return lint_standard(standard) + lint_repairs(standard) + lint_phrasing(standard, workspace)
+    """Every warning about ``standard``: its own contradictions, the import's repairs, the phrasing, the
+    personal competences the design data cannot phrase as behaviour."""
+    return (lint_standard(standard) + lint_repairs(standard) + lint_phrasing(standard, workspace)
+            + lint_personal_competences(standard, workspace))
+
+
+def lint_personal_competences(standard: m.Standard, workspace=None) -> list[LintWarning]:
+    """Personal competences of the cards that the language's ``personal.yaml`` does not know (the program
+    then writes the fallback «… танытады» / «проявляет …» without observable signs)."""
+    from generator.design.personal import lint_personal
+    from generator.workspace import Workspace
+
+    return lint_personal(standard, Workspace.of(workspace))
 
 
 def lint_repairs(standard: m.Standard) -> list[LintWarning]:

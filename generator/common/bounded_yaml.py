@@ -187,7 +187,12 @@ def check_shape(text: str, filename: str, error_class: type[GeneratorError] = St
                 shape.closed()
             elif isinstance(event, yaml.AliasEvent):
                 shape.alias(event)
-    except yaml.YAMLError:
+    except yaml.YAMLError as error:
+        if "nesting depth" in str(error):  # PyYAML 6.0.4 and later stop deep nesting in the scanner itself
+            mark = getattr(error, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else 1
+            raise error_class(f"{filename}:{line}: lists or mappings nested more than {limits.max_depth} deep "
+                              f"(progen's limit); progen data is never nested this deep") from error
         return  # compose reports it, with the same parser's message
 
 

@@ -80,9 +80,28 @@ def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
     origin = typing.get_origin(hint)
     if origin in (Union, types.UnionType):
         args = [a for a in typing.get_args(hint) if a is not type(None)]
-        if len(args) == 1 and len(typing.get_args(hint)) == 2:
-            return args[0], True
+        optional = len(args) < len(typing.get_args(hint))
+        if len(args) == 1:
+            return args[0], optional
+        return Union[tuple(args)], optional
     return hint, False
+
+
+def _scalar_union(node: yaml.Node, hint: Any, path: str, errors: "_Collector") -> Any:
+    """A value of a union of scalar types (``Union[int, str]``: a number of hours or the word auto)."""
+    order = (int, float, bool, str)  # typing may hand back Union[str, int] for Union[int, str]: name them in one order
+    kinds = tuple(sorted(typing.get_args(hint), key=lambda k: order.index(k) if k in order else len(order)))
+    if not isinstance(node, yaml.ScalarNode):
+        errors.add(node, path, f"expected {' or '.join(_TYPE_NAMES.get(k, str(k)) for k in kinds)}")
+        return None
+    value = _scalar_value(node)
+    if isinstance(value, bool) and bool not in kinds:
+        value = node.value if str in kinds else value
+    if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+        errors.add(node, path, f"expected {' or '.join(_TYPE_NAMES.get(k, str(k)) for k in kinds)}, "
+                               f"got {_describe(value)}")
+        return None
+    return value
 
 
 def _convert(node: yaml.Node, hint: Any, path: str, errors: _Collector) -> Any:
@@ -107,6 +126,8 @@ def _convert_node(node: yaml.Node, hint: Any, path: str, errors: _Collector) -> 
     if dataclasses.is_dataclass(hint):
         return _convert_dataclass(node, hint, path, errors)
     origin = typing.get_origin(hint)
+    if origin in (Union, types.UnionType):
+        return _scalar_union(node, hint, path, errors)
     if origin is list:
         (item_hint,) = typing.get_args(hint)
         if not isinstance(node, yaml.SequenceNode):

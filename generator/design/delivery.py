@@ -18,34 +18,62 @@ from generator.design.program import Module, Person, Program
 from generator.design.sessions import Planner, SessionSettings, TeachingUnit
 from generator.exceptions import SpecError
 
+FINAL = ""  # the module id of the final assessment's sessions (it belongs to no module)
+# keys of design.yaml sessions.task_activities besides the verb classes of criteria.yaml
+KNOWLEDGE_TASK, LEGAL_TASK, FINAL_TASK = "knowledge", "legal", "final"
+
 
 def teaching_units(program: Program, titles: dict) -> list[TeachingUnit]:
-    """The plan table's rows, in order: each module's topics (theory, then practice), hours without topics,
-    and its assessment hours (assessing every outcome of the module)."""
+    """The plan table's rows, in order: each module's topics (a topic's theory hours, then its practice
+    hours), the module's assessment hours (its assessment tasks' outcomes), and the final assessment.
+
+    A topic's theory part serves its knowledge outcomes and its practice part its ability outcomes (the
+    practical task); a part without outcomes of its own kind serves all the topic's outcomes. Personal
+    outcomes are observed in the practice of the skill modules (PEDAGOGY §6), not in the legal module.
+    """
     units: list[TeachingUnit] = []
     for module in program.modules:
-        for kind, topics, hours in (("theory", module.theory_topics, module.hours.theory),
-                                    ("practice", module.practical_sessions, module.hours.practice)):
-            for topic in topics:
-                units.append(TeachingUnit(module.id, module.title, topic.number, topic.title, kind, topic.hours,
-                                          _outcomes_of(module, topic.source_ids, kind)))
-            missing = hours - sum(t.hours for t in topics)
-            if missing > 0:
-                units.append(TeachingUnit(module.id, module.title, "", f"{titles[kind]}: {module.title}", kind,
-                                          missing, _outcomes_of(module, [], kind)))
+        by_code = {o.code: o for o in module.outcomes}
+        classes = _task_classes(module)
+        for topic in module.topics:
+            outcomes = [by_code[code] for code in topic.outcome_codes if code in by_code]
+            for kind, hours, wanted in (("theory", topic.hours.theory, "knowledge"),
+                                        ("practice", topic.hours.practice, "ability")):
+                if hours:
+                    served = [o for o in outcomes if o.kind == wanted] or outcomes
+                    task = _classes(topic.outcome_codes, classes) if kind == "practice" and topic.task else ()
+                    units.append(TeachingUnit(module.id, module.title, topic.number, topic.title, kind, hours,
+                                              served, task_classes=task,
+                                              observes_personal=module.kind == "skill" and kind == "practice"))
         if module.hours.assessment:
+            codes = list(dict.fromkeys(c for task in module.assessment_tasks for c in task.outcome_codes))
+            task = tuple(dict.fromkeys(cls for task in module.assessment_tasks
+                                       for cls in _classes(task.outcome_codes, classes)))
             units.append(TeachingUnit(module.id, module.title, "", module.title, "assessment",
-                                      module.hours.assessment, list(module.outcomes)))
+                                      module.hours.assessment,
+                                      [by_code[c] for c in codes if c in by_code] or list(module.outcomes),
+                                      task_classes=task))
+    if program.final_assessment_hours:
+        outcomes = [o for mo in program.modules if mo.kind == "skill" for o in mo.outcomes if o.kind == "ability"]
+        units.append(TeachingUnit(FINAL, "", "", titles["final"], "assessment",
+                                  program.final_assessment_hours,
+                                  outcomes or [o for mo in program.modules for o in mo.outcomes],
+                                  task_classes=(FINAL_TASK,)))
     return units
 
 
-def _outcomes_of(module: Module, source_ids: list[str], kind: str) -> list:
-    ids = set(source_ids)
-    found = [o for o in module.outcomes if ids & set(o.source_ids)]
-    if found:
-        return found
-    wanted = "knowledge" if kind == "theory" else "ability"
-    return [o for o in module.outcomes if o.kind == wanted] or list(module.outcomes)
+def _task_classes(module: Module) -> dict[str, str]:
+    """Outcome code → what its task is: an ability's verb class (its criteria's), ``knowledge`` for a
+    knowledge outcome (oral questions), ``legal`` for the legal module (its case on applying the acts)."""
+    classes = {c.outcome_code: c.verb_class for c in module.criteria if c.kind == "ability"}
+    return {o.code: LEGAL_TASK if module.kind == "legal" else classes.get(o.code, KNOWLEDGE_TASK)
+            for o in module.outcomes}
+
+
+def _classes(codes: list[str], classes: dict[str, str]) -> tuple[str, ...]:
+    """The task classes of ``codes``, abilities first (their task is what a session practises or checks)."""
+    found = [classes[c] for c in codes if c in classes]
+    return tuple(dict.fromkeys(sorted(found, key=lambda cls: cls == KNOWLEDGE_TASK)))
 
 
 def group_size_range(text: str, data: dict) -> tuple[int, int, int]:
@@ -57,16 +85,17 @@ def group_size_range(text: str, data: dict) -> tuple[int, int, int]:
 
 
 def _sheet_rows(program: Program, module_label: str) -> dict[str, list[str]]:
-    """Outcome code → the recognition-sheet rows that assess its items: «3-модуль: 1, 2»."""
+    """Outcome code → the recognition-sheet rows that rate it: «3-модуль: 1.1, 1.2» (a sheet may also
+    rate an outcome taught in an earlier module, the item the skill shares with it)."""
     rows: dict[str, list[str]] = {}
     numbers = {m.id: m.number for m in program.modules}
-    outcomes = [o for m in program.modules for o in m.outcomes]
     for sheet in program.assessment_sheets:
         label = module_label.replace("{number}", str(numbers.get(sheet.module_id, "")))
-        for outcome in outcomes:
-            hit = [str(c.number) for c in sheet.criteria if c.source_id in outcome.source_ids]
-            if hit:
-                rows.setdefault(outcome.code, []).append(f"{label}: {', '.join(hit)}")
+        by_code: dict[str, list[str]] = {}
+        for row in sheet.rows:
+            by_code.setdefault(row.outcome_code, []).append(row.number)
+        for code, hit in by_code.items():
+            rows.setdefault(code, []).append(f"{label}: {', '.join(hit)}")
     return rows
 
 
@@ -87,13 +116,37 @@ def plan_program_sessions(program: Program, kinds: dict[str, str], workspace) ->
     rules = design[lang]
     _low, optimal, _high = group_size_range(program.group_size, design["sessions"]["group_size"])
     settings = SessionSettings.from_design(design, program.minutes_per_hour, optimal)
+    _check_task_activities(settings, workspace.activities)
     texts = workspace.texts(lang)["organisation"]
     wording = {"assessment": texts["interim_assessment_title"], "final_assessment": texts["final_assessment_title"],
-               "trainer_observation": texts["trainer_observation"]}
+               "trainer_observation": texts["trainer_observation"], "continued": rules["session_titles"]["continued"]}
     personal = list(program.cross_cutting_outcomes)
     planner = Planner(workspace.activities, settings, lang, kinds, wording,
                       _sheet_rows(program, workspace.labels(lang)["module"]), personal)
     return planner.plan(teaching_units(program, rules["session_titles"]))
+
+
+def _as_planned(program: Program) -> None:
+    """What the design said before the sessions existed, as the sessions do it: a personal outcome is
+    observed in the topics of the sessions whose trainer observes it."""
+    numbers = {t.number for m in program.modules for t in m.topics}
+    for personal in program.cross_cutting_outcomes:
+        personal.observed_in = list(dict.fromkeys(
+            topic for s in program.sessions if any(o.code == personal.code for o in s.observed)
+            for topic in s.topics if topic in numbers))
+
+
+def _check_task_activities(settings: SessionSettings, library) -> None:
+    """Every id of ``sessions.task_activities`` names an activity of the library (a typo is an error)."""
+    from generator.design.activities import ActivityDataError
+
+    for cls, parts in settings.task_activities.items():
+        for part, ids in parts.items():
+            for key in ids:
+                try:
+                    library.get(key)
+                except ActivityDataError as error:
+                    raise SpecError(f"design.yaml: sessions.task_activities.{cls}.{part}: {error}") from None
 
 
 def _people(values) -> list[Person]:
@@ -106,6 +159,7 @@ def complete_program(program: Program, card, spec, workspace) -> Program:
 
     kinds = content_kinds(program, card, workspace)
     program.sessions = plan_program_sessions(program, kinds, workspace)
+    _as_planned(program)
     program.session_minutes = int(workspace.design["hours"]["session_hours"]) * program.minutes_per_hour
     program.provider.developers = _people(spec.provider.developers)
     program.provider.reviewers = _people(spec.provider.reviewers)

@@ -12,7 +12,7 @@ import re
 
 from generator.design.bibliography import LEGAL_FORCE
 from generator.design.program import CalendarDay, Conditions, FeedbackForm, MethodUse, Program, Reference
-from generator.design.rules import lower_first
+from generator.design.names import ProperNames
 from generator.exceptions import SpecError
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -44,16 +44,18 @@ def session_length(program: Program, workspace) -> str:
 def explanatory_note(program: Program, card, texts: dict, workspace) -> list[str]:
     note = texts["explanatory_note"]
     labels = workspace.labels(program.language)
+    lower_first = ProperNames(workspace.phraser(program.language)).lower_first
     values = dict(
-        standard_title=program.standard_title, standard_code=program.standard_code, card_name=program.card_name,
-        card_code=program.card_code, purpose=(card.purpose or "").strip().rstrip("."),
+        standard_title=program.standard_title, standard_code=program.standard_code_text,
+        card_name=program.card_name, card_code=program.card_code, purpose=(card.purpose or "").strip().rstrip("."),
         audience=lower_first(program.audience.strip().rstrip(".")),
         entry_requirements=lower_first(program.entry_requirements.strip().rstrip(".")),
-        format=program.format, duration=counted(program.total_hours, labels["hours_word"], workspace, program.language),
+        format=program.format_name.lower(), duration=counted(program.total_hours, labels["hours_word"], workspace, program.language),
         sessions=counted(len(program.sessions), labels["session_word"], workspace, program.language),
         session_length=session_length(program, workspace), language=labels["language_name"],
         document=lower_first(program.document_issued.strip().rstrip(".")),
-        skills=", ".join(f"«{sheet.title}»" for sheet in program.assessment_sheets))
+        skills=", ".join(f"«{sheet.title}»" for sheet in program.assessment_sheets),
+        structure=program.structure_note, hours_basis=program.hours_basis)
     paragraphs = []
     for key, text in note.items():
         if (key == "purpose" and not card.purpose) or (key == "recognition" and not program.assessment_sheets):
@@ -129,7 +131,8 @@ def conditions(program: Program, card, texts: dict, workspace) -> Conditions:
     room = [fill(data["room"], "organisation.yaml: conditions.room", group_max=high)]
     room += [f["text"] for f in data["room_features"] if _matches(f["match"], materials + notes)]
     equipment = [e["text"] for e in data["equipment"] if _matches(e["match"], materials)]
-    values = dict(education=_education(card, workspace.design[program.language]) or data["trainer_education_default"],
+    values = dict(education=_education(card, workspace.design[program.language], workspace.phraser(program.language))
+                  or data["trainer_education_default"],
                   card_name=program.card_name, level=program.level or "")
     trainer = [fill(line, "organisation.yaml: conditions.trainer", **values) for line in data["trainer"]]
     def items(texts: list[str]) -> list[str]:  # list items: the template ends them with ';' or '.'
@@ -140,15 +143,14 @@ def conditions(program: Program, card, texts: dict, workspace) -> Conditions:
                       accessibility=" ".join(data["accessibility"].split()))
 
 
-def _education(card, rules: dict) -> str:
-    education = card.education
-    if education is None or not education.level:
+def _education(card, rules: dict, phraser) -> str:
+    """The card's education levels (alternatives the source ran together read apart) and specialities."""
+    from generator.design.education import education_levels, specialities
+
+    levels = education_levels(card, rules, ProperNames(phraser))
+    if not levels:
         return ""
-    text = lower_first(education.level.strip().rstrip("."))
-    if education.specialities:
-        listed = "; ".join(f"{s.code} {s.name}" for s in education.specialities)
-        text += "; " + rules["entry_specialities"].format(specialities=listed)
-    return text
+    return f", {rules['entry_or']} ".join(level for level, _note in levels) + specialities(card, rules)
 
 
 def _teaching_days(start: datetime.date, days_per_week: int):

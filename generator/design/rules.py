@@ -2,16 +2,17 @@
 
 The rules read their tables from the workspace's design data (``Workspace.design``: the built-in
 ``data/design.yaml`` and each language pack's ``design.yaml``, changed by a workspace's ``design.yaml``)
-so a methodologist tunes methods, assessment and hours without Python.
+so a methodologist tunes methods, assessment and hours without Python. Topics are made in
+``topics.py``, hours in ``allocation.py``, criteria in ``criteria.py``, recognition sheets in
+``recognition.py``, personal outcomes in ``personal.py``.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
 from generator.design.bibliography import act_key
-from generator.design.program import Criterion, Outcome, Topic
+from generator.design.program import Outcome
 from generator.exceptions import SpecError
 from generator.language import BLOOM_LEVELS
 from generator.standard.model import Card, Item, LabourFunction, Skill
@@ -79,15 +80,6 @@ def knowledge_outcome(phraser, items: list[Item], code: str) -> Outcome:
                    verb=phrased.verb, kind="knowledge", source=phrased.source)
 
 
-def theory_topic(phraser, item: Item, number: str) -> Topic:
-    return Topic(number=number, title=phraser.topic(item.text), kind="theory", source_ids=[item.id])
-
-
-def practical_session(item: Item, number: str) -> Topic:
-    """An ability is practised as it is worded in the standard (a verbal-noun heading)."""
-    return Topic(number=number, title=item.text, kind="practice", source_ids=[item.id])
-
-
 def _ordered_union(lists: list[list[str]]) -> list[str]:
     result: list[str] = []
     for values in lists:
@@ -104,64 +96,3 @@ def methods_for(outcomes: list[Outcome], lang_rules: dict, with_module_methods: 
     if with_module_methods:
         methods = _ordered_union([methods, lang_rules["module_methods"]])
     return methods
-
-
-def assessment_for(outcomes: list[Outcome], lang_rules: dict) -> list[str]:
-    """Assessment forms consistent with the outcomes: the highest ability level, plus a test of knowledge."""
-    levels = sorted({o.bloom for o in outcomes if o.bloom in BLOOM_LEVELS}, key=BLOOM_LEVELS.index, reverse=True)
-    forms = [lang_rules["assessment_by_bloom"][level] for level in levels]
-    return _ordered_union(forms)
-
-
-def criteria_for(outcomes: list[Outcome], lang_rules: dict, subjects: dict[str, str] | None = None) -> list[Criterion]:
-    """One observable criterion per outcome: the Bloom level's wording (data) about the outcome's subject.
-
-    ``subjects`` maps an outcome code to its subject — the ability as worded in the standard, or the
-    topic of a knowledge item: "оқыту іс-шараларын ұйымдастыру және өткізу бойынша практикалық
-    тапсырманы … орындайды".
-    """
-    subjects = subjects or {}
-    criteria = []
-    for outcome in outcomes:
-        if outcome.bloom not in lang_rules["criteria_by_bloom"]:
-            continue
-        subject = subjects.get(outcome.code)
-        if subject:
-            subject = subject.strip().rstrip(".")
-            if lang_rules["subject_starts_criterion"]:
-                subject = subject[0].upper() + subject[1:] if subject[0].isalpha() else subject
-            text = lang_rules["criteria_with_subject"][outcome.bloom].format(subject=subject)
-        else:
-            text = lang_rules["criteria_by_bloom"][outcome.bloom]
-        criteria.append(Criterion(outcome_code=outcome.code, text=text))
-    return criteria
-
-
-def level_ratio(level: Optional[str], rules: dict) -> list[float]:
-    table = rules["hours"]["ratio_by_level"]
-    digits = re.match(r"\d+", level or "")
-    return list(table.get(digits.group(0) if digits else "default", table["default"]))
-
-
-def content_ratio(ratio: list[float], theory_topics: int, practical_sessions: int) -> list[float]:
-    """The level's ratio where a module has as many theory topics as practical sessions, skewed by content.
-
-    A module with 7 abilities and 1 knowledge item (its laws taught in the legal module) should not
-    get a third of its hours as theory: theory and practice are weighted by their share of topics.
-    """
-    count = theory_topics + practical_sessions
-    if count == 0:
-        return list(ratio)
-    theory, practice, assessment = ratio
-    return [theory * 2 * theory_topics / count, practice * 2 * practical_sessions / count, assessment]
-
-
-def lower_first(text: str) -> str:
-    """Lower-case the first letter unless the first word is an abbreviation (ЖРО, ҚР) or a quote."""
-    if not text:
-        return text
-    first = text.split()[0]
-    letters = re.sub(r"[^\w]", "", first)
-    if len(letters) >= 2 and letters[:2].isupper():
-        return text
-    return text[0].lower() + text[1:]

@@ -3,9 +3,11 @@
 A session is a sequence of slots (design.yaml ``sessions.cycle``); each slot takes an activity of its phase
 from the library. Candidates must fit the group size, the session's place in the program, the content kind
 (never an activity whose ``not_for`` names it) and must not have been used in the previous session or
-earlier in this one. They are ranked by: Bloom level served (exact, then nearest), whether the minutes the
-slot is meant to take lie within the activity's range, how often the program has used it so far (spread),
-then library order. :func:`fit_minutes` then shares the session's minutes: every activity starts at its
+earlier in this one. They are ranked by: the activities the content's task asks for (``Need.prefer``: a
+role play for a task the program gives as a role play, a case for a case; these are taken before the
+content-kind filter, never against ``not_for``), Bloom level served (exact, then nearest), whether the
+minutes the slot is meant to take lie within the activity's range, how often the program has used it so far
+(spread), then library order. :func:`fit_minutes` then shares the session's minutes: every activity starts at its
 target and the difference is shared by slot weight within each activity's min–max, so the total is exact.
 """
 from __future__ import annotations
@@ -49,6 +51,7 @@ class Need:
     group_size: int
     position: str  # first | middle | last | only
     exclude: set[str] = field(default_factory=set)
+    prefer: tuple[str, ...] = ()  # ids the content's task asks for, best first (design.yaml sessions.task_activities)
 
 
 def _bloom_distance(activity: Activity, bloom: Optional[str]) -> int:
@@ -60,20 +63,23 @@ def _bloom_distance(activity: Activity, bloom: Optional[str]) -> int:
 
 def candidates(library: Library, slot: Slot, need: Need, uses: dict[str, int]) -> list[Activity]:
     """Activities that may fill ``slot``, best first (see the module docstring)."""
-    found: dict[str, Activity] = {}
+    def fitting(kind: Optional[str]) -> list[Activity]:
+        return [a for phase in slot.phases for a in library.select(
+            phase, content_kind=kind, group_size=need.group_size, exclude=need.exclude, session=need.position)
+            if need.content_kind not in a.not_for]
+
+    found: dict[str, Activity] = {a.id: a for a in fitting(None) if a.id in need.prefer} if need.prefer else {}
     for kind in (need.content_kind, None):  # the content kind first; any kind it is not excluded from next
-        for phase in slot.phases:
-            for a in library.select(phase, content_kind=kind, group_size=need.group_size, exclude=need.exclude,
-                                    session=need.position):
-                if need.content_kind not in a.not_for:
-                    found.setdefault(a.id, a)
-        if found:
+        of_kind = fitting(kind)
+        found.update((a.id, a) for a in of_kind if a.id not in found)
+        if of_kind:
             break
+    preferred = {key: index for index, key in enumerate(need.prefer)}
 
     def rank(activity: Activity) -> tuple:
         fits = activity.minutes.min <= need.target <= activity.minutes.max
-        return (_bloom_distance(activity, need.bloom), not fits, uses.get(activity.id, 0),
-                library.order.get(activity.id, 0))
+        return (preferred.get(activity.id, len(preferred)), _bloom_distance(activity, need.bloom), not fits,
+                uses.get(activity.id, 0), library.order.get(activity.id, 0))
 
     return sorted(found.values(), key=rank)
 

@@ -15,9 +15,11 @@ are designed. The algorithm:
    energiser after the experience when it is long. The first session opens with the activities of
    ``sessions.first_session`` (introductions, expectations, group agreement); the last closes with
    ``sessions.last_session`` (evaluation of expectations, the feedback form) after the final assessment.
-3. **Activities.** Each slot's activity is chosen by phase, the Bloom level and content kind of the
-   outcomes, the group size and the session's place (:mod:`generator.design.session_timing`); nothing used
-   in the previous session or earlier in the session, and the least used first, so methods vary.
+3. **Activities.** Each slot's activity is chosen by phase, the activities the program's tasks ask for
+   (``sessions.task_activities``: the practical task's form, the assessment task's form), the Bloom level and
+   content kind of the outcomes, the group size and the session's place
+   (:mod:`generator.design.session_timing`); nothing used in the previous session or earlier in the session,
+   and the least used first, so methods vary.
 4. **Minutes.** Assessment takes the session's assessment hours, warm-up, reflection and closing their usual
    minutes, and the rest is shared between input and experience by the theory and practice hours taught;
    then every activity's minutes are fitted into its range so the session adds up exactly. When no pair of
@@ -25,7 +27,8 @@ are designed. The algorithm:
 5. **Evidence.** Practice, reflection and assessment activities that give evidence collect it for the
    outcomes they serve (assessment activities: the module's outcomes; the last session's also those of
    modules without assessment hours), tied to the recognition sheet's rows; the trainer observes two
-   personal-competence outcomes in each practice session, in turn.
+   personal-competence outcomes in each practice session whose units allow it (``observes_personal``), in
+   turn.
 """
 from __future__ import annotations
 
@@ -53,6 +56,8 @@ class TeachingUnit:
     kind: str  # theory | practice | assessment
     hours: int
     outcomes: list[Outcome] = field(default_factory=list)
+    task_classes: tuple[str, ...] = ()  # what its task is (keys of design.yaml sessions.task_activities)
+    observes_personal: bool = True  # the trainer may observe personal outcomes while it is taught
 
 
 @dataclass
@@ -69,6 +74,7 @@ class SessionSettings:
     last: tuple[dict, ...]
     personal_per_session: int
     at_most: dict[str, int] = field(default_factory=dict)
+    task_activities: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @classmethod
     def from_design(cls, design: dict, minutes_per_hour: int, group_size: int) -> "SessionSettings":
@@ -79,7 +85,9 @@ class SessionSettings:
                    group_size=group_size, cycle=cycle, input_share=dict(data["input_share"]),
                    energiser_from=int(data["energiser_from_minutes"]), first=tuple(data["first_session"]),
                    last=tuple(data["last_session"]), personal_per_session=int(data["personal_per_session"]),
-                   at_most={key: int(value) for key, value in (data.get("at_most") or {}).items()})
+                   at_most={key: int(value) for key, value in (data.get("at_most") or {}).items()},
+                   task_activities={cls: {part: tuple(ids) for part, ids in parts.items()}
+                                    for cls, parts in (data.get("task_activities") or {}).items()})
 
 
 @dataclass
@@ -155,6 +163,7 @@ class Planner:
         self.previous: set[str] = set()
         self.personal_next = 0
         self.described: dict[str, int] = {}  # activity id → the session whose plan describes it in full
+        self.begun: set[str] = set()  # topic numbers taught in an earlier session
 
     # -- the program ------------------------------------------------------------------------------
     def plan(self, units: list[TeachingUnit]) -> list[Session]:
@@ -176,7 +185,7 @@ class Planner:
         taught = _unique([o for p in parts if p.unit.kind != "assessment" for o in p.unit.outcomes])
         assessed = _unique([o for p in parts if p.unit.kind == "assessment" for o in p.unit.outcomes]
                            + extra_assessed)
-        placed = self._arrange(number, position, hours, total, taught, assessed)
+        placed = self._arrange(number, position, hours, total, taught, assessed, self._prefer(parts))
         self.previous = {p.activity.id for p in placed}
         self.uses.update(self.previous)
         return self._build(number, parts, position, hours, total, placed, taught, assessed)
@@ -204,7 +213,21 @@ class Planner:
                 weighted[self.kinds[outcome.code]] += 2 if outcome.kind == "ability" else 1
         return weighted.most_common(1)[0][0] if weighted else None
 
-    def _arrange(self, number: int, position: str, hours, total: int, taught, assessed) -> list[Placed]:
+    def _prefer(self, parts: list[Part]) -> dict[str, tuple[str, ...]]:
+        """The activities the session's tasks ask for (design.yaml ``sessions.task_activities``): for its
+        practice (the practical tasks it teaches), its assessment, and the oral questions on knowledge."""
+        table = self.settings.task_activities
+
+        def ids(classes, part: str) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(key for cls in classes for key in table.get(cls, {}).get(part, ())))
+
+        return {"practice": ids([c for p in parts if p.unit.kind != "assessment" for c in p.unit.task_classes],
+                                "practice"),
+                "assessment": ids([c for p in parts if p.unit.kind == "assessment" for c in p.unit.task_classes],
+                                  "assessment"),
+                "knowledge": ids(["knowledge"], "assessment")}
+
+    def _arrange(self, number: int, position: str, hours, total: int, taught, assessed, prefer) -> list[Placed]:
         slots = self._slots(position, hours, total)
         required = self._required(position)
         exclude = set(self.previous) | {key for key, limit in self.settings.at_most.items() if self.uses[key] >= limit}
@@ -225,8 +248,8 @@ class Planner:
                     exclude.add(found[0].id)
         variants = [fixed.get("assessment", [])]
         if "assessment" in [s.stage for s in slots] and "assessment" not in fixed:
-            variants = self._assessment(slots, hours, position, assessed, exclude)
-        options = self._options(slots, hours, total, taught, fixed, variants, need)
+            variants = self._assessment(slots, hours, position, assessed, exclude, prefer)
+        options = self._options(slots, hours, total, taught, fixed, variants, need, prefer["practice"])
         placed = first_fitting(options, total)
         if placed is None:
             names = ", ".join(p.activity.id for group in list(fixed.values()) + variants[:1] for p in group)
@@ -235,7 +258,7 @@ class Planner:
                             "design.yaml sessions")
         return placed
 
-    def _assessment(self, slots, hours, position, assessed, exclude) -> list[list[Placed]]:
+    def _assessment(self, slots, hours, position, assessed, exclude, prefer) -> list[list[Placed]]:
         """The assessment activities to try, best first: one for the abilities and one for the knowledge
         (oral questions, a quiz) when both are assessed, then the first alone, then shorter ones alone."""
         slot = next(s for s in slots if s.stage == "assessment")
@@ -243,14 +266,14 @@ class Planner:
         abilities = [o for o in assessed if o.kind == "ability"] or assessed
         knowledge = [o for o in assessed if o.kind == "knowledge"]
         need = Need(_highest_bloom(abilities), self._kind(abilities), minutes, self.settings.group_size,
-                    position, exclude)
+                    position, exclude, prefer["assessment"])
         found = candidates(self.library, slot, need, self.uses)
         if not found:
             return [[]]
         variants = [[Placed(slot, a, minutes or a.minutes.default, role="abilities")] for a in found]
         if knowledge and abilities is not assessed:
             need = Need(_highest_bloom(knowledge), self._kind(knowledge), 0, self.settings.group_size, position,
-                        exclude | {found[0].id})
+                        exclude | {found[0].id}, prefer["knowledge"])
             second = next(iter(candidates(self.library, slot, need, self.uses)), None)
             if second is not None:
                 primary = Placed(slot, found[0], max(minutes - second.minutes.default, found[0].minutes.min),
@@ -258,7 +281,7 @@ class Planner:
                 variants.insert(0, [primary, Placed(slot, second, second.minutes.default, role="knowledge")])
         return variants
 
-    def _options(self, slots, hours, total, taught, fixed, variants, need):
+    def _options(self, slots, hours, total, taught, fixed, variants, need, prefer: tuple[str, ...] = ()):
         """Arrangements to try, best first. Each teaching arrangement (every input × experience pair; with a
         second practice activity; without input; without input and reflection; input alone; input alone
         without reflection) is tried with every assessment variant before the next one."""
@@ -282,7 +305,7 @@ class Planner:
             target = max(teach - (inputs[0].target if inputs[0] is not None else 0), 0)
             experiences = [Placed(slot, a, target, role="taught") for a in candidates(
                 self.library, slot, Need(_highest_bloom(abilities or knowledge), need.content_kind, target,
-                                         need.group_size, need.position, need.exclude), self.uses)] or [None]
+                                         need.group_size, need.position, need.exclude, prefer), self.uses)] or [None]
 
         def arrangement(assessment: list[Placed], chosen, drop: tuple = ()) -> list[Placed]:
             by_stage = {**fixed, "assessment": assessment}
@@ -323,7 +346,8 @@ class Planner:
             clock += p.minutes
         main = next((i for stage in ("experience", "assessment", "reflection") for i, p in enumerate(placed)
                      if p.slot.stage == stage), 0)
-        observed = self._observed() if any(p.slot.stage == "experience" for p in placed) else []
+        observed = self._observed() if any(p.slot.stage == "experience" for p in placed) and any(
+            p.unit.observes_personal for p in parts if p.unit.kind != "assessment") else []
         opening = [i for i, p in enumerate(placed) if p.slot.stage == "warm_up" and position in ("first", "only")]
         return Session(
             number=number, module_id=parts[0].unit.module_id, title=self._title(parts, position),
@@ -347,14 +371,19 @@ class Planner:
         return []
 
     def _title(self, parts: list[Part], position: str) -> str:
+        """The session's topics in plan order; a topic begun in an earlier session is marked as continued
+        (``texts["continued"]``), an assessment named with its module (the final one alone)."""
         titles: list[str] = []
         for part in parts:
             unit = part.unit
             if unit.kind == "assessment":
                 label = self.texts["final_assessment"] if position in ("last", "only") else self.texts["assessment"]
-                titles.append(f"{label}: {unit.module_title}")
+                titles.append(f"{label}: {unit.module_title}" if unit.module_title else label)
+            elif unit.number and unit.number in self.begun and self.texts.get("continued"):
+                titles.append(f"{unit.number} {unit.title} ({self.texts['continued']})")
             else:
                 titles.append(f"{unit.number} {unit.title}".strip())
+        self.begun.update(p.unit.number for p in parts if p.unit.number)
         if position in ("last", "only") and not any(p.unit.kind == "assessment" for p in parts):
             titles.append(self.texts["final_assessment"])
         return "; ".join(dict.fromkeys(titles))

@@ -15,6 +15,7 @@ outcomes, which always win.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -176,11 +177,47 @@ class Phraser:
         *names* are words the caller knows to be names (e.g. capitalised mid-sentence elsewhere in
         the standard); the item itself, the language's data and hunspell-kk's dictionary are consulted.
         """
-        return self._impl.keeps_capital_text(text, names)
+        method = getattr(self._impl, "keeps_capital_text", None)
+        if method is None:  # a pack whose phraser has no name rules: what the text itself shows
+            from generator.language.names import NameEvidence
+            from generator.language.tokens import tokenize
+
+            return NameEvidence([], [], lambda word, name: word == name).why(tokenize(text), names) is not None
+        return method(text, names)
 
     def topic(self, text: str) -> str:
         """A nominal topic heading from a knowledge item (… ерекшеліктерін білу → … ерекшеліктері)."""
         return self._impl.topic(text)
+
+    # -- queries for the design stage: they read items and phrases, they change no outcome ------------
+    def lemmas(self, text: str) -> list[str]:
+        """The content words of an item as lemmas (ru: pymorphy3 normal forms; kk: lower-case words,
+        which the design stage reduces to stems with its data). A language pack whose phraser class has
+        no ``lemmas`` gets the lower-case words."""
+        method = getattr(self._impl, "lemmas", None)
+        if method is not None:
+            return method(text)
+        return [word.lower() for word in re.findall(r"\w+", text)]
+
+    def inflect(self, phrase: str, case: str, source: str = "nominative") -> Optional[str]:
+        """A noun phrase in ``source`` case put into ``case`` (nominative, genitive, dative, accusative,
+        locative …), or None when the language cannot say it (the design stage then picks a sentence
+        without that slot)."""
+        method = getattr(self._impl, "inflect", None)
+        if method is None:
+            return phrase if case == source else None
+        return method(phrase, case, source)
+
+    def ability_heading(self, text: str, verb_nouns: Optional[dict] = None) -> Optional[str]:
+        """An ability as a nominal heading where the item is not one (ru: «Определять требования» →
+        «Определение требований»); None where the item already is one or cannot be converted."""
+        method = getattr(self._impl, "ability_heading", None)
+        return method(text, verb_nouns) if method is not None else None
+
+    def ability_object(self, text: str) -> Optional[str]:
+        """The object of an ability item in the nominative («оқыту іс-шаралары»), or None."""
+        method = getattr(self._impl, "ability_object", None)
+        return method(text) if method is not None else None
 
     def data_files(self) -> list[Path]:
         """Every data file this phraser read (built-in and workspace), for build hashing."""

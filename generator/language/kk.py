@@ -24,6 +24,7 @@ from generator.language import Note, Result, bloom_of_verbs
 from generator.language.kk_heads import KazakhHeads, inside_parentheses
 from generator.language.kk_morphology import KazakhMorphology
 from generator.language.kk_policy import POLICY, VERBS_FILE, Body, KazakhPolicies, words
+from generator.language.kk_queries import KazakhQueries
 from generator.language.names import NameEvidence, kk_form_of
 from generator.language.tokens import (
     QUOTES,
@@ -40,7 +41,7 @@ _STEM_KEYS = {"hidden_vowel": "verb_stems.hidden_vowel", "consonant": "verb_stem
               "vowel": "verb_stems.vowel"}
 
 
-class KazakhPhraser:
+class KazakhPhraser(KazakhQueries):
     """Rule-based Kazakh phrasing over a lexicon (see module docstring)."""
 
     def __init__(self, lexicon: dict):
@@ -73,6 +74,7 @@ class KazakhPhraser:
         self.final_phrases = knowledge["final_phrases"]
         self.understand_words = set(knowledge["understand_words"])
         self.tails = sorted((t.split() for t in knowledge["tails"]), key=len, reverse=True)
+        self.cases = lexicon.get("cases") or {}
         # converb → lemma for the verbs of the Bloom lexicon (for overrides)
         self.lemma_of_converb: dict[str, str] = {}
         for verb in self.bloom_of:

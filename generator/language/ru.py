@@ -24,6 +24,7 @@ from generator.language import Note, Result, bloom_of_verbs
 from generator.language.ru_ability import RussianAbility
 from generator.language.ru_agreement import AgreementChecker
 from generator.language.ru_phrases import COORDINATORS, CYRILLIC, RussianMorph, is_abbreviation
+from generator.language.ru_queries import RussianQueries
 from generator.language.tokens import QUOTES, Token, render, strip_final_punctuation, tokenize
 
 _NUMBERING = re.compile(r"^\d+[.)]?$")
@@ -35,7 +36,7 @@ def words(text: str) -> list[Token]:
     return [Token("", word, "") for word in text.split()]
 
 
-class RussianPhraser:
+class RussianPhraser(RussianQueries):
     """Rule-based Russian phrasing over a lexicon (see module docstring)."""
 
     def __init__(self, lexicon: dict):

@@ -84,13 +84,11 @@ def capfirst(text: Any) -> str:
 
 
 def lower_first(text: Any) -> str:
-    """Lower-case the first letter unless the first word is an abbreviation (ЖРО, ҚР)."""
-    text = str(text)
-    first = text.split()[0] if text.split() else ""
-    letters = re.sub(r"[^\w]", "", first)
-    if len(letters) >= 2 and letters[:2].isupper():
-        return text
-    return text[:1].lower() + text[1:]
+    """Lower-case the first letter unless the first word is an abbreviation (ЖРО, ҚР), a Latin word, or a
+    name of several capitalised words («Қазақстан Республикасының …», «Закон Республики …»)."""
+    from generator.design.names import ProperNames
+
+    return ProperNames().lower_first(str(text))
 
 
 def sentence(text: Any) -> str:
@@ -124,43 +122,19 @@ def _row(**fields: Any) -> SimpleNamespace:
     return SimpleNamespace(**fields)
 
 
-def _topics(module: Any) -> list[SimpleNamespace]:
-    rows: list[SimpleNamespace] = []
-    number = 0
-    for kind, topics in (("theory", module.theory_topics), ("practice", module.practical_sessions)):
-        for topic in topics:
-            number += 1
-            rows.append(_row(number=f"{module.number}.{number}", title=topic.title, kind=kind, hours=topic.hours,
-                            theory=topic.hours if kind == "theory" else 0,
-                            practice=topic.hours if kind == "practice" else 0, assessment=0))
-    return rows
-
-
-def topics(module: Any) -> list[SimpleNamespace]:
-    """Theory topics then practical sessions of a module, numbered «3.1», «3.2» … in one sequence
-    (the numbers the plan table and the module contents share). Row fields: number, title, kind
-    (theory|practice), hours, theory, practice, assessment."""
-    return _topics(module)
-
-
 @pass_context
 def plan_rows(context, module: Any) -> list[SimpleNamespace]:
-    """The plan-table rows under a module row: its topics (see ``topics``), a block row for hours
-    without topics, and an «Аралық бағалау» row with the assessment hours, so the rows of a module
-    add up to the module row. Extra field: form (assessment forms, on the assessment row)."""
+    """The plan-table rows under a module row: its topics (number, title, hours, theory, practice) and an
+    «Аралық бағалау» row with the module's assessment hours, so the rows add up to the module row.
+    Fields: number, title, kind (integrated|theory|practice|assessment), hours, theory, practice,
+    assessment, form (assessment forms, on the assessment row)."""
     labels = context["labels"]
-    rows = _topics(module)
-    hours = module.hours
-    for kind, block in (("theory", "theory_block"), ("practice", "practice_block")):
-        listed = sum(getattr(r, kind) for r in rows)
-        if getattr(hours, kind) > listed:
-            missing = getattr(hours, kind) - listed
-            rows.append(_row(number="", title=labels[block], kind=kind, hours=missing,
-                            theory=missing if kind == "theory" else 0, practice=missing if kind == "practice" else 0,
-                            assessment=0))
-    if hours.assessment:
-        rows.append(_row(number="", title=labels["interim_assessment"], kind="assessment", hours=hours.assessment,
-                        theory=0, practice=0, assessment=hours.assessment, form=", ".join(module.assessment)))
+    rows = [_row(number=t.number, title=t.title, kind=t.kind, hours=t.hours.total, theory=t.hours.theory,
+                 practice=t.hours.practice, assessment=0) for t in module.topics]
+    if module.hours.assessment:
+        rows.append(_row(number="", title=labels["interim_assessment"], kind="assessment",
+                         hours=module.hours.assessment, theory=0, practice=0, assessment=module.hours.assessment,
+                         form=", ".join(module.assessment)))
     return rows
 
 
@@ -250,13 +224,12 @@ FILTERS: dict[str, tuple[Callable, str]] = {
                    "{{ labels.module_hours|fill(m.hours) }}, {{ labels.topic_hours|fill(hours=t.hours) }}"),
     "dash": (dash, "a number for a table cell, or «–» for 0: {{ m.hours.practice|dash }}"),
     "capfirst": (capfirst, "upper-case the first letter only: {{ t.title|capfirst }}"),
-    "lower_first": (lower_first, "lower-case the first letter unless it starts an abbreviation (ЖРО, ҚР)"),
+    "lower_first": (lower_first, "lower-case the first letter unless it starts an abbreviation (ЖРО) or a name "
+                                 "of several capitalised words (Қазақстан Республикасының …)"),
     "sentence": (sentence, "capitalise and end with one full stop: {{ task|sentence }}"),
     "hours_phrase": (hours_phrase, "«72 академиялық сағат» / «72 академических часа»: {{ program.total_hours|hours_phrase }}"),
     "module_name": (module_name, "«3-модуль» / «Модуль 3»: {{ m|module_name }}"),
-    "topics": (topics, "theory topics then practical sessions of a module, numbered 3.1, 3.2 …: "
-                       "{% for t in m|topics %}{{ t.number }} {{ t.title }}{% endfor %}"),
-    "plan_rows": (plan_rows, "plan-table rows of a module: topics, blocks without topics, interim assessment "
+    "plan_rows": (plan_rows, "plan-table rows of a module: its topics and its interim assessment "
                              "(fields number, title, kind, hours, theory, practice, assessment, form)"),
     "normative_acts": (normative_acts, "the normative legal acts of a bibliography: program.bibliography|normative_acts"),
     "literature": (literature, "the other references (the standard, literature): program.bibliography|literature"),

@@ -1,10 +1,11 @@
 """Markdown rendering of a program (``generator.design.program.Program``) for review in git diffs.
 
 Same content and order as the DOCX program: title and approval block, developers and reviewers,
-passport, explanatory note, goal and tasks, learning outcomes by module, the academic-thematic plan as a
-table with hours, module contents, organisation of learning with the methods as used, assessment
-(criteria, final assessment, recognition sheets), conditions, calendar schedule, program evaluation,
-normative acts and literature, the coverage matrix and the feedback form. Headings and labels are the DOCX labels of the language pack (changed by a
+passport and explanatory note, goal and tasks, learning outcomes by module, the academic-thematic plan as a
+table with hours, module contents (topics with their content and practical task, references, assessment
+tasks), organisation of learning with the methods as used, assessment (criteria with evidence and
+questions, personal competences, final assessment, recognition sheets), conditions, calendar schedule,
+program evaluation, normative acts and literature, the coverage matrix and the feedback form. Headings and labels are the DOCX labels of the language pack (changed by a
 workspace's ``templates/labels.yaml`` for both), and numbers take the pack's plural rule. The output is
 deterministic and keeps one item per line, so a change of one outcome or one hour shows as one changed line.
 """
@@ -86,7 +87,7 @@ class _Renderer:
             (w["entry_requirements"], p.entry_requirements),
             (w["duration"], f"{counted(p.total_hours, w['hours_word'], p.language)} "
                             f"({fill(w['hour_minutes'], minutes=p.minutes_per_hour)})"),
-            (w["format"], p.format),
+            (w["format"], p.format_name),
             (w["group_size"], p.group_size),
             (w["language"], w["language_name"]),
             (w["document_issued"], p.document_issued),
@@ -121,11 +122,16 @@ class _Renderer:
             self.add(_row([f"**{module.number}**", f"**{self.module_title(module)}**", f"**{h.total}**",
                            f"**{h.theory}**", f"**{h.practice}**", f"**{h.assessment}**",
                            ", ".join(module.assessment)]))
-            for topic in module.theory_topics:
-                self.add(_row([topic.number, topic.title, _hours(topic.hours), _hours(topic.hours), "", "", ""]))
-            for topic in module.practical_sessions:
-                self.add(_row([topic.number, topic.title, _hours(topic.hours), "", _hours(topic.hours), "", ""]))
-        totals = p.totals or sum_hours(p.modules)
+            for topic in module.topics:
+                t = topic.hours
+                self.add(_row([topic.number, topic.title, _hours(t.total), _hours(t.theory), _hours(t.practice),
+                               "", ""]))
+            if h.assessment:
+                self.add(_row(["", w["interim_assessment"], h.assessment, "", "", h.assessment, ""]))
+        if p.final_assessment_hours:
+            self.add(_row(["", f"**{w['final_row']}**", f"**{p.final_assessment_hours}**", "", "",
+                           f"**{p.final_assessment_hours}**", ""]))
+        totals = p.totals or sum_hours(p.modules, p.final_assessment_hours)
         self.add(_row(["", f"**{w['total']}**", f"**{totals.total}**", f"**{totals.theory}**",
                        f"**{totals.practice}**", f"**{totals.assessment}**", ""]))
 
@@ -140,16 +146,20 @@ class _Renderer:
             parts.append(fill(w["module_hours"], module.hours))
             self.add("*" + "; ".join(parts) + "*", "")
             self.add(f"**{w['module_outcomes']}:**", "", *(f"- **{o.code}** {o.text}" for o in module.outcomes))
-            for key, topics in (("theory_topics", module.theory_topics),
-                                ("practical_sessions", module.practical_sessions)):
-                if topics:
-                    self.add("", f"**{w[key]}:**", "")
-                    self.add(*(f"- {t.number} {t.title}"
-                               + (f" ({fill(w['topic_hours'], hours=t.hours)})" if t.hours else "") for t in topics))
-            if module.assessment:
-                self.add("", f"**{w['assessment_label']}:** {', '.join(module.assessment)}")
-            if module.reference_note:
-                self.add("", f"*{module.reference_note}*")
+            for topic in module.topics:
+                hours = fill(w["topic_split"], topic.hours) if topic.kind == "integrated" else \
+                    fill(w["topic_hours"], hours=topic.hours.total)
+                self.add("", f"**{topic.number}. {topic.title}** ({hours})")
+                if topic.content and topic.kind == "integrated":
+                    self.add(f"- {w['topic_content']}: {'; '.join(topic.content)}")
+                if topic.task:
+                    self.add(f"- {w['topic_task']}: {topic.task}")
+            if module.references:
+                self.add("", f"*{module.reference_note}*", "",
+                         *(f"- {r.title} ({r.note})" for r in module.references))
+            if module.assessment_tasks:
+                self.add("", f"**{w['assessment_tasks_label']}:**", "",
+                         *(f"- {task.title} — {task.form}" for task in module.assessment_tasks))
 
     def organisation(self) -> None:
         p, w = self.p, self.w
@@ -204,18 +214,36 @@ class _Renderer:
     def assessment(self) -> None:
         p, w = self.p, self.w
         self.heading(2, w["assessment_section"])
+        self.add(w["criteria_intro"])
         self.heading(3, w["criteria_column"])
-        self.add(_row([w["outcome_column"], w["criteria_column"]]), "|---|---|")
+        self.add(_row([w["outcome_column"], w["criteria_column"], w["evidence_column"]]), "|---|---|---|")
         for module in p.modules:
-            self.add(*(_row([c.outcome_code, c.text]) for c in module.criteria))
+            for c in module.criteria:
+                questions = "".join(f" {i}) {q}" for i, q in enumerate(c.questions, start=1))
+                text = f"{c.text}<br>*{w['questions_label']}:*{questions}" if questions else c.text
+                self.add(_row([c.outcome_code, text, c.evidence]))
+        if p.cross_cutting_outcomes:
+            self.heading(3, w["personal_section"])
+            self.add(fill(w["personal_intro"], signs_needed=p.personal_signs_needed), "")
+            self.add(_row([w["number"], w["personal_column"], w["behaviour_column"], w["signs_column"]]),
+                     "|---|---|---|---|")
+            self.add(*(_row([o.code, o.competency, o.text, "; ".join(o.signs)]) for o in p.cross_cutting_outcomes))
         self.heading(3, w["final_assessment"])
-        self.add(p.final_assessment)
-        if p.assessment_sheets:
-            self.heading(3, w["recognition"])
-            for sheet in p.assessment_sheets:
-                self.add(f"**{sheet.title}** ({sheet.skill_id}; {sheet.function_title})", "")
-                self.add(*(f"{c.number}. {c.text} — {c.source_id}" for c in sheet.criteria))
-                self.add("")
+        self.add(f"{p.final_assessment} ({counted(p.final_assessment_hours, w['hours_word'], p.language)}).")
+        for sheet in p.assessment_sheets:
+            self.sheet(sheet)
+
+    def sheet(self, sheet) -> None:
+        w = self.w
+        self.heading(3, f"{w['sheet_kind']}: {sheet.skill_number}. {sheet.title}")
+        self.add(f"*{w['sheet_methods']}:* {'; '.join(sheet.methods)}", "")
+        self.add(_row([w["number"], w["sheet_item"], w["sheet_criterion"], w["evidence_column"]]), "|---|---|---|---|")
+        self.add(*(_row([r.number, r.group, r.text, r.evidence]) for r in sheet.rows))
+        self.add("", f"**{w['sheet_threshold_label']}** "
+                     + fill(w["sheet_threshold"] if sheet.no_zero else w["sheet_threshold_plain"], sheet))
+        questions = [f"- {r.number}: {' '.join(r.questions)}" for r in sheet.rows if r.questions]
+        if questions:
+            self.add("", f"*{w['sheet_questions']}:*", "", *questions)
 
     def support(self) -> None:
         p, w = self.p, self.w
@@ -230,10 +258,10 @@ class _Renderer:
     def coverage(self) -> None:
         p, w = self.p, self.w
         self.heading(2, w["coverage"])
-        columns = [w[key] for key in ("item_column", "kind_column", "module_column", "outcome_column", "text_column")]
+        columns = [w[key] for key in ("item_column", "kind_column", "topic_column", "outcome_column", "text_column")]
         self.add(_row(columns), "|---|---|---|---|---|")
         kinds = w["kinds"]
-        self.add(*(_row([r.item_id, kinds.get(r.kind, r.kind), r.module_id, r.outcome, r.text]) for r in p.coverage))
+        self.add(*(_row([r.item_id, kinds.get(r.kind, r.kind), r.topic, r.outcome, r.text]) for r in p.coverage))
         self.add("", fill(w["coverage_text"], p, coverage_percent=percent(p.coverage_percent)))
         if p.warnings:
             self.heading(3, w["warnings"])

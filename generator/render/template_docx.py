@@ -257,12 +257,11 @@ def row(tbl, texts: list[str], *, style: str = "Table Text", bold: bool = False,
     return new
 
 
-def facts_table(doc, widths_mm: list[float], facts) -> object:
-    """A two-column table of ``(label key, value)`` rows: the label (``labels.<key>``) in bold."""
+def facts_table(doc, widths_mm: list[float], facts, blank_height: int = 0) -> object:
+    """A two-column table of ``(label key, value)`` rows: the label (``labels.<key>``) in bold; an empty
+    value gets ``blank_height`` (twips) of room to write by hand."""
     tbl = table(doc, widths_mm)
-    for label, value in facts:
-        row(tbl, ["{{ labels." + label + " }}", value], keep=True)
-        tbl.rows[-1].cells[0].paragraphs[0].runs[0].bold = True
+    labelled_rows(tbl, list(facts), blank_height)
     return tbl
 
 
@@ -314,5 +313,57 @@ def outcome_lines(doc, outcomes: str, style: str = "Outcome"):
 
 def bullets(doc, items: str, style: str = "List Bullet", text: str = "{{ item }}{{ ';' if not loop.last else '.' }}"):
     tag(doc, f"for item in {items}")
+    para(doc, text, style)
+    tag(doc, "endfor")
+
+
+def tidy_merged(tbl):
+    """python-docx keeps the paragraphs of merged cells; drop the empty ones it leaves behind."""
+    for tr in tbl.rows:
+        for cell in tr.cells:
+            paragraphs = cell.paragraphs
+            if len(paragraphs) > 1:
+                for paragraph in paragraphs:
+                    if not paragraph.text and len(cell.paragraphs) > 1:
+                        paragraph._p.getparent().remove(paragraph._p)
+
+
+def labelled_rows(tbl, rows: list[tuple[str, str]], blank_height: int = 0) -> None:
+    """Two-column rows «label | value» with a bold label; an empty value gets room to write by hand."""
+    for label, value in rows:
+        row(tbl, ["{{ labels." + label + " }}", value], keep=True)
+        tbl.rows[-1].cells[0].paragraphs[0].runs[0].bold = True
+        if not value and blank_height:
+            add_tr_pr(tbl.rows[-1]._tr.get_or_add_trPr(),
+                      f'<w:trHeight {nsdecls("w")} w:val="{blank_height}" w:hRule="atLeast"/>', "w:trHeight")
+
+
+def keep_with_next(paragraphs) -> None:
+    for paragraph in paragraphs:
+        paragraph.paragraph_format.keep_with_next = True
+
+
+def conditional(doc, condition: str, text: str, style: str = "Normal", *, bold_prefix: str | None = None):
+    """A paragraph shown only when the Jinja ``condition`` holds (``{%p if … %}`` around it)."""
+    tag(doc, f"if {condition}")
+    paragraph = para(doc, text, style, bold_prefix=bold_prefix)
+    tag(doc, "endif")
+    return paragraph
+
+
+def outcomes_by_module(doc, module_label: str) -> None:
+    """Each module's label and its outcomes; then the personal competences (as behaviour)."""
+    tag(doc, "for m in program.modules")
+    para(doc, module_label, "Label")
+    outcome_lines(doc, "m.outcomes")
+    tag(doc, "endfor")
+    tag(doc, "if program.cross_cutting_outcomes")
+    para(doc, "{{ labels.cross_cutting }}", "Label")
+
+
+def labelled_list(doc, label: str, loop: str, text: str, style: str) -> None:
+    """A bold label, then one paragraph per item of the Jinja ``loop`` («r in s.rows if r.questions»)."""
+    para(doc, label, "Label")
+    tag(doc, f"for {loop}")
     para(doc, text, style)
     tag(doc, "endfor")

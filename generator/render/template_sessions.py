@@ -78,7 +78,7 @@ def _evidence(doc) -> None:
     tag(doc, "if s.evidence")
     para(doc, "{{ labels.evidence_heading }}", "Label")
     proof = table(doc, [62, 30, 33, 40])
-    row(proof, ["{{ labels.evidence_column }}", "{{ labels.evidence_kind_column }}", "{{ labels.outcome_column }}",
+    row(proof, ["{{ labels.evidence_what_column }}", "{{ labels.evidence_kind_column }}", "{{ labels.outcome_column }}",
                 "{{ labels.sheet_row_column }}"], style="Table Head Small", styles=["Table Head Small"] * 4,
         header=True, keep=True)
     tag_row(proof, "for e in s.evidence")

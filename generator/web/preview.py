@@ -1,8 +1,10 @@
 """The live preview: the program designed from the page's choices, with advice a trainer can act on.
 
-The design engine refuses totals it cannot share (fewer hours than modules) and may give a topic no
-hour when the total is small; the preview turns both into one sentence with the smallest total that
-works, found by designing again with more hours (a design takes about a millisecond).
+The design engine refuses totals it cannot share (fewer hours than modules and the final assessment) and
+merges topics when the total cannot teach each on its own; the preview turns both into one sentence with
+the smallest total that works: for merged topics the program says it (``Program.minimum_hours``); for a
+refused total the first total that designs is found by designing again with more hours (a refusal is
+fast: the hours are shared before anything else is planned).
 """
 from __future__ import annotations
 
@@ -54,29 +56,20 @@ def design(resolved: Resolved, workspace) -> Preview:
             preview.advice.append(("hours_too_few", {"given": spec.hours, "enough": enough}))
         return preview
     preview = Preview(program=program)
-    empty = [topic for module in program.modules for topic in module.theory_topics + module.practical_sessions
-             if topic.hours == 0]
-    if empty:
-        enough = _smallest_total(standard, spec, workspace)
-        preview.advice.append(("topics_without_hours", {"count": len(empty), "enough": enough or "?"}))
+    if program.total_hours < program.minimum_hours:
+        preview.advice.append(("topics_merged", {"enough": program.minimum_hours}))
     return preview
 
 
-def _every_topic_has_hours(program: Program) -> bool:
-    return all(topic.hours > 0 for module in program.modules
-               for topic in module.theory_topics + module.practical_sessions)
-
-
 def _smallest_total(standard, spec: ProgramSpec, workspace) -> Optional[int]:
-    """The smallest total above the chosen one whose design gives every topic at least one hour."""
-    start = (spec.hours or 0) + 1
+    """The smallest total above the chosen one whose design teaches every topic on its own."""
+    start = (spec.hours if isinstance(spec.hours, int) else 0) + 1
     for hours in range(start, min(start + SEARCH_LIMIT, MAX_HOURS + 1)):
         try:
             program = plan_program(standard, dataclasses.replace(spec, hours=hours), workspace)
         except GeneratorError:
             continue
-        if _every_topic_has_hours(program):
-            return hours
+        return max(hours, program.minimum_hours)
     return None
 
 

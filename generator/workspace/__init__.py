@@ -23,7 +23,7 @@ from typing import Any, Optional, Union
 
 from generator.exceptions import GeneratorError, TemplateProblem, WorkspaceDataError
 from generator.languages import LanguageError, LanguagePack
-from generator.workspace.design_data import activity_files, literature_file, load_texts
+from generator.workspace.design_data import activity_files, literature_file, load_texts, text_sources
 from generator.workspace.kinds import DocumentKind, builtin_kinds_path, read_kinds
 from generator.workspace.layers import Layer, apply_layer, merge_layer, read_layer
 
@@ -245,17 +245,38 @@ def _workspace_file(root: Optional[Path], *parts: str) -> Optional[Path]:
     return root.joinpath(*parts) if root is not None else None
 
 
+# a language's design wording: design.yaml, and the criteria and personal-competence lexicons beside it
+DESIGN_PACK_FILES = ("design", "criteria", "personal")
+DESIGN_FALLBACK_FILES = ("criteria", "personal")  # a pack may borrow these from the pack it falls back on
+# mappings of a language's design wording whose keys a workspace may add (a verb class, a competence …)
+DESIGN_OPEN_KEYS = ("format_names", "outcome_terms", "verb_classes", "knowledge_kinds", "competences")
+
+
 def _design(root, packs, errors, files) -> dict:
     general = builtin_design_path()
     data = dict(_builtin_yaml(general))
     sources = [general]
     for code, pack in packs.items():
-        path = pack.data_file("design")
-        data[code] = dict(_builtin_yaml(path)) if path.is_file() else {}
-        sources.append(path)
+        data[code] = {}
+        for name in DESIGN_PACK_FILES:
+            path = pack.data_file(name)
+            if not path.is_file() and name in DESIGN_FALLBACK_FILES:  # a pack without the lexicon reads the
+                try:                                                   # one of the pack it falls back on
+                    path = text_sources(name, code, packs) or path
+                except LanguageError as error:
+                    errors.append(str(error))
+            if not path.is_file():
+                continue
+            part = _builtin_yaml(path)
+            for key in sorted(set(part) & set(data[code])):
+                errors.append(f"{path}: {key}: the key is also in another design file of the language '{code}'")
+            data[code].update(part)
+            sources.append(path)
     override = _workspace_file(root, DESIGN_FILE)
     if override is not None and override.exists():
-        data = apply_layer(data, override, DESIGN, errors)
+        layer = dataclasses.replace(DESIGN, open_keys=frozenset(f"{code}.{key}" for code in packs
+                                                                for key in DESIGN_OPEN_KEYS))
+        data = apply_layer(data, override, layer, errors)
         sources.append(override)
     files["design"] = tuple(sources)
     return data

@@ -12,7 +12,7 @@ Shape (every key optional)::
     targets:                       # without it: every card of every standard × every kind
       - card: 3412-0-003
         standard: M84120           # a code or a file under the workspace (default: any with the card)
-        kinds: [program]           # and any program spec key: skills, hours, title, provider, …
+        kinds: [program]           # and any program spec key: skills, hours (a number or auto), title, provider, …
         folder: short              # subfolder of output (to build the same card twice with other settings)
 
 Precedence (lowest first): built-in defaults < ``defaults`` < the target's own keys.
@@ -22,9 +22,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
 
-from generator.common.yaml_io import parse_yaml_located, read_text_file
+from generator.common.yaml_io import MAX_REPORTED, parse_yaml_located, read_text_file
 from generator.workspace.spec import ProgramSpec, ProviderSpec, check_basic, merge_specs
 from generator.exceptions import GeneratorError, SpecError
 
@@ -53,7 +53,7 @@ class TargetEntry:
     languages: Optional[list[str]] = None
     folder: Optional[str] = None
     skills: Optional[list[str]] = None
-    hours: Optional[int] = None
+    hours: Optional[Union[int, str]] = None  # academic hours, or "auto"
     minutes_per_hour: Optional[int] = None
     format: Optional[str] = None
     audience: Optional[str] = None
@@ -143,6 +143,8 @@ def _check(manifest: Manifest, languages: dict, kinds_known: dict, limits: Optio
             check_basic(spec, languages, where=manifest.where(f"targets[{index}]"), limits=limits)
         except SpecError as error:
             problems.extend(str(error).splitlines())
+    if len(problems) > MAX_REPORTED:  # 500 targets of `hours: x` are not listed line by line
+        problems = problems[:MAX_REPORTED] + [f"… and {len(problems) - MAX_REPORTED} more problems"]
     if problems:
         raise SpecError("\n".join(problems))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 from generator.exceptions import SpecError, StandardDataError
 from generator.common.yaml_io import load_yaml
@@ -20,6 +20,9 @@ class PersonSpec:
 
     name: str
     position: Optional[str] = None
+
+
+AUTO = "auto"  # hours: auto — the total is computed from the content and the card's level
 
 
 @dataclass
@@ -37,7 +40,7 @@ class ProgramSpec:
     standard: Optional[str] = None  # path to standard data YAML (relative to the spec file)
     card: Optional[str] = None
     skills: Optional[list[str]] = None  # skill or function ids (full or card-relative: "F2", "F2/S1")
-    hours: Optional[int] = None
+    hours: Optional[Union[int, str]] = None  # academic hours, or "auto"
     minutes_per_hour: Optional[int] = None
     format: Optional[str] = None
     audience: Optional[str] = None
@@ -91,6 +94,9 @@ def check_basic(spec: ProgramSpec, languages: dict, kinds: Optional[dict] = None
     """
     problems = _number_problems(spec, limits if limits is not None else _builtin_limits(), where)
     valid_kinds = ", ".join(kinds or ())
+    if isinstance(spec.hours, str) and spec.hours != AUTO:
+        problems.append(f"{where}: hours: must be a positive number of academic hours or '{AUTO}', "
+                        f"got '{spec.hours}'")
     for kind in spec.kinds or []:
         if kinds is not None and kind not in kinds:
             problems.append(f"{where}: kinds: unknown document kind '{kind}'; valid kinds: {valid_kinds}")
@@ -131,6 +137,8 @@ def _number_problems(spec: ProgramSpec, limits: dict, where: str) -> list[str]:
     problems = []
     for key in ("hours", "min_module_hours", "minutes_per_hour", "year"):
         value = getattr(spec, key)
+        if isinstance(value, str):  # hours: auto (a word other than auto is reported by check_basic)
+            continue
         if value is not None and value <= 0 and key in ("hours", "min_module_hours"):
             problems.append(f"{where}: {key}: must be a positive number of academic hours, got {value}")
         elif value is not None and key in limits and not limits[key][0] <= value <= limits[key][1]:

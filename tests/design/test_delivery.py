@@ -38,7 +38,7 @@ def test_explanatory_note_says_basis_purpose_audience_delivery_law_recognition_a
 def test_russian_sections_read_in_russian(seed):
     program = plan_program(seed, ProgramSpec(card="3412-0-003", language="ru", format="смешанный"))
     note = " ".join(program.explanatory_note)
-    assert "Формат обучения — смешанный" in note and f"({len(program.sessions)} занят" in note
+    assert "Форма обучения — смешанная" in note  # PEDAGOGY §7: «форма», agreeing with it and f"({len(program.sessions)} занят" in note
     assert "2 академических часа (90 минут)" in note and "Язык обучения — русский язык" in note
     assert program.calendar[0].label == "День 1" and program.feedback_form.title == "Анкета обратной связи участника"
     assert program.organisation[0].startswith("Обучение построено на цикле обучения через опыт")

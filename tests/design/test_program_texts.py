@@ -13,7 +13,8 @@ PLACEHOLDERS = {"feedback": {"program"},
                 "organisation": {"session_length", "group_min", "group_optimal", "group_max", "standard_title",
                                  "standard_code", "card_name", "card_code", "purpose", "audience", "entry_requirements",
                                  "format", "duration", "sessions", "language", "document", "skills", "education",
-                                 "level", "sessions_per_day", "days_per_week", "start_date", "minutes"}}
+                                 "level", "sessions_per_day", "days_per_week", "start_date", "minutes", "structure",
+                                 "hours_basis"}}
 
 
 def test_literature_entries_are_complete_and_cite_one_law_only():

@@ -113,7 +113,11 @@ def test_a_worked_session_reads_like_the_example(seed):
     program = plan_program(seed, ProgramSpec(card="3412-0-003"))
     session = next(s for s in program.sessions if any(e.sheet_rows for e in s.evidence))
     assert session.objectives and session.materials and session.preparation and len(session.debrief) == 3
-    assert all(re.match(r"\d+-модуль: \d+(, \d+)*$", row) for e in session.evidence for row in e.sheet_rows)
+    sheets = {f"{m.number}-модуль": {r.number for s in program.assessment_sheets if s.module_id == m.id for r in s.rows}
+              for m in program.modules}
+    for row in (row for s in program.sessions for e in s.evidence for row in e.sheet_rows):
+        found = re.match(r"(\d+-модуль): ((?:\d+|Б)\.\d+(?:, (?:\d+|Б)\.\d+)*)$", row)
+        assert found and set(found.group(2).split(", ")) <= sheets[found.group(1)], row  # rows of that module's sheet
     assert program.sessions[1].steps[0].described_in == 0 or program.sessions[1].steps[0].described_in == 1
     repeated = [step for s in program.sessions for step in s.steps if step.described_in]
     assert repeated and all(step.described_in < s.number for s in program.sessions for step in s.steps
@@ -239,3 +243,42 @@ def test_whole_number_weights_share_exactly_as_the_fraction_path(weights, total,
     if sum(weights) == 0 or total < minimum * len(weights):
         return
     assert largest_remainder(total, weights, minimum) == largest_remainder(total, [float(w) for w in weights], minimum)
+
+
+def test_sessions_do_what_the_program_says_its_tasks_are(seed):
+    """A practical task given as a role play is practised in one, a case as a case; an assessment by case
+    solving uses a written case (design.yaml sessions.task_activities)."""
+    program = plan_program(seed, ProgramSpec(card="3412-0-003"))
+    table = Workspace.builtin().design["sessions"]["task_activities"]
+    classes = {c.outcome_code: c.verb_class for m in program.modules for c in m.criteria if c.kind == "ability"}
+    checked = 0
+    for session in program.sessions:
+        experience = [s.activity_id for s in session.steps if s.stage == "experience"]
+        taught = [o for o in session.objectives if o.kind == "ability" and o.code in classes]
+        if session.kind == "practice" and taught and experience:
+            wanted = {key for o in taught for key in table[classes[o.code]]["practice"]}
+            assert set(experience) & wanted, (session.number, experience, wanted)
+            checked += 1
+    assert checked >= 15
+    legal = [s for s in program.sessions if s.module_id == "M1" and s.kind == "practice"]
+    assert any(step.activity_id == "practice.case_study" for s in legal for step in s.steps)  # the legal case
+    final = program.sessions[-1]
+    assert final.module_id == "" and "assessment.portfolio" in [s.activity_id for s in final.steps]
+
+
+def test_personal_outcomes_are_observed_in_the_skill_modules_practice(seed):
+    program = plan_program(seed, ProgramSpec(card="3412-0-003"))
+    assert all(not s.observed for s in program.sessions if s.module_id == "M1")  # not in the legal module
+    for personal in program.cross_cutting_outcomes:
+        assert personal.observed_in and all(not number.startswith("1.") for number in personal.observed_in)
+        sessions = [s for s in program.sessions if any(o.code == personal.code for o in s.observed)]
+        assert set(personal.observed_in) <= {t for s in sessions for t in s.topics}
+
+
+def test_an_unknown_activity_in_task_activities_is_one_clear_line(seed, file_tree, tmp_path):
+    from generator.exceptions import SpecError
+
+    file_tree({"design.yaml": "sessions:\n  task_activities:\n    event:\n      practice: [practice.rol_play]\n"})
+    with pytest.raises(SpecError, match=r"sessions.task_activities.event.practice: activities: no activity "
+                                        r"'practice.rol_play'; did you mean practice.role_play"):
+        plan_program(seed, ProgramSpec(card="3412-0-003"), Workspace.load(tmp_path))

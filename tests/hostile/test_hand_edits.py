@@ -134,11 +134,11 @@ def test_render_for_selected_skills_never_overwrites_the_full_outline(built):
     result = progen("render", "--standard", "standard_data/M84120.kk.yaml", "--card", "3412-0-003",
                     "--kind", "outline", "--skills", "F2", "--hours", "16", cwd=built)
     assert result.exit_code == 0, result.output
-    assert result.output.strip().endswith("3412-0-003_F2_16h_outline_kk.docx")
+    assert result.stdout.strip().endswith("3412-0-003_F2_16h_outline_kk.docx")  # a design warning goes to stderr
     assert full.read_bytes() == before
     other = progen("render", "--standard", "standard_data/M84120.kk.yaml", "--card", "3412-0-003",
                    "--kind", "outline", "--hours", "36", cwd=built)
-    assert other.output.strip().endswith("3412-0-003_36h_outline_kk.docx") and full.read_bytes() == before
+    assert other.stdout.strip().endswith("3412-0-003_36h_outline_kk.docx") and full.read_bytes() == before
 
 
 def test_render_keeps_a_copy_of_a_hand_edited_document_it_replaces(tmp_path):

@@ -65,9 +65,11 @@ def test_plan_table_matches_the_hours(rendered, seed_programs, card):
     t = program.totals
     assert totals[2:6] == [str(t.total), str(t.theory), str(t.practice), str(t.assessment)]
     assert t.total == program.total_hours
-    # topic rows add up to their module row
+    final = next(r for r in rows if r[1] == "Қорытынды бағалау")
+    assert final[2] == final[5] == str(program.final_assessment_hours)
+    # topic rows (and the interim assessment) add up to their module row
     current, sums = None, {}
-    for r in rows[2:-1]:
+    for r in rows[2:rows.index(final)]:
         if r[0].isdigit():
             current = r[0]
             sums[current] = [0, 0, 0, 0]
@@ -78,6 +80,7 @@ def test_plan_table_matches_the_hours(rendered, seed_programs, card):
         module = program.modules[int(number) - 1]
         assert (total, theory, practice, assessment) == (module.hours.total, module.hours.theory,
                                                          module.hours.practice, module.hours.assessment)
+    assert all(int(r[2]) >= 1 for r in rows[2:-1] if r[2] != "–")  # no topic or module row at 0 hours
 
 
 def test_plan_header_has_merged_cells(rendered):
@@ -104,8 +107,8 @@ def test_program_sections_in_order(rendered, card):
     lines = paragraphs(rendered[card]["program"])
     headings = ["Әдістемелік кеңесте қаралды", "«БЕКІТЕМІН»", "Әзірлеушілер:", "Пікір берушілер:", "Бағдарлама паспорты",
                 "Түсіндірме жазба", "Бағдарламаның мақсаты мен міндеттері", "Оқыту нәтижелері", "Оқу-тақырыптық жоспар",
-                "Бағдарламаның мазмұны", "Оқытуды ұйымдастыру", "Оқыту нәтижелерін бағалау", "Қорытынды аттестаттау",
-                "Дағдыны тану", "Жүзеге асыру шарттары", "Оқу орны", "Жабдықтар мен материалдар",
+                "Бағдарламаның мазмұны", "Оқытуды ұйымдастыру", "Оқыту нәтижелерін бағалау", "Жеке құзыреттерді бағалау",
+                "Қорытынды бағалау", "Дағдыны тану", "Жүзеге асыру шарттары", "Оқу орны", "Жабдықтар мен материалдар",
                 "Тренерге қойылатын талаптар", "Қолжетімділік", "Күнтізбелік кесте", "Бағдарламаны бағалау",
                 "Оқу-әдістемелік қамтамасыз ету", "Нормативтік құқықтық актілер", "Әдебиеттер тізімі", "1-қосымша",
                 "Сәйкестік матрицасы", "2-қосымша", "ҚАТЫСУШЫНЫҢ КЕРІ БАЙЛАНЫС ПАРАҒЫ"]
@@ -149,7 +152,7 @@ def test_numbered_lists_restart_per_module(rendered, seed_programs):
     program = seed_programs[CARDS[1]]
     blocks = list(dict.fromkeys(ids))
     assert None not in blocks
-    assert len(blocks) == 1 + sum(1 for m in program.modules if m.criteria)  # tasks + one per module
+    assert len(blocks) == 1  # the program's tasks (criteria are in tables now)
     numbering = part(path, "word/numbering.xml")
     for num_id in blocks:
         assert re.search(rf'<w:num w:numId="{num_id}"><w:abstractNumId w:val="\d+"/><w:lvlOverride w:ilvl="0">'
@@ -179,20 +182,29 @@ def test_outline_has_schedule_and_every_session(rendered, seed_programs, card):
 
 
 @pytest.mark.parametrize("card", CARDS)
-def test_one_assessment_sheet_per_recognisable_skill(rendered, seed_programs, card):
+def test_one_recognition_sheet_per_recognisable_skill(rendered, seed_programs, card):
     program = seed_programs[card]
     path = rendered[card]["assessment"]
     lines = paragraphs(path)
-    assert lines.count("ДАҒДЫНЫ БАҒАЛАУ ПАРАҒЫ") == len(program.assessment_sheets) > 0
+    assert lines.count("ДАҒДЫНЫ ТАНУ ПАРАҒЫ") == len(program.assessment_sheets) > 0
     document = docx.Document(str(path))
     sheets = [t for t in document.tables if t.rows[0].cells[0].text.strip() == "№"]
     assert len(sheets) == len(program.assessment_sheets)
+    outcomes = {quotes(o.text) for m in program.modules for o in m.outcomes}
     for table, sheet in zip(sheets, program.assessment_sheets):
         header = [c.text.strip() for c in table.rows[0].cells]
-        assert header == ["№", "Бағалау өлшемшарты", "Сәйкес келеді", "Сәйкес келмейді", "Бағалаушының қолы"]
-        numbered = [r for r in table_rows(table)[1:] if r[0].isdigit()]
-        assert [r[1] for r in numbered] == [quotes(c.text)[:1].upper() + quotes(c.text)[1:] for c in sheet.criteria]
-    assert full_text(path).count("Бағалаушы:") == len(program.assessment_sheets)
+        assert header == ["№", "Қабілет / білім", "Критерий", "Дәлел түрі", "Балл", "Түсініктеме"]
+        rows = table_rows(table)[1:]
+        assert [r[0] for r in rows[:-1]] == [row.number for row in sheet.rows]
+        assert [r[2] for r in rows[:-1]] == [quotes(row.text) for row in sheet.rows]
+        assert not {r[2] for r in rows[:-1]} & outcomes  # the program's criteria, never its outcomes
+        assert all(r[4] == "□0 □1 □2" for r in rows[:-1])
+        assert rows[-1][3:5] == ["Жалпы балл", f"___ / {sheet.max_score}"]
+    text = full_text(path)
+    for sheet in program.assessment_sheets:
+        assert f"Жалпы балл кемінде {sheet.threshold} болса (ең жоғарғы балл — {sheet.max_score})" in text
+    assert text.count("□ ТАНЫЛДЫ") == text.count("□ ТАНЫЛМАДЫ") == len(program.assessment_sheets)
+    assert lines.count("Қатысушы: бағалау нәтижесімен таныстым") == len(program.assessment_sheets)
 
 
 def test_assessment_without_recognisable_skills_says_so(sample, tmp_path):
@@ -215,18 +227,19 @@ def test_russian_documents_use_russian_labels(sample_ru, tmp_path):
                   "Вопросы для обсуждения", "Онлайн-вариант", "Доказательства, собираемые для оценки"):
         assert label in guide, label
     assert "Отметьте один балл по каждому утверждению" in full_text(paths["feedback"])
-    assert "ОЦЕНОЧНЫЙ ЛИСТ НАВЫКА" in full_text(paths["assessment"])
+    assert "ЛИСТ ПРИЗНАНИЯ НАВЫКА" in full_text(paths["assessment"])
+    assert "Итоговое оценивание" in program and "Итоговая аттестация" not in program
     assert 'w:lang w:val="ru-RU"' in part(paths["program"], "word/styles.xml")
 
 
 def test_no_empty_sections_for_a_module_without_methods_or_criteria(sample, tmp_path):
     module = sample.modules[1]
-    module.methods, module.assessment, module.criteria = [], [], []
+    module.methods, module.assessment, module.assessment_tasks, module.criteria = [], [], [], []
     lines = paragraphs(render_document(sample, "program", tmp_path / "p.docx"))
     assert "Оқыту әдістері:" not in lines  # methods are described once, as used, under «Оқытуды ұйымдастыру»
-    for label in ("Бағалау нысандары:",):
-        positions = [i for i, line in enumerate(lines) if line == label]
-        assert len(positions) == len(sample.modules) - 1
-        for position in positions:
-            assert lines[position + 1]  # the label is followed by its list
+    label = "Бағалау тапсырмалары:"
+    positions = [i for i, line in enumerate(lines) if line == label]
+    assert len(positions) == len(sample.modules) - 1
+    for position in positions:
+        assert lines[position + 1]  # the label is followed by its list
     assert f"2-модуль. {module.title}" not in lines[lines.index("Оқыту нәтижелерін бағалау"):]

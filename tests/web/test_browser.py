@@ -103,7 +103,7 @@ def test_a_trainer_makes_a_program_imports_a_standard_edits_wording_and_switches
     wait_for(lambda: "hours=16" in browser.current_url, what="the preview of the 16 hours typed")
     assert find(By.ID, "total-hours").text == "16"
     rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "#modules tbody tr")]
-    assert rows == ["1 Жастар үшін оқыту іс-шараларын ұйымдастыру және өткізу 16 4 10 2"]
+    assert rows == ["1 Жастар үшін оқыту іс-шараларын ұйымдастыру және өткізу 14 4 8 2", "Қорытынды бағалау 2 0 0 2"]
     assert "skill=F2%2FS1" in browser.current_url and "hours=16" in browser.current_url
     shoot(browser, "program-kk-preview")
 

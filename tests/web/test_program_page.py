@@ -17,7 +17,8 @@ def test_the_page_shows_the_plan_of_card_3412_skill_f2_in_16_hours(page):
     assert response.status_code == 200
     text = text_of(response)
     assert "Жастар үшін оқыту іс-шараларын ұйымдастыру және өткізу" in text
-    assert "Барлығы 16 4 10 2" in text  # totals row: hours, theory, practice, assessment
+    assert "Барлығы 16 4 8 4" in text  # totals row: hours, theory, practice, assessment (the final one included)
+    assert "Қорытынды бағалау 2 0 0 2" in text  # the final assessment has its own row, as in the plan table
     assert "ОН 1.1 оқыту іс-шараларын ұйымдастыра және өткізе алады" in text
     assert 'name="skill" value="F2/S1" checked' in response.data.decode()
     assert 'name="skill" value="F1/S1" checked' not in response.data.decode()

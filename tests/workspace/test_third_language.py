@@ -67,7 +67,7 @@ def test_a_program_in_the_third_language_is_designed_and_rendered_as_every_kind(
     for label in ("«APPROVED»", "Program passport", "Curriculum plan", "72 academic hours", "LO 2.1",
                   "can organise training events", "knows methods of active listening"):
         assert label in program_text, label
-    assert "SKILL ASSESSMENT SHEET" in text_of(written[2])
+    assert "SKILL RECOGNITION SHEET" in text_of(written[2])
     with zipfile.ZipFile(written[0]) as archive:
         assert 'w:val="en-GB"' in archive.read("word/styles.xml").decode()
     markdown = written[3].read_text("utf-8")

@@ -73,8 +73,8 @@ def test_dependencies_name_every_file_a_document_is_made_from(tmp_path):
     (tmp_path / "feedback.yaml").write_text("ru:\n  closing: Спасибо!\n", "utf-8")
     files = Workspace.load(tmp_path).dependencies("outline", "ru")
     assert files["templates"][:2] == [builtin_templates_dir() / "outline.docx", get_pack("ru").data_file("labels")]
-    rules = [builtin_design_path(), get_pack("kk").data_file("design"), get_pack("ru").data_file("design"),
-             tmp_path.resolve() / "design.yaml"]
+    rules = [builtin_design_path()] + [get_pack(code).data_file(name) for code in ("kk", "ru")
+                                       for name in ("design", "criteria", "personal")] + [tmp_path.resolve() / "design.yaml"]
     activities = sorted((Path(builtin_design_path()).parent / "activities").glob("*.yaml")) + [
         tmp_path.resolve() / "activities" / "centre.yaml"]
     texts = [get_pack("ru").data_file("feedback"), tmp_path.resolve() / "feedback.yaml",
