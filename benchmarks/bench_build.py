@@ -1,13 +1,28 @@
 """Benchmark of `progen build` on a synthetic standard of 1,000 cards (a report, not a pass/fail test).
 
-    python benchmarks/bench_build.py [--cards 1000] [--jobs 2] [--kinds program,outline,assessment]
+    python benchmarks/bench_build.py [--cards 1000] [--jobs 2] [--kinds program,outline,…]
+                                     [--baseline DIR] [--memory 50,200]
 
-Reports (issue 6 targets in brackets):
+Reports (targets in brackets):
 * `progen --help` wall time, median of 10 runs [< 150 ms];
-* a full build with -j 2 [< 30 s], and the per-document cost against a bare docxtpl render of the
-  same template and context;
-* a no-op rebuild, in process and as a `progen build` command [< 1 s];
-* peak memory of the build process and of its workers for growing numbers of targets [flat].
+* a full build of every card's program with -j 2, side by side with bare docxtpl rendering the same
+  documents on as many processes [issue 17: ≤ 0.35 × bare docxtpl and ≤ 20 s for 1,000 programs], and
+  how the workers' time splits into planning (``plan_program``), rendering (``render_document``:
+  context, render, file) and the rest (the card's slice of the standard, the output's hash, the pool);
+  then the same for every card × every kind (``--kinds``, default every Word kind);
+* per kind, the median cost of a document in a worker (its share of the design, render and hash);
+* a no-op rebuild, in process and as a `progen build` command [< 1 s], and a one-card rebuild;
+* peak memory of the build process and of its largest worker for growing numbers of targets [flat];
+* with ``--baseline DIR`` (progen's source before the change, e.g. ``git archive <commit> | tar -x -C
+  DIR``): the program build, its memory, the no-op and the one-card rebuild with that code too, on the
+  same workspace, in the same run.
+
+Bare docxtpl = :func:`bench_render.bare_render` (docxtpl with a plain Jinja environment and our
+filters, saved to a file) in ``--jobs`` forked processes; each designs its share of the programs and
+builds the contexts first, and the clock starts when all of them start rendering. The split of a
+build's time comes from a subclass of the build's Pipeline that notes how long each plan and render
+took (one line per call in a file per process). The load average is printed with each measurement:
+other work on the machine shows there.
 
 The synthetic standard: copies of the seed's cards under new codes (ids rewritten), see
 :func:`synthetic_standard`; written with ``generator.standard.store.save_standard``.
@@ -16,8 +31,9 @@ from __future__ import annotations
 
 import argparse
 import copy
-import io
+import gc
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -27,6 +43,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generator.standard import model as m  # noqa: E402
 from generator.standard.store import load_standard, save_standard  # noqa: E402
@@ -71,50 +88,78 @@ def help_time() -> float:
     return statistics.median(runs)
 
 
-def bare_docxtpl(kinds: list[str], samples: int = 20) -> dict[str, float]:
-    """Median seconds of a bare docxtpl render (same template, same context) per kind."""
-    from docxtpl import DocxTemplate
+def _bare_process(workspace: Path, codes: list[str], kinds: list[str], folder: str, barrier, results) -> None:
+    """One of the bare docxtpl processes: design its share of the documents (not timed), wait for the
+    others, then render them with docxtpl and save them to files; puts (start, end, documents)."""
+    from bench_render import bare_render
 
     from generator.design import plan_program
+    from generator.render import build_context, find_template
     from generator.workspace.spec import ProgramSpec
-    from generator.render import build_context, find_template, render_document
-    from generator.render.environment import make_environment
 
-    seed = load_standard(SEED)
-    program = plan_program(seed, ProgramSpec(card="3412-0-003"))
-    result = {}
-    for kind in kinds:
-        template_path = find_template(kind, "kk")
-        context = build_context(program, kind)
-        runs = []
-        for _ in range(samples):
-            started = time.perf_counter()
-            template = DocxTemplate(str(template_path))
-            template.render(context, jinja_env=make_environment())
-            template.save(io.BytesIO())
-            runs.append(time.perf_counter() - started)
-        result[kind] = statistics.median(runs)
-        runs = []
-        with tempfile.TemporaryDirectory() as folder:
-            for _ in range(samples):
-                started = time.perf_counter()
-                render_document(program, kind, Path(folder) / f"{kind}.docx")
-                runs.append(time.perf_counter() - started)
-        result[f"{kind} via render_document"] = statistics.median(runs)
-    return result
+    standard = load_standard(workspace / "standard_data" / "SYN1000.kk.yaml")
+    work = []
+    for code in codes:
+        program = plan_program(standard, ProgramSpec(card=code), workspace)
+        work += [(find_template(kind, program.language, workspace), build_context(program, kind, workspace),
+                  Path(folder) / f"{code}_{kind}.docx") for kind in kinds]
+    gc.freeze()  # the designed programs stay alive: keep them out of the collector's scans, as a build does
+    barrier.wait()
+    started = time.time()
+    for template, context, target in work:
+        bare_render(template, context, target)
+    results.put((started, time.time(), len(work)))
 
 
-def measure_build(workspace: Path, jobs: int, **options) -> dict:
-    """Build in a fresh process; its peak RSS (VmHWM: ru_maxrss would include the benchmark's own, kept
-    across exec), the largest worker's (RUSAGE_CHILDREN, counting pages shared with the build process
-    after fork) and a worker's largest private memory sampled during the build, in MB."""
+def bare_docxtpl_build(workspace: Path, kinds: list[str], jobs: int) -> float:
+    """Wall seconds of bare docxtpl rendering the documents of the build on ``jobs`` processes
+    (contexts made beforehand; the clock runs from the moment all processes start rendering)."""
+    import multiprocessing
+
+    codes = [card.code for card in load_standard(workspace / "standard_data" / "SYN1000.kk.yaml").cards]
+    context = multiprocessing.get_context("fork")
+    barrier, results = context.Barrier(jobs), context.Queue()
+    with tempfile.TemporaryDirectory() as folder:
+        processes = [context.Process(target=_bare_process, args=(workspace, codes[number::jobs], kinds, folder,
+                                                                 barrier, results)) for number in range(jobs)]
+        for process in processes:
+            process.start()
+        spans = [results.get() for _ in processes]
+        for process in processes:
+            process.join()
+    assert sum(count for _start, _end, count in spans) == len(codes) * len(kinds)
+    return max(end for _start, end, _count in spans) - min(start for start, _end, _count in spans)
+
+
+def measure_build(workspace: Path, jobs: int, root: Path = REPO, **options) -> dict:
+    """Build in a fresh process with progen's source at ``root``; its peak RSS (VmHWM: ru_maxrss would
+    include the benchmark's own, kept across exec), the largest worker's (RUSAGE_CHILDREN, counting pages
+    shared with the build process after fork), a worker's largest private memory sampled during the
+    build, in MB, and the seconds the workers spent planning and rendering."""
     import json
 
     code = f"""
-import json, resource, sys, time
-sys.path.insert(0, {str(REPO)!r})
+import json, os, resource, sys, tempfile, time
+sys.path.insert(0, {str(root)!r})
 from generator.batch import build
-import os
+from generator.batch.pipeline import Pipeline
+TIMES = tempfile.mkdtemp(prefix="bench_build_times-")
+
+def noted(stage, function, *args):
+    started = time.perf_counter()
+    try:
+        return function(*args)
+    finally:
+        with open(os.path.join(TIMES, str(os.getpid())), "a") as log:
+            log.write(f"{{stage}} {{time.perf_counter() - started}}\\n")
+
+class TimingPipeline(Pipeline):
+    def plan(self, *args):
+        return noted("plan", super().plan, *args)
+
+    def render(self, *args):
+        return noted("render", super().render, *args)
+
 private = [0]
 def sample(done, total, key):
     # the largest private memory (USS) of a worker, sampled while the build runs
@@ -132,67 +177,142 @@ def sample(done, total, key):
         kb = sum(int(line.split()[1]) for line in rollup if line.startswith(("Private_Clean", "Private_Dirty")))
         private[0] = max(private[0], kb)
 started = time.perf_counter()
-report = build({str(workspace)!r}, jobs={jobs}, progress=sample, **{options!r})
+report = build({str(workspace)!r}, jobs={jobs}, progress=sample, _pipeline=TimingPipeline(), **{options!r})
 seconds = time.perf_counter() - started
+stages = {{}}
+for name in os.listdir(TIMES):
+    for line in open(os.path.join(TIMES, name)):
+        stage, spent = line.split()
+        stages.setdefault(name, {{"plan": 0.0, "render": 0.0}})[stage] += float(spent)
+    os.unlink(os.path.join(TIMES, name))
+os.rmdir(TIMES)
 print(json.dumps({{"seconds": seconds, "built": len(report.built), "up": len(report.up_to_date),
-    "failed": len(report.failed), "targets": len(report.results),
+    "failed": len(report.failed), "targets": len(report.results), "stages": stages,
     "doc_seconds": {{k: [r.seconds for r in report.built if r.kind == k] for k in {{r.kind for r in report.built}}}},
     "self_mb": [int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM")][0] / 1024,
     "children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     "worker_private_mb": private[0] / 1024}}))
 """
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
-    data = json.loads(out.strip().splitlines()[-1])
-    return data
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def split(data: dict, jobs: int) -> str:
+    """How the workers' time went: planning, rendering, the rest (of ``jobs`` × the wall time)."""
+    plan = sum(stage["plan"] for stage in data["stages"].values())
+    render = sum(stage["render"] for stage in data["stages"].values())
+    rest = data["seconds"] * jobs - plan - render
+    workers = ", ".join(f"plan {stage['plan']:.1f} s + render {stage['render']:.1f} s"
+                        for stage in data["stages"].values())
+    return (f"planning {plan:.1f} s, rendering {render:.1f} s, the rest {rest:.1f} s of {jobs} × "
+            f"{data['seconds']:.1f} s (per process: {workers}); on {jobs} processes that is "
+            f"{plan / jobs:.1f} s planning + {render / jobs:.1f} s rendering")
+
+
+def _load() -> str:
+    return "load average %.2f %.2f %.2f" % os.getloadavg()
+
+
+def compare(cards: int, kinds: list[str], jobs: int) -> tuple[Path, dict, float]:
+    """A full build and bare docxtpl on the same documents, side by side; prints and returns both."""
+    folder = Path(tempfile.mkdtemp(prefix="bench_build-"))
+    workspace = make_workspace(folder / "ws", cards, kinds)
+    print(f"{cards} cards × {', '.join(kinds)} ({_load()}):")
+    full = measure_build(workspace, jobs)
+    bare = bare_docxtpl_build(workspace, kinds, jobs)
+    documents = full["built"]
+    print(f"  progen build -j {jobs}: {full['seconds']:.1f} s for {documents} documents, {full['failed']} failed; "
+          f"bare docxtpl on {jobs} processes: {bare:.1f} s; ratio {full['seconds'] / bare:.2f}")
+    print(f"  in the workers: {split(full, jobs)}")
+    for kind, seconds in sorted(full["doc_seconds"].items()):
+        print(f"  {kind}: median {statistics.median(seconds) * 1000:.1f} ms per document in a worker (its share of "
+              f"the design, render, hash)")
+    print(f"  bare docxtpl: {bare * jobs / documents * 1000:.1f} ms per document per process")
+    print(f"  peak memory: build process {full['self_mb']:.0f} MB; largest worker {full['children_mb']:.0f} MB RSS "
+          f"(pages shared with the build process included), {full['worker_private_mb']:.0f} MB private  ({_load()})")
+    return workspace, full, bare
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cards", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--kinds", default="program,outline,assessment")
-    parser.add_argument("--memory", default="50,200,1000", help="card counts for the memory series (program only)")
+    parser.add_argument("--kinds", default="", help="the kinds of the second build (default: every Word kind)")
+    parser.add_argument("--memory", default="50,200", help="more card counts for the memory series (program only)")
+    parser.add_argument("--baseline", type=Path, help="progen's source before the change, measured beside it")
     args = parser.parse_args()
-    kinds = args.kinds.split(",")
+    from generator.workspace import Workspace
+
+    kinds = [kind for kind in args.kinds.split(",") if kind] or [
+        name for name, kind in Workspace.builtin().kinds.items() if kind.renderer == "docx"]
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
 
     print(f"progen --help: {help_time() * 1000:.0f} ms median of 10 (target < 150 ms)")
-    bare = bare_docxtpl(kinds)
-    for kind, seconds in bare.items():
-        label = kind if " " in kind else f"{kind}, bare docxtpl"
-        print(f"one document ({label}): {seconds * 1000:.1f} ms median")
+    workspace, programs, bare = compare(args.cards, ["program"], args.jobs)
+    print(f"  targets (issue 17): ≤ 0.35 × bare docxtpl: {'yes' if programs['seconds'] <= 0.35 * bare else 'NO'}; "
+          f"≤ 20 s: {'yes' if programs['seconds'] <= 20 else 'NO'}")
+    if args.baseline:
+        baseline(workspace, args.baseline.resolve(), args.jobs, programs, bare)
+    shutil.rmtree(workspace.parent)
+    if kinds:
+        all_kinds(args.cards, kinds, args.jobs)
+    memory_series(args, programs)
 
-    with tempfile.TemporaryDirectory() as folder:
-        workspace = make_workspace(Path(folder) / "ws", args.cards, kinds)
-        full = measure_build(workspace, args.jobs)
-        documents = full["built"]
-        print(f"full build, {args.cards} cards × {len(kinds)} kinds = {documents} documents, -j {args.jobs}: "
-              f"{full['seconds']:.1f} s (target < 30 s), {full['failed']} failed; "
-              f"{full['seconds'] * args.jobs / max(documents, 1) * 1000:.1f} ms per document per worker")
-        for kind, seconds in sorted(full["doc_seconds"].items()):
-            per_doc = statistics.median(seconds)
-            print(f"  {kind}: median {per_doc * 1000:.1f} ms per document in a worker (its share of the design, "
-                  f"render, hash) vs bare docxtpl {bare[kind] * 1000:.1f} ms ({per_doc / bare[kind]:.2f}×)")
-        floor = sum(bare[kind] * len(seconds) for kind, seconds in full["doc_seconds"].items()) / args.jobs
-        print(f"  the same documents as bare docxtpl renders on {args.jobs} processes would take {floor:.1f} s")
-        print(f"  peak memory: build process {full['self_mb']:.0f} MB; largest worker {full['children_mb']:.0f} MB RSS "
-              f"(pages shared with the build process included), {full['worker_private_mb']:.0f} MB private")
-        noop = measure_build(workspace, args.jobs)
-        print(f"no-op rebuild ({noop['up']} up to date) in process: {noop['seconds'] * 1000:.0f} ms (target < 1 s)")
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "generator", "build", "-C", str(workspace)], check=True,
-                       capture_output=True, cwd=REPO)
-        print(f"no-op rebuild as `progen build`: {(time.perf_counter() - started) * 1000:.0f} ms")
-        one_card = measure_build(workspace, args.jobs, targets=["9000-0-007"], force=True)
-        print(f"one card rebuilt (--force 9000-0-007): {one_card['seconds'] * 1000:.0f} ms")
 
+def baseline(workspace: Path, root: Path, jobs: int, programs: dict, bare: float) -> None:
+    """The same program build with progen's source before the change (forced: the code differs)."""
+    print(f"baseline {root} ({_load()}):")
+    before = measure_build(workspace, jobs, root, force=True)
+    print(f"  progen build -j {jobs}: {before['seconds']:.1f} s for {before['built']} documents (× bare docxtpl "
+          f"{before['seconds'] / bare:.2f}; now {programs['seconds']:.1f} s, {programs['seconds'] / before['seconds']:.2f} "
+          f"× the baseline)")
+    print(f"  in the workers: {split(before, jobs)}")
+    print(f"  peak memory: build process {before['self_mb']:.0f} MB (now {programs['self_mb']:.0f}); largest worker "
+          f"{before['children_mb']:.0f} MB RSS (now {programs['children_mb']:.0f}), {before['worker_private_mb']:.0f} "
+          f"MB private (now {programs['worker_private_mb']:.0f})")
+    rebuilds(workspace, jobs, root, "baseline: ")  # the workspace was just built by the baseline
+    measure_build(workspace, jobs, REPO, force=True)
+    rebuilds(workspace, jobs, REPO, "now: ")
+    print(f"  ({_load()})")
+
+
+def rebuilds(workspace: Path, jobs: int, root: Path, label: str) -> None:
+    """A no-op rebuild in process and as `progen build`, and one card forced, with the source at ``root``
+    (the workspace was last built with that source)."""
+    noop = measure_build(workspace, jobs, root)
+    environment = {**os.environ, "PYTHONPATH": str(root)}
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "generator", "build", "-C", str(workspace)], check=True,
+                   capture_output=True, cwd=root, env=environment)
+    command = time.perf_counter() - started
+    one_card = measure_build(workspace, jobs, root, targets=["9000-0-007"], force=True)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "generator", "build", "-C", str(workspace), "--force", "9000-0-007"],
+                   check=True, capture_output=True, cwd=root, env=environment)
+    one_command = time.perf_counter() - started
+    print(f"  {label}no-op rebuild ({noop['up']} up to date): {noop['seconds'] * 1000:.0f} ms in process, "
+          f"{command * 1000:.0f} ms as `progen build`; one card forced ({one_card['built']} documents): "
+          f"{one_card['seconds'] * 1000:.0f} ms in process, {one_command * 1000:.0f} ms as `progen build`")
+
+
+def all_kinds(cards: int, kinds: list[str], jobs: int) -> None:
+    """Every card × every kind; then a no-op rebuild and a one-card rebuild of that workspace."""
+    workspace, _full, _bare = compare(cards, kinds, jobs)
+    rebuilds(workspace, jobs, REPO, "")
+    shutil.rmtree(workspace.parent)
+
+
+def memory_series(args, programs: dict) -> None:
     print("memory in the number of targets (program kind only, -j 2):")
-    for cards in [int(n) for n in args.memory.split(",") if n]:
+    series = [int(n) for n in args.memory.split(",") if n]
+    for cards in series:
         with tempfile.TemporaryDirectory() as folder:
-            workspace = make_workspace(Path(folder) / "ws", cards, ["program"])
-            data = measure_build(workspace, 2)
+            data = measure_build(make_workspace(Path(folder) / "ws", cards, ["program"]), 2)
             print(f"  {cards:>5} targets: {data['seconds']:.1f} s, build process {data['self_mb']:.0f} MB, "
                   f"largest worker {data['children_mb']:.0f} MB RSS, {data['worker_private_mb']:.0f} MB private")
+    print(f"  {args.cards:>5} targets: {programs['seconds']:.1f} s, build process {programs['self_mb']:.0f} MB, "
+          f"largest worker {programs['children_mb']:.0f} MB RSS, {programs['worker_private_mb']:.0f} MB private")
+    print(_load())
 
 
 if __name__ == "__main__":

@@ -134,8 +134,9 @@ def render_document(program, kind: str, destination: Path, workspace: WorkspaceL
     """Render ``program`` as a document of ``kind`` to ``destination``.
 
     ``workspace``: a :class:`~generator.workspace.Workspace`, a workspace folder, or None (built-in data).
-    Atomic: written to a temporary file in the same folder and renamed, never a partial document.
-    Raises :class:`TemplateProblem` naming the template, the variable and the paragraph.
+    Atomic: written to a temporary file in the same folder and renamed, never a partial document. A
+    Word template is prepared once per process (:mod:`generator.render.prepared`), each document only
+    filled and zipped. Raises :class:`TemplateProblem` naming the template, the variable and the paragraph.
     """
     ws = Workspace.of(workspace)
     return RENDERERS[ws.kind(kind).renderer](program, kind, Path(destination), ws)
@@ -197,13 +198,15 @@ def _needs_copy(old: Path, new: Path) -> bool:
 
 
 def clear_caches() -> None:
-    """Forget compiled templates (a long-lived process that wants its memory back).
+    """Forget prepared and compiled templates (a long-lived process that wants its memory back).
 
-    Not needed for correctness: compiled templates are kept by their full text, and everything else a
-    render reads comes from the Workspace object it is given.
+    Not needed for correctness: prepared templates are kept by a hash of the file, compiled templates by
+    their full text, and everything else a render reads comes from the Workspace object it is given.
     """
     from generator.render.environment import render_environment
+    from generator.render.prepared import clear_prepared
 
+    clear_prepared()
     render_environment().clear_cache()
 
 

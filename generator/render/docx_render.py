@@ -1,9 +1,12 @@
-"""Render one DOCX template with docxtpl and the sandboxed environment; report problems in words.
+"""Render one DOCX template with the sandboxed environment; report problems in words.
 
-Errors raised while rendering (a misspelt variable, an unknown filter, a syntax error, a sandbox
-violation) become :class:`TemplateProblem` naming the template, the variable and the text of the
-Word paragraph where it occurs. A rendered document is post-processed (numbered lists restart in
-every block, document language, title) and written atomically.
+:func:`render_bytes` fills a template prepared once per process (:mod:`generator.render.prepared`);
+:func:`render_bytes_docxtpl` is docxtpl's own render with python-docx, the reference the prepared
+path is tested against and its fallback. Errors raised while rendering (a misspelt variable, an
+unknown filter, a syntax error, a sandbox violation) become :class:`TemplateProblem` naming the
+template, the variable and the text of the Word paragraph where it occurs, the same on both paths.
+A rendered document is post-processed (numbered lists restart in every block, document language,
+title: :mod:`generator.render.docx_post`) and written atomically.
 """
 from __future__ import annotations
 
@@ -11,29 +14,23 @@ import io
 import re
 import zipfile
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 from xml.sax import saxutils
 
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
 from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
 from generator.exceptions import TemplateProblem
+from generator.render.docx_post import NumberingPlan, restart_numbering, set_language
 from generator.render.environment import render_environment, xml_safe
 from generator.render.limits import RenderTimeout, TemplateLimitError, run_limited, time_budget
 from generator.render.stamp import finish_stamp, prepare_document
 from generator.common.files import write_atomic
 
-# elements that follow w:numPr in w:pPr (schema order; Word rejects a document otherwise)
-_AFTER_NUMPR = ("w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
-                "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
-                "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-                "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
-                "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-NUMBERED_STYLES = ("ListNumber", "ListNumber2", "ListNumber3")
 _TAG = re.compile(r"<[^>]+>")
+# what a template that is not a Word document raises while python-docx reads it
+UNREADABLE = (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError)
 
 
 class _Template(DocxTemplate):
@@ -43,9 +40,15 @@ class _Template(DocxTemplate):
         try:
             return super().render_xml_part(src_xml, part, context, jinja_env)
         except BaseException as error:  # any failure (a limit, the time budget) names its paragraph
-            error.progen_source = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
-            error.progen_part = str(getattr(part, "partname", "")) or "document"
-            raise
+            raise where(error, re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml), part)
+
+
+def where(error: BaseException, lined_source: str, part: Any) -> BaseException:
+    """``error`` with what :func:`describe_error` needs to name the paragraph: the source docxtpl gave
+    Jinja (one Word paragraph per line) and the part."""
+    error.progen_source = lined_source  # type: ignore[attr-defined]
+    error.progen_part = str(getattr(part, "partname", "")) or "document"  # type: ignore[attr-defined]
+    return error
 
 
 def _template_line(error: BaseException) -> Optional[int]:
@@ -139,107 +142,83 @@ def describe_error(template: Path | str, error: BaseException) -> str:
     return f"template {name}: {what}{location}" + (f"; paragraph: «{where}»" if where else "")
 
 
-# -- post-processing -------------------------------------------------------------------------
-def restart_numbering(document) -> int:
-    """Give every block of consecutive numbered-list paragraphs its own numbering, starting at 1.
-
-    docxtpl repeats the template paragraph, so without this the criteria of module 3 would
-    continue the numbers of module 2. Returns the number of blocks.
-    """
-    styles = document.styles.element
-    try:
-        numbering = document.part.numbering_part.element
-    except NotImplementedError:  # a template without numbering definitions
-        return 0
-    style_num: dict[str, str] = {}
-    for style_id in NUMBERED_STYLES:
-        style = styles.find(f"{qn('w:style')}[@{qn('w:styleId')}='{style_id}']")
-        if style is None:
-            continue
-        num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
-        if num_id is not None:
-            style_num[style_id] = num_id.get(qn("w:val"))
-    if not style_num:
-        return 0
-    abstract_of = {num.get(qn("w:numId")): num.find(qn("w:abstractNumId")).get(qn("w:val"))
-                   for num in numbering.findall(qn("w:num"))}
-    next_id = max((int(n) for n in abstract_of), default=0) + 1
-    blocks = 0
-    previous_style = None
-    current: Optional[str] = None
-    for element in document.element.body.iterchildren():
-        style_id = None
-        if element.tag == qn("w:p"):
-            style_el = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-            style_id = style_el.get(qn("w:val")) if style_el is not None else None
-        if style_id in style_num and element.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is None:
-            if style_id != previous_style:
-                blocks += 1
-                abstract = abstract_of.get(style_num[style_id])
-                current = None
-                if abstract is not None:
-                    current = str(next_id)
-                    next_id += 1
-                    numbering.append(parse_xml(
-                        f'<w:num {nsdecls("w")} w:numId="{current}"><w:abstractNumId w:val="{abstract}"/>'
-                        f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
-            if current is not None:
-                element.pPr.insert_element_before(
-                    parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{current}"/></w:numPr>'),
-                    *_AFTER_NUMPR)
-        previous_style = style_id
-    return blocks
-
-
-def set_language(document, tag: str) -> None:
-    """Spell-check language of the document defaults: the language pack's Word tag (kk-KZ, ru-RU)."""
-    if not tag:
-        return
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    if defaults is None:
-        return
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        return
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        return
-    for old in rpr.findall(qn("w:lang")):
-        rpr.remove(old)
-    rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{tag}" w:eastAsia="{tag}" w:bidi="ar-SA"/>'))
-
-
 # -- render ------------------------------------------------------------------------------------
 def render_bytes(template_path: Path, context: dict[str, Any], *, title: str = "", word_tag: str = "") -> bytes:
-    """Render ``template_path`` with ``context``; return the DOCX bytes (within the time budget)."""
-    return run_limited(lambda: _render_bytes(template_path, context, title, word_tag),
-                       lambda timeout: TemplateProblem(describe_error(template_path, timeout)))
+    """Render ``template_path`` with ``context``; return the DOCX bytes (within the time budget).
+
+    The template is prepared once per process and only filled and zipped per document
+    (:mod:`generator.render.prepared`); a template or context the prepared path does not take goes
+    through docxtpl (:func:`render_docxtpl`). Both give the same document.
+    """
+    from generator.render.prepared import render_prepared
+
+    return limited(template_path, lambda: render_prepared(template_path, context, title=title, word_tag=word_tag))
 
 
-def _render_bytes(template_path: Path, context: dict[str, Any], title: str, word_tag: str) -> bytes:
-    from generator.common.archive_limits import check_package, read_package
+def render_bytes_docxtpl(template_path: Path, context: dict[str, Any], *, title: str = "", word_tag: str = "") -> bytes:
+    """Render with docxtpl and python-docx, as the library does it (within the time budget): the
+    reference of the prepared path (tests compare the two)."""
+    return limited(template_path, lambda: render_docxtpl(template_path, read_template(template_path), context,
+                                                          title=title, word_tag=word_tag))
 
-    name = f"template {Path(template_path).name}"
+
+def limited(template_path: Path, render: Callable[[], bytes]) -> bytes:
+    """``render()`` within one document's time budget; a timeout is a problem naming the paragraph."""
+    return run_limited(render, lambda timeout: TemplateProblem(describe_error(template_path, timeout)))
+
+
+def read_template(template_path: Path, checked: bool = True) -> bytes:
+    """The bytes of a Word template within the size limit, and (``checked``) within the archive limits:
+    parts and unpacked sizes, read from the ZIP directory (the prepared path checks a template's
+    content once, when it prepares it)."""
+    from generator.common.archive_limits import read_package
+
     try:
-        check_package(read_package(Path(template_path), error_class=TemplateProblem, what="template"), name,
-                      error_class=TemplateProblem, what="template")
-        template = _Template(str(template_path))
-    except (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError) as error:  # not a DOCX
-        raise TemplateProblem(f"template {Path(template_path).name}: cannot be read as a Word document: {error}") from error
+        data = read_package(Path(template_path), error_class=TemplateProblem, what="template")
+    except UNREADABLE as error:
+        raise unreadable(template_path, error) from error
+    if checked:
+        check_template(template_path, data)
+    return data
+
+
+def check_template(template_path: Path, data: bytes) -> None:
+    from generator.common.archive_limits import check_package
+
+    check_package(data, f"template {Path(template_path).name}", error_class=TemplateProblem, what="template")
+
+
+def render_docxtpl(template_path: Path, data: bytes, context: dict[str, Any], *, title: str = "",
+                   word_tag: str = "") -> bytes:
+    """docxtpl's render of the template ``data`` (read from ``template_path``), post-processed and stamped."""
+    try:
+        template = _Template(io.BytesIO(data))
+        template.init_docx()
+    except UNREADABLE as error:  # not a DOCX
+        raise unreadable(template_path, error) from error
     try:
         template.render(context, jinja_env=render_environment())
     except Exception as error:  # noqa: BLE001 - whatever a template's code raises: name it and its paragraph
         raise TemplateProblem(describe_error(template_path, error)) from error
     document = template.docx
-    restart_numbering(document)
+    try:
+        numbering = document.part.numbering_part.element
+    except NotImplementedError:  # a template without numbering definitions
+        numbering = None
+    for num in restart_numbering(document.element.body, NumberingPlan.of(document.styles.element, numbering)):
+        numbering.append(num)
     if word_tag:
-        set_language(document, word_tag)
+        set_language(document.styles.element, word_tag)
     if title:
         document.core_properties.title = xml_safe(title)
     prepare_document(document)  # the stamp's part; its fingerprint of the saved parts follows
     buffer = io.BytesIO()
     template.save(buffer)
     return finish_stamp(buffer.getvalue())
+
+
+def unreadable(template_path: Path, error: BaseException) -> TemplateProblem:
+    return TemplateProblem(f"template {Path(template_path).name}: cannot be read as a Word document: {error}")
 
 
 def render_to(template_path: Path, context: dict[str, Any], destination: Path, **options: Any) -> Path:

@@ -26,6 +26,8 @@ from typing import Any, Callable, TypeVar
 
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.nodes import EvalContext
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 MAX_TEXT = 1_000_000  # characters of one text a template makes (a whole program is about 200,000)
@@ -181,6 +183,13 @@ _SIZE_ARGUMENTS = {"center": "width", "indent": "width", "wordwrap": "width", "t
 
 def _limited_filter(name: str, function: Callable) -> Callable:
     """A filter whose arguments and result are checked (the piped value is checked where it was made)."""
+    result_of = f"the result of |{name}"
+    if name not in _SIZE_ARGUMENTS and name not in ("format", "join", "replace"):
+        def run_plain(*args: Any, **kwargs: Any) -> Any:  # no argument to check: only the result
+            return checked(function(*args, **kwargs), result_of)
+
+        return update_wrapper(run_plain, function)
+
     def run(*args: Any, **kwargs: Any) -> Any:
         first = next((i for i, value in enumerate(args) if not _is_context(value)), len(args))
         plain = list(args[first:]) + list(kwargs.values())
@@ -196,15 +205,12 @@ def _limited_filter(name: str, function: Callable) -> Callable:
             args = (*args[:first], items, *args[first + 1:])
         elif name == "replace" and len(plain) >= 3 and all(isinstance(v, str) for v in plain[:3]):
             _check_replace(*plain[:3])
-        return checked(function(*args, **kwargs), f"the result of |{name}")
+        return checked(function(*args, **kwargs), result_of)
 
     return update_wrapper(run, function)
 
 
 def _is_context(value: Any) -> bool:
-    from jinja2.nodes import EvalContext
-    from jinja2.runtime import Context
-
     return isinstance(value, (Context, EvalContext))
 
 
@@ -232,10 +238,29 @@ class LimitedEnvironment(SandboxedEnvironment):
     intercepted_binops = frozenset(["*", "**", "+", "%"])
     code_generator_class = _CheckedCodeGenerator
 
+    SAFE_ATTRIBUTES_KEPT = 4096  # answers of is_safe_attribute remembered (a template reads a few dozen)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.globals["lipsum"] = _lipsum
         self.template_class = type("LimitedTemplate", (self.template_class,), {"render": _render_bounded})
+        self._safe_attributes: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """The sandbox's answer, remembered per (type, attribute name): Jinja's checks look at nothing
+        else (``isinstance`` of the object, the name), and a document asks the same few thousands of
+        times. An object whose ``__class__`` is not its type is asked every time."""
+        cls = type(obj)
+        if type(attr) is not str or obj.__class__ is not cls:
+            return super().is_safe_attribute(obj, attr, value)
+        key = (cls, attr)
+        safe = self._safe_attributes.get(key)
+        if safe is None:
+            safe = super().is_safe_attribute(obj, attr, value)
+            if len(self._safe_attributes) >= self.SAFE_ATTRIBUTES_KEPT:
+                self._safe_attributes.clear()
+            self._safe_attributes[key] = safe
+        return safe
 
     def add_filters(self, filters: dict[str, Callable]) -> None:
         """Register filters (and wrap Jinja's own) so that their arguments and results are checked."""
@@ -268,13 +293,17 @@ def _render_bounded(self, *args: Any, **kwargs: Any) -> str:
         self.environment.handle_exception()
 
 
-def _bounded(chunks):
+def _bounded(chunks) -> list[str]:
+    """The chunks of a render, read into a list (``join`` would make one) while counting their size."""
     total = 0
+    listed: list[str] = []
+    append = listed.append
     for chunk in chunks:
         total += len(chunk)
         if total > MAX_OUTPUT:  # raised inside the template's code, so the error names its paragraph
             chunks.throw(TemplateLimitError(f"the document is over {MAX_OUTPUT >> 20} MB of XML (progen's limit)"))
-        yield chunk
+        append(chunk)
+    return listed
 
 
 # -- time ----------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Iterable
 from xml.sax.saxutils import escape
 
 PROPERTY = "progen-content"
@@ -45,9 +46,15 @@ def _counted(name: str) -> bool:
 
 def content_digest(members: list[zipfile.ZipInfo]) -> str:
     """``sha256:<hex>`` of the name, size and CRC-32 of the members the fingerprint covers, in name order."""
+    return digest_of((info.filename, info.file_size, info.CRC) for info in members)
+
+
+def digest_of(entries: Iterable[tuple[str, int, int]]) -> str:
+    """:func:`content_digest` of (name, size, CRC-32) entries: for a writer that knows them without a
+    ZIP directory (the prepared render path, :mod:`generator.render.prepared`)."""
     digest = hashlib.sha256()
-    for info in sorted((info for info in members if _counted(info.filename)), key=lambda info: info.filename):
-        digest.update(f"{info.filename}\0{info.file_size}\0{info.CRC:08x}\n".encode("utf-8"))
+    for name, size, crc in sorted((entry for entry in entries if _counted(entry[0])), key=lambda entry: entry[0]):
+        digest.update(f"{name}\0{size}\0{crc:08x}\n".encode("utf-8"))
     return "sha256:" + digest.hexdigest()
 
 
@@ -155,5 +162,5 @@ def document_state(path: Path) -> str:
     return "generated" if stamp == content_digest(members) else "edited"
 
 
-__all__ = ["PROPERTY", "content_digest", "document_state", "finish_stamp", "prepare_document",
+__all__ = ["PROPERTY", "content_digest", "digest_of", "document_state", "finish_stamp", "prepare_document",
            "stamp_docx_bytes"]

@@ -129,6 +129,40 @@ def test_limits_change_nothing_in_a_real_document(monkeypatch):
     limited = {kind: document_xml(kind) for kind in ("program", "outline", "assessment")}
     plain = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
     plain.filters.update({name: function for name, (function, _doc) in FILTERS.items()})
-    monkeypatch.setattr(docx_render, "render_environment", lambda: plain)
+    monkeypatch.setattr(docx_render, "render_environment", lambda: plain)  # the docxtpl path (fallback)
+    monkeypatch.setattr("generator.render.prepared.render_environment", lambda: plain)  # the prepared path
     for kind, xml in limited.items():
         assert document_xml(kind) == xml, kind
+
+
+def test_remembered_sandbox_answers_refuse_as_often_as_they_allow():
+    """is_safe_attribute is remembered per (type, name): an unsafe attribute stays refused, a name safe on
+    one type is asked again for another, and an object that lies about its class is asked every time."""
+    import types
+
+    from jinja2.exceptions import SecurityError
+
+    from generator.render.environment import make_environment
+
+    env = make_environment()
+
+    def attack():
+        return 1
+
+    class Liar:
+        claims = [int, types.FrameType]  # what isinstance sees: first an int, then a frame (all internal)
+
+        @property
+        def __class__(self):
+            return Liar.claims[0]
+
+    for _ in range(3):
+        with pytest.raises(SecurityError):
+            env.from_string("{{ f.__globals__ }}").render(f=attack)
+        with pytest.raises(SecurityError):
+            env.from_string("{{ t.mro() }}").render(t=int)  # «mro» of a type: refused …
+    assert env.from_string("{{ d.mro }}|{{ n.real }}").render(d={"mro": "ok"}, n=3) == "ok|3"  # … of a dict: its item
+    assert env.is_safe_attribute(Liar(), "f_globals", None) is True
+    Liar.claims.pop(0)
+    assert env.is_safe_attribute(Liar(), "f_globals", None) is False  # asked again, not remembered
+    assert len(env._safe_attributes) <= env.SAFE_ATTRIBUTES_KEPT

@@ -56,9 +56,16 @@ def browser(tmp_path):
 
 
 def wait_for(condition, timeout=30.0, what="condition"):
+    """Poll ``condition``; an element the page is replacing at that moment (the preview is redrawn
+    after each change) counts as "not yet", not as a failure."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        value = condition()
+        try:
+            value = condition()
+        except (NoSuchElementException, StaleElementReferenceException):
+            value = None
         if value:
             return value
         time.sleep(0.1)
