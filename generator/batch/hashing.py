@@ -322,7 +322,7 @@ def override_slices(path: Path) -> tuple[str, dict[str, str]]:
 
 # -- input hashes ----------------------------------------------------------------------------------
 # Code that never runs in a build: importing standards and the command line itself.
-NOT_IN_A_BUILD = ("ingest", "cli.py", "__main__.py")
+NOT_IN_A_BUILD = ("ingest", "cli", "__main__.py")
 
 
 def pipeline_files(root: Path) -> list[Path]:

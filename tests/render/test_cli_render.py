@@ -21,7 +21,7 @@ def runner():
 
 @pytest.fixture
 def program_stub(sample):
-    with mock.patch("generator.cli.make_program_from_options", autospec=True, return_value=sample) as stub:
+    with mock.patch("generator.cli.design_commands.make_program_from_options", autospec=True, return_value=sample) as stub:
         yield stub
 
 

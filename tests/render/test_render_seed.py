@@ -149,7 +149,6 @@ def test_numbered_lists_restart_per_module(rendered, seed_programs):
                 if p.tag == qn("w:p") and p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") is not None
                 and p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "ListNumber"]
     ids = _num_ids(numbered)
-    program = seed_programs[CARDS[1]]
     blocks = list(dict.fromkeys(ids))
     assert None not in blocks
     assert len(blocks) == 1  # the program's tasks (criteria are in tables now)
