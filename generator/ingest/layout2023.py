@@ -216,7 +216,7 @@ _LABELS = ("abilities", "knowledge", "recognition", "function_list", "mandatory"
 
 def line_kind(vocab: Vocabulary):
     """For the import's account: a card line's heading or label, and the text after the label."""
-    from generator.ingest.docx_reader import is_label
+    from generator.ingest.cell_lines import is_label
 
     def classify(line: str) -> Optional[tuple[str, str]]:
         if any(vocab.match(key, line) for key in _HEADINGS):

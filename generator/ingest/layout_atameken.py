@@ -158,7 +158,7 @@ def parse_atameken(doc: SourceDocument, lang: Optional[str], layout: str) -> m.S
 
 def line_kind(labels: AtamekenLabels):
     """For the import's account: a card line's heading or label, and the text after the label."""
-    from generator.ingest.docx_reader import is_label
+    from generator.ingest.cell_lines import is_label
 
     def classify(line: str) -> Optional[tuple[str, str]]:
         if labels.card_heading_name(line) is not None or labels.unnumbered(line) is not None:

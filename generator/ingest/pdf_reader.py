@@ -35,7 +35,7 @@ from pathlib import Path
 
 from generator.exceptions import SourceError
 from generator.ingest.blocks import Block, SourceDocument, read_bytes, row_blocks
-from generator.ingest.docx_reader import CellLines
+from generator.ingest.cell_lines import CellLines
 from generator.ingest.pdf_tables import (Body, Cell, Element, element_lines, find_tables, inside, join_pages,
                                         table_boxes, table_rows, text_right)
 from generator.ingest.pdf_text import Hints, Paragraph, build_lines, document_hints, line_pitch, paragraphs

@@ -227,7 +227,7 @@ def _first_cell(row: Row) -> Optional[Cell]:
 
 def opens_anew(cell: Cell) -> bool:
     """Does the cell open with a label or a list item (so it is not the rest of a cell above)?"""
-    from generator.ingest.docx_reader import is_label
+    from generator.ingest.cell_lines import is_label
 
     first = paragraphs(cell.lines, text_right(cell))[0]
     return first.marker is not None or is_label(first.text())
@@ -236,7 +236,7 @@ def opens_anew(cell: Cell) -> bool:
 def _cell_goes_on(above: Cell, below: Cell) -> bool:
     """Does the text of ``below`` go on from ``above``: a list's next number, a wrapped item or line,
     or the list under a label left alone at the foot of the page?"""
-    from generator.ingest.docx_reader import is_label
+    from generator.ingest.cell_lines import is_label
 
     first = below.lines[0]
     marker = first.marker()

@@ -377,7 +377,7 @@ def _opens_paragraph(before: str, text: str) -> bool:
     """A label line («Знания:», «Трудовая функция 2»), a field line («Председатель: Омаров Ж.Б.»)
     or a classifier code line («62.01.1 Разработка …») starts a paragraph, and so does any
     capitalised line after a line that ends in a colon: text does not wrap into those."""
-    from generator.ingest.docx_reader import is_label
+    from generator.ingest.cell_lines import is_label
 
     if not text[:1].isupper() and not text[:1].isdigit():
         return False
