@@ -170,77 +170,87 @@ def run_build(workspace, targets=None, jobs=1, force=False, dry_run=False, clean
 def _decide(workspace, out_dir, record, all_targets, chosen, force, dry_run, clean, pdf, started):
     """Statuses of every chosen target, and the work to do; ``--clean`` deletes removed outputs."""
     report = BuildReport(workspace, out_dir, dry_run=dry_run)
-
-    # removed targets --------------------------------------------------------------------------
-    current = {t.key for t in all_targets}
-    for key in sorted(set(record.targets) | set(record.pending)):
-        if key in current:
-            continue
-        report.removed.append(key)
-        if clean and not dry_run:
-            path = workspace / key
-            state, _entry = record.output_state(key, path)
-            if state == "edited":
-                log.warning("%s: removed from the manifest but edited by hand; kept", key)
-                continue
-            path.unlink(missing_ok=True)
-            path.with_suffix(".pdf").unlink(missing_ok=True)
-            record.forget(key)
-            report.cleaned.append(key)
-            for folder in path.parents:  # and the card's folder once it is empty
-                if folder == out_dir or out_dir not in folder.parents:
-                    break
-                try:
-                    folder.rmdir()
-                except OSError:
-                    break
-
-    # what is stale -------------------------------------------------------------------------------
+    _removed_targets(report, workspace, out_dir, record, all_targets, clean and not dry_run)
     work: list[_Work] = []
     results: dict[str, TargetResult] = {}
     for target in chosen:
         result = TargetResult(target.key, target.card, target.kind, target.language, target.standard.rel,
                               "up-to-date")
         results[target.key] = result
-        blocked = _blocked(target.path, workspace)
-        if blocked:
-            result.status, result.message = "failed", blocked
-            continue
-        state, entry = record.output_state(target.key, target.path)
-        changed = changed_components(entry.get("inputs", {}), target.inputs) if entry else list(target.inputs)
-        if state == "edited" and not force:
-            result.status = "kept"
-            if entry is None:  # the record does not know it: its own stamp says it was changed
-                result.reason = ("edited by hand (its content no longer matches the stamp progen gave it); "
-                                 "--force rebuilds it after saving a backup")
-            else:
-                result.reason = ("edited by hand after it was built" +
-                                 (f"; its inputs changed ({', '.join(changed)}); --force rebuilds it after saving "
-                                  f"a backup" if changed else ""))
-            continue
-        if force:
-            reason = "forced"
-        elif state == "missing":
-            reason = "output missing" if entry else "new"
-        elif state == "unknown":
-            reason = "not in the build record; the file there is saved as a copy first"
-        elif state == "generated":  # progen's own untouched document, the record lost or another run's
-            reason = ("not in the build record" if entry is None
-                      else "replaced since the last build by another progen run (`progen render`?)")
-        elif changed:
-            reason = "changed: " + ", ".join(changed)
-        else:
-            reason = ""
-        wants_pdf = pdf and target.path.suffix == ".docx" and (bool(reason) or not target.path.with_suffix(".pdf").exists()
-                             or (entry or {}).get("pdf_source") != (entry or {}).get("output"))
-        if reason or wants_pdf:
-            result.status = "would-build"
-            result.reason = reason or "PDF missing"
-            work.append(_Work(target, result.reason, render=bool(reason), pdf=wants_pdf,
-                              backup=state in ("edited", "unknown")))
+        job = _stale(target, result, workspace, record, force, pdf)
+        if job is not None:
+            work.append(job)
     report.results = [results[t.key] for t in chosen]
     report.seconds = time.perf_counter() - started
     return report, work, results
+
+
+def _removed_targets(report, workspace, out_dir, record, all_targets, delete: bool) -> None:
+    """Targets the record knows and programs.yaml no longer lists; deleted (with an emptied card
+    folder) when ``delete``, unless edited by hand."""
+    current = {t.key for t in all_targets}
+    for key in sorted(set(record.targets) | set(record.pending)):
+        if key in current:
+            continue
+        report.removed.append(key)
+        if not delete:
+            continue
+        path = workspace / key
+        state, _entry = record.output_state(key, path)
+        if state == "edited":
+            log.warning("%s: removed from the manifest but edited by hand; kept", key)
+            continue
+        path.unlink(missing_ok=True)
+        path.with_suffix(".pdf").unlink(missing_ok=True)
+        record.forget(key)
+        report.cleaned.append(key)
+        for folder in path.parents:  # and the card's folder once it is empty
+            if folder == out_dir or out_dir not in folder.parents:
+                break
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+
+
+def _stale(target, result, workspace, record, force, pdf) -> Optional[_Work]:
+    """Why ``target`` must be built (``result`` says it), or None when it is up to date or kept."""
+    blocked = _blocked(target.path, workspace)
+    if blocked:
+        result.status, result.message = "failed", blocked
+        return None
+    state, entry = record.output_state(target.key, target.path)
+    changed = changed_components(entry.get("inputs", {}), target.inputs) if entry else list(target.inputs)
+    if state == "edited" and not force:
+        result.status = "kept"
+        if entry is None:  # the record does not know it: its own stamp says it was changed
+            result.reason = ("edited by hand (its content no longer matches the stamp progen gave it); "
+                             "--force rebuilds it after saving a backup")
+        else:
+            result.reason = ("edited by hand after it was built" +
+                             (f"; its inputs changed ({', '.join(changed)}); --force rebuilds it after saving "
+                              f"a backup" if changed else ""))
+        return None
+    if force:
+        reason = "forced"
+    elif state == "missing":
+        reason = "output missing" if entry else "new"
+    elif state == "unknown":
+        reason = "not in the build record; the file there is saved as a copy first"
+    elif state == "generated":  # progen's own untouched document, the record lost or another run's
+        reason = ("not in the build record" if entry is None
+                  else "replaced since the last build by another progen run (`progen render`?)")
+    elif changed:
+        reason = "changed: " + ", ".join(changed)
+    else:
+        reason = ""
+    wants_pdf = pdf and target.path.suffix == ".docx" and (bool(reason) or not target.path.with_suffix(".pdf").exists()
+                         or (entry or {}).get("pdf_source") != (entry or {}).get("output"))
+    if not (reason or wants_pdf):
+        return None
+    result.status = "would-build"
+    result.reason = reason or "PDF missing"
+    return _Work(target, result.reason, render=bool(reason), pdf=wants_pdf, backup=state in ("edited", "unknown"))
 
 
 def _blocked(path: Path, workspace: Path) -> str:
