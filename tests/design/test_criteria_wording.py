@@ -1,0 +1,59 @@
+"""The object a Kazakh criterion names is a whole noun phrase a methodologist would sign (read in the seed
+programs): not a verbal noun put in the locative as if it were a document («…жоспарларын әзірлеуде мақсат …
+көрсетілген»), not a phrase cut inside a possessive chain («Саясатын іске асырудың …»), not a participle left
+without its complement («Қажетті коммуникативтік дағдылардың …»), and control carried out by a light verb is
+assessed as control («…бақылауды жүзеге асыру» is not a plan to write)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.design import plan_program
+from generator.standard.store import load_standard
+from generator.workspace.spec import ProgramSpec
+
+SEED = Path(__file__).resolve().parents[2] / "standard_data" / "M84120.kk.yaml"
+
+
+@pytest.fixture(scope="module")
+def seed_criteria():
+    standard = load_standard(SEED)
+    found = {}
+    for card in standard.cards:
+        program = plan_program(standard, ProgramSpec(card=card.code, hours=72, year=2026))
+        for module in program.modules:
+            outcomes = {o.code: o.text for o in module.outcomes}
+            for criterion in module.criteria:
+                found.setdefault((card.code, outcomes[criterion.outcome_code]), []).append(criterion.text)
+    return found
+
+
+def _of(seed_criteria, card, outcome_start):
+    (texts,) = [texts for (code, outcome), texts in seed_criteria.items()
+                if code == card and outcome.startswith(outcome_start)]
+    return texts
+
+
+def test_an_action_is_not_named_as_a_document(seed_criteria):
+    plans = _of(seed_criteria, "1210-0-020", "өңірлік қажеттіліктер")
+    assert any(t.startswith("ЖРО дамытудың перспективалық жоспарларында мақсат") for t in plans), plans
+    verbal_locative = re.compile(r"\w{3,}у(да|де) мақсат,")  # «…әзірлеуде мақсат, … көрсетілген»
+    assert [t for texts in seed_criteria.values() for t in texts if verbal_locative.search(t)] == []
+
+
+def test_a_long_object_is_not_cut_inside_its_phrase(seed_criteria):
+    texts = _of(seed_criteria, "1210-0-020", "мемлекеттік жастар саясатын іске асырудың")
+    assert not [t for t in texts if t.startswith("Саясатын")], texts
+
+
+def test_a_participle_keeps_its_complement_or_goes(seed_criteria):
+    texts = _of(seed_criteria, "3412-0-003", "жастармен жұмыс істеу үшін қажетті")
+    assert not [t for t in texts if t.startswith("Қажетті")], texts
+    assert not [t for t in texts if "дағдыларды сұхбаттасына" in t], texts  # a skill is not a memo to hand out
+
+
+def test_control_by_a_light_verb_is_assessed_as_control(seed_criteria):
+    texts = _of(seed_criteria, "1210-0-020", "мамандардың лауазымдық нұсқаулықтарын")
+    assert not [t for t in texts if "нысаналы топ" in t or "бекітілген үлгіге" in t], texts
