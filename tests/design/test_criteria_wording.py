@@ -26,7 +26,8 @@ def seed_criteria():
         for module in program.modules:
             outcomes = {o.code: o.text for o in module.outcomes}
             for criterion in module.criteria:
-                found.setdefault((card.code, outcomes[criterion.outcome_code]), []).append(criterion.text)
+                texts = found.setdefault((card.code, outcomes[criterion.outcome_code]), [])
+                texts.extend([criterion.text, *criterion.questions])
     return found
 
 
@@ -57,3 +58,13 @@ def test_a_participle_keeps_its_complement_or_goes(seed_criteria):
 def test_control_by_a_light_verb_is_assessed_as_control(seed_criteria):
     texts = _of(seed_criteria, "1210-0-020", "мамандардың лауазымдық нұсқаулықтарын")
     assert not [t for t in texts if "нысаналы топ" in t or "бекітілген үлгіге" in t], texts
+
+
+def test_one_methodology_is_not_counted_as_methods(seed_criteria):
+    texts = _of(seed_criteria, "1210-0-020", "оқытуды жүргізудің теориясы мен әдістемесін")
+    assert not [t for t in texts if "кемінде екеуін" in t or "бірін" in t], texts
+
+
+def test_questions_on_features_read_for_any_features_item(seed_criteria):
+    texts = _of(seed_criteria, "3412-0-003", "белсенді тыңдау мен вербалды емес")  # forms and elements
+    assert not [t for t in texts if "ерекшелікті атап" in t or "нәтиже болмаған" in t], texts
