@@ -42,6 +42,11 @@ def fill_slots(template: str, name: str, phrase: str, phraser) -> Optional[str]:
     return text[:1].upper() + text[1:]
 
 
+def quoted(title: str) -> str:
+    """«title», its own quotation marks made the inner kind: «Закон Республики Казахстан „Об образовании“»."""
+    return "«" + title.replace("«", "„").replace("»", "“") + "»"
+
+
 def has_slot(template: str) -> bool:
     return bool(_SLOT.search(template))
 
@@ -285,7 +290,7 @@ class CriteriaMaker:
         title, heading = heading, self.names.lower_first(heading)  # inside a sentence; quoted, it keeps its capital
 
         def fill(template: str) -> Optional[str]:
-            return fill_slots(template.replace("«{topic}»", "«" + title.replace("{", "(").replace("}", ")") + "»"),
+            return fill_slots(template.replace("«{topic}»", quoted(title.replace("{", "(").replace("}", ")"))),
                               "topic", heading, self.phraser)
 
         entries = self.kinds[kind]["criteria"]

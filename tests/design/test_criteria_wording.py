@@ -68,3 +68,13 @@ def test_one_methodology_is_not_counted_as_methods(seed_criteria):
 def test_questions_on_features_read_for_any_features_item(seed_criteria):
     texts = _of(seed_criteria, "3412-0-003", "белсенді тыңдау мен вербалды емес")  # forms and elements
     assert not [t for t in texts if "ерекшелікті атап" in t or "нәтиже болмаған" in t], texts
+
+
+def test_a_quoted_title_with_quotes_inside_gets_inner_quotation_marks():
+    sample = Path(__file__).resolve().parents[2] / "generator" / "languages" / "ru" / "sample_standard.yaml"
+    standard = load_standard(sample)
+    texts = [text for card in standard.cards
+             for m in plan_program(standard, ProgramSpec(card=card.code, hours=72, year=2026)).modules
+             for c in m.criteria for text in [c.text, *c.questions]]
+    assert any("«Закон Республики Казахстан „О государственной молодежной политике“»" in t for t in texts)
+    assert [t for t in texts if re.search(r"«[^»]*«", t)] == []
