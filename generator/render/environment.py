@@ -28,6 +28,7 @@ from jinja2.exceptions import UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from generator.design.recognition import code_order
 from generator.render.limits import LimitedEnvironment
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -196,10 +197,6 @@ def methods_of(modules: list) -> list[str]:
     return seen
 
 
-def _code_order(number: str) -> tuple:
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in number.split("."))
-
-
 def outcome_codes(outcomes: list) -> str:
     """Outcome codes in short, in order, the prefix once: «ОН 3.1–3.4, 3.7, ОН Ж2» (runs of three or more
     in one module as a range); never «ОН 4.4, 4.5, ОН 4.2»."""
@@ -212,7 +209,7 @@ def outcome_codes(outcomes: list) -> str:
     parts = []
     for (prefix, _), numbers in groups.items():
         runs: list[list[str]] = []
-        for number in sorted(numbers, key=_code_order):
+        for number in sorted(numbers, key=code_order):
             head, _, tail = number.rpartition(".")
             last = runs[-1][-1].rpartition(".") if runs else None
             if last and tail.isdigit() and last[2].isdigit() and last[0] == head and int(tail) == int(last[2]) + 1:
