@@ -148,12 +148,14 @@ class CriteriaMaker:
 
     def knowledge_kind(self, text: str, legal: bool) -> str:
         """Legal acts are ``legal``; otherwise the kind of the item's head word (the last word in Kazakh, the
-        first in Russian: ``knowledge_head``), else the first kind any of its words belongs to."""
+        first in Russian: ``knowledge_head``), else the first kind any of its words outside brackets belongs to
+        (the brackets list what it covers: «бағалау (процестер, … құралдары)» is no set of tools)."""
         if legal and "legal" in self.kinds:
             return "legal"
-        lemmas = [w for w in self.phraser.lemmas(text.split("(")[0]) if w]
+        outside = text.split("(")[0]
+        lemmas = [w for w in self.phraser.lemmas(outside) if w]
         head = lemmas[-1 if self.head_last else 0] if lemmas else ""
-        for stems in (self.words.stems(head), self.words.stems(text)):
+        for stems in (self.words.stems(head), self.words.stems(outside)):
             for key, kind in self.kinds.items():
                 if key != "legal" and any(self._matches(w, stems) for w in kind.get("words") or ()):
                     return key

@@ -78,3 +78,9 @@ def test_a_quoted_title_with_quotes_inside_gets_inner_quotation_marks():
              for c in m.criteria for text in [c.text, *c.questions]]
     assert any("«Закон Республики Казахстан „О государственной молодежной политике“»" in t for t in texts)
     assert [t for t in texts if re.search(r"«[^»]*«", t)] == []
+
+
+def test_the_kind_of_knowledge_is_not_taken_from_its_brackets(seed_criteria):
+    """«Бейресми оқытуды бағалау (процестер, … құралдары)» is about evaluation, not a set of tools to choose from."""
+    texts = _of(seed_criteria, "1210-0-020", "бейресми оқытуды бағалауды")
+    assert not [t for t in texts if "ішінен нақты міндетке сәйкесін" in t or "қайсысын жиі пайдаланасыз" in t], texts
