@@ -84,3 +84,13 @@ def test_the_kind_of_knowledge_is_not_taken_from_its_brackets(seed_criteria):
     """«Бейресми оқытуды бағалау (процестер, … құралдары)» is about evaluation, not a set of tools to choose from."""
     texts = _of(seed_criteria, "1210-0-020", "бейресми оқытуды бағалауды")
     assert not [t for t in texts if "ішінен нақты міндетке сәйкесін" in t or "қайсысын жиі пайдаланасыз" in t], texts
+
+
+def test_negotiation_and_public_speaking_are_not_assessed_as_a_consultation(seed_criteria):
+    texts = _of(seed_criteria, "1210-0-020", "ЖРО қызметтері туралы халықты хабардар етуді")
+    assert not [t for t in texts if "құпиялылықты" in t or "Сұхбаттасының сұрағын" in t], texts
+    sample = load_standard(Path(__file__).resolve().parents[2] / "generator" / "languages" / "ru" / "sample_standard.yaml")
+    program = plan_program(sample, ProgramSpec(card="1349-0-012", hours=72, year=2026))
+    (code,) = [o.code for m in program.modules for o in m.outcomes if "переговоры" in o.text]
+    texts = [c.text for m in program.modules for c in m.criteria if c.outcome_code == code]
+    assert not [t for t in texts if "конфиденциальность" in t or "запрос собеседника" in t], texts
