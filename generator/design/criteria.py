@@ -42,6 +42,11 @@ def fill_slots(template: str, name: str, phrase: str, phraser) -> Optional[str]:
     return text[:1].upper() + text[1:]
 
 
+def quoted(title: str) -> str:
+    """«title», its own quotation marks made the inner kind: «Закон Республики Казахстан „Об образовании“»."""
+    return "«" + title.replace("«", "„").replace("»", "“") + "»"
+
+
 def has_slot(template: str) -> bool:
     return bool(_SLOT.search(template))
 
@@ -76,6 +81,8 @@ class CriteriaMaker:
         self.head_last = wording.get("knowledge_head", "last") == "last"
         self.task_object_not = wording.get("task_object_not") or {}
         self.object_cut = {w.lower() for w in wording.get("object_cut") or ()}
+        self.dangling = {w.lower() for w in wording.get("object_dangling") or ()}
+        self.coordinators = {w.lower() for w in wording.get("object_coordinators") or ()}
         self._turns: Counter = Counter()
         self._stems_of: dict[str, tuple[str, ...]] = {}
         self._class_of: dict[tuple, VerbClass] = {}
@@ -110,6 +117,7 @@ class CriteriaMaker:
         skill = self._names_skill(text)
         if skill and verb:  # «… дағдыларын қолдана алады»: the skill's own words tell the class, not the verb
             stems = [stem for stem in stems if stem != self.words.stem(verb.lower())]
+        action = self._object_action(text)
         best, best_score = self.default_class, 0
         for key, verb_class in self.classes.items():
             entries = self._class_stems(verb_class)
@@ -117,9 +125,19 @@ class CriteriaMaker:
                         if any(stem == e or (len(e) >= 5 and stem.startswith(e)) for e in entries))
             if verb and not skill and verb.lower() in verb_class.words:
                 score += 1
+            if action and action in verb_class.words:  # «бақылауды жүзеге асыру»: the action is the control
+                score += 1
             if score > best_score:
                 best, best_score = key, score
         return self.classes[best]
+
+    def _object_action(self, text: str) -> Optional[str]:
+        """The verbal noun that ends the ability's object («құжаттардың орындалуын бақылау» → «бақылау»): the
+        action the head verb carries out, weighed like the head verb itself."""
+        if text not in self._objects:
+            self._objects[text] = self.phraser.ability_object(text)
+        words = (self._objects[text] or "").lower().split()
+        return words[-1] if words and self._is_action(words[-1]) else None
 
     def _names_skill(self, text: str) -> bool:
         """Whether the ability's object is a skill («топтық басқару … дағдылары», «навыки работы …»)."""
@@ -130,12 +148,14 @@ class CriteriaMaker:
 
     def knowledge_kind(self, text: str, legal: bool) -> str:
         """Legal acts are ``legal``; otherwise the kind of the item's head word (the last word in Kazakh, the
-        first in Russian: ``knowledge_head``), else the first kind any of its words belongs to."""
+        first in Russian: ``knowledge_head``), else the first kind any of its words outside brackets belongs to
+        (the brackets list what it covers: «бағалау (процестер, … құралдары)» is no set of tools)."""
         if legal and "legal" in self.kinds:
             return "legal"
-        lemmas = [w for w in self.phraser.lemmas(text.split("(")[0]) if w]
+        outside = text.split("(")[0]
+        lemmas = [w for w in self.phraser.lemmas(outside) if w]
         head = lemmas[-1 if self.head_last else 0] if lemmas else ""
-        for stems in (self.words.stems(head), self.words.stems(text)):
+        for stems in (self.words.stems(head), self.words.stems(outside)):
             for key, kind in self.kinds.items():
                 if key != "legal" and any(self._matches(w, stems) for w in kind.get("words") or ()):
                     return key
@@ -153,13 +173,35 @@ class CriteriaMaker:
         if len(words) > 1 and self.phraser.lemmas(words[0])[:1] and self.phraser.lemmas(words[0])[0] in self.action_nouns:
             # «анализ производительности системы»: the object is what is analysed, not the analysis
             found = self.phraser.inflect(" ".join(words[1:]), "nominative", "genitive")
-        found = self._shorten(found)
+        found = self._shorten(self._without_dangling(self._acted_on(found)))
         if not found or len(found.split()) > int(self.settings["object_max_words"]):
             return verb_class.default_object
         ends = {found.split()[0].lower(), found.split()[-1].lower()}
         if ends & set(self.task_object_not.get("words", ())):
             return verb_class.default_object  # «… дағдылары», «навыки …»: a skill is not a thing to study or prepare
         return self.names.lower_first(found)
+
+    def _acted_on(self, phrase: Optional[str]) -> Optional[str]:
+        """An object ending in a verbal noun is an action, not a thing: the thing is that noun's accusative
+        object («ЖРО дамытудың перспективалық жоспарларын әзірлеу» → «… жоспарлары»), or there is none."""
+        words = (phrase or "").split()
+        if not words or not self._is_action(words[-1]):
+            return phrase
+        inner = " ".join(words[:-1])
+        nominative = self.phraser.inflect(inner, "nominative", "accusative") if inner else None
+        return nominative if nominative and nominative != inner else None
+
+    def _is_action(self, word: str) -> bool:
+        return word.lower().endswith(tuple(self.task_object_not.get("endings", ()))) if \
+            self.task_object_not.get("endings") else False
+
+    def _without_dangling(self, phrase: Optional[str]) -> Optional[str]:
+        """«(жастармен жұмыс істеу үшін) қажетті коммуникативтік дағдылар»: a participle whose complement
+        was left outside the object goes with it (``object_dangling`` of the language's criteria data)."""
+        words = (phrase or "").split()
+        while words and words[0].lower() in self.dangling:
+            words = words[1:]
+        return " ".join(words) if words else None
 
     def _shorten(self, phrase: Optional[str]) -> Optional[str]:
         """A long object cut to its core: before the first ``object_cut`` word (a Russian preposition), or its
@@ -171,8 +213,11 @@ class CriteriaMaker:
         if self.object_cut:
             cut = next((i for i, w in enumerate(words) if i and w.lower() in self.object_cut), len(words))
             return " ".join(words[:cut]).rstrip(",") if cut <= limit else None
-        tail = words[-limit:]
-        return " ".join(tail) if tail[0].lower() not in {"және", "мен", "пен", "бен", "немесе"} else None
+        # a Kazakh phrase is cut only after a coordinator or a comma: cut elsewhere, a possessive loses its
+        # possessor («[мемлекеттік жастар] саясатын іске асырудың …»)
+        starts = [i for i in range(len(words) - limit, len(words))
+                  if words[i - 1].endswith(",") or words[i - 1].lower() in self.coordinators]
+        return " ".join(words[starts[0]:]) if starts else None
 
     def task(self, text: str, verb_class: VerbClass, heading: str) -> str:
         """The practical task of an ability: its class's task with the ability's own object, or the ability."""
@@ -247,7 +292,7 @@ class CriteriaMaker:
         title, heading = heading, self.names.lower_first(heading)  # inside a sentence; quoted, it keeps its capital
 
         def fill(template: str) -> Optional[str]:
-            return fill_slots(template.replace("«{topic}»", "«" + title.replace("{", "(").replace("}", ")") + "»"),
+            return fill_slots(template.replace("«{topic}»", quoted(title.replace("{", "(").replace("}", ")"))),
                               "topic", heading, self.phraser)
 
         entries = self.kinds[kind]["criteria"]

@@ -33,12 +33,27 @@ def counted(number: int, words: dict, workspace, lang: str) -> str:
     return f"{number} {words[workspace.language(lang).plural_form(number)]}"
 
 
-def session_length(program: Program, workspace) -> str:
-    """«2 академиялық сағат (90 минут)» / «2 академических часа (90 минут)»."""
+def session_length(program: Program, workspace, texts: dict) -> str:
+    """«2 академиялық сағат (90 минут)» / «2 академических часа (90 минут)», and the sessions of another
+    length after it («…; 26, 34-сабақтар — 3 академиялық сағат (135 минут)»): one number alone would
+    contradict the session plans."""
+    usual = program.session_minutes // program.minutes_per_hour
+    other: dict[int, list[int]] = {}
+    for session in program.sessions:
+        if session.hours != usual:
+            other.setdefault(session.hours, []).append(session.number)
+    parts = [_hours_and_minutes(usual, program, workspace)]
+    for hours, numbers in sorted(other.items()):
+        words = texts["methods_sessions"]["one" if len(numbers) == 1 else "many"]
+        where = fill(words, "organisation.yaml: methods_sessions", sessions=number_list(numbers))
+        parts.append(f"{where} — {_hours_and_minutes(hours, program, workspace)}")
+    return "; ".join(parts)
+
+
+def _hours_and_minutes(hours: int, program: Program, workspace) -> str:
     labels = workspace.labels(program.language)
-    hours = program.session_minutes // program.minutes_per_hour
     return (f"{counted(hours, labels['hours_word'], workspace, program.language)} "
-            f"({counted(program.session_minutes, labels['minutes_word'], workspace, program.language)})")
+            f"({counted(hours * program.minutes_per_hour, labels['minutes_word'], workspace, program.language)})")
 
 
 def explanatory_note(program: Program, card, texts: dict, workspace) -> list[str]:
@@ -52,7 +67,7 @@ def explanatory_note(program: Program, card, texts: dict, workspace) -> list[str
         entry_requirements=lower_first(program.entry_requirements.strip().rstrip(".")),
         format=program.format_name.lower(), duration=counted(program.total_hours, labels["hours_word"], workspace, program.language),
         sessions=counted(len(program.sessions), labels["session_word"], workspace, program.language),
-        session_length=session_length(program, workspace), language=labels["language_name"],
+        session_length=session_length(program, workspace, texts), language=labels["language_name"],
         document=lower_first(program.document_issued.strip().rstrip(".")),
         skills=", ".join(f"«{sheet.title}»" for sheet in program.assessment_sheets),
         structure=program.structure_note, hours_basis=program.hours_basis)
@@ -69,7 +84,7 @@ def organisation(program: Program, texts: dict, workspace) -> list[str]:
     from generator.design.delivery import group_size_range
 
     low, optimal, high = group_size_range(program.group_size, workspace.design["sessions"]["group_size"])
-    values = dict(session_length=session_length(program, workspace), group_min=low, group_optimal=optimal,
+    values = dict(session_length=session_length(program, workspace, texts), group_min=low, group_optimal=optimal,
                   group_max=high)
     return [fill(texts[key], f"organisation.yaml: {key}", **values)
             for key in ("experiential_cycle", "session_structure", "group_rationale", "online", "blended",

@@ -73,3 +73,21 @@ def _methods(sheet: RecognitionSheet, modules: list[Module], methods: dict, evid
     topics = [t.number for mo in modules for t in mo.topics if t.task and codes & set(t.outcome_codes)]
     values = {"topics": ", ".join(dict.fromkeys(topics)), "minutes": interview_minutes}
     return [methods[key].format(**values) for key in ("observation", "product", "interview") if key in used]
+
+
+def merge_sheet_rows(rows) -> list[str]:
+    """Rows of recognition sheets one piece of evidence feeds, one entry per sheet, rows in order:
+    «2-модуль: Б.1», «2-модуль: Б.2», «3-модуль: Б.1» → «2-модуль: Б.1, Б.2», «3-модуль: Б.1»."""
+    by_sheet: dict[str, list[str]] = {}
+    for row in rows:
+        sheet, _, numbers = row.rpartition(": ")
+        for number in numbers.split(", "):
+            if number not in by_sheet.setdefault(sheet, []):
+                by_sheet[sheet].append(number)
+    return [f"{sheet}: {', '.join(sorted(numbers, key=code_order))}" if sheet else ", ".join(numbers)
+            for sheet, numbers in by_sheet.items()]
+
+
+def code_order(number: str) -> tuple:
+    """«1.2» < «1.10» < «Б.1»: numbered rows or codes (digits) before lettered ones, each by its parts."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in number.split("."))

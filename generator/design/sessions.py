@@ -38,6 +38,7 @@ from typing import Optional
 
 from generator.design.activities import Library
 from generator.design.program import ActivityStep, Evidence, Outcome, PlanStep, Session
+from generator.design.recognition import merge_sheet_rows
 from generator.design.session_timing import Need, Placed, Slot, candidates, first_fitting
 from generator.exceptions import SpecError
 from generator.language import BLOOM_LEVELS
@@ -413,7 +414,7 @@ class Planner:
                 rows.append(Evidence(
                     what=p.activity.text(self.lang).result or p.activity.text(self.lang).name,
                     kinds=list(p.activity.evidence), outcomes=codes, assessed=p.activity.phase == "assessment",
-                    sheet_rows=list(dict.fromkeys(r for c in codes for r in self.sheet_rows.get(c, [])))
+                    sheet_rows=merge_sheet_rows(r for c in codes for r in self.sheet_rows.get(c, []))
                     if set(p.activity.evidence) - {"self_assessment"} else []))  # the sheet is the assessor's
         if observed:
             rows.append(Evidence(what=self.texts["trainer_observation"], kinds=["observation"],

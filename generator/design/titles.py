@@ -45,11 +45,16 @@ def act_short_title(item: Item, phraser, titles: dict) -> str:
 def ability_heading(item: Item, phraser, titles: dict, verb_nouns: dict | None = None) -> str:
     """An ability as a heading: a nominal phrase (ru: «Определение требований …» for «Определять
     требования …»), without the words of ``titles.drop_words`` («қабілеті») and, after a verbal noun,
-    ``titles.drop_after_verbal_noun`` («… талдау дағдылары» → «… талдау»)."""
+    ``titles.drop_after_verbal_noun`` («… талдау дағдылары» → «… талдау»), with a verb of
+    ``titles.drop_skill_verbs`` that ends the title after it («… әзірлеу дағдыларын меңгеру» → «… әзірлеу»)."""
     text = phraser.ability_heading(item.text, verb_nouns) or item.text
     words = text.strip().rstrip(".;").split()
     drop = {w.lower() for w in titles.get("drop_words") or ()}
     after_verbal = {w.lower() for w in titles.get("drop_after_verbal_noun") or ()}
+    skill_verbs = {w.lower() for w in titles.get("drop_skill_verbs") or ()}
+    if len(words) > 3 and words[-1].lower() in skill_verbs and words[-3].lower().endswith(("у", "ю")) \
+            and words[-2].lower().startswith(tuple(after_verbal)):  # дағдылары(н) меңгеру
+        words = words[:-2]
     kept: list[str] = []
     for index, word in enumerate(words):
         bare = word.strip(",;").lower()

@@ -342,7 +342,9 @@ class KazakhPhraser(KazakhQueries):
         if paren and paren[-1].lower == self.knows_verb and len(paren) > 1:
             paren[-2].post += paren[-1].post
             paren.pop()
-            paren[-1].core = self.morph.nominative_of_accusative(paren[-1].core)
+            for token in paren:  # every member the verb governed: «(процестерді, … құралдарын)» → nominative
+                if token is paren[-1] or "," in token.post:
+                    token.core = self.morph.nominative_of_accusative(token.core)
         elif len(body) > 1 and body[-1].lower in self.final_verbs and not body[-1].post:
             body.pop()
             body[-1].core = self.morph.nominative_of_accusative(body[-1].core)

@@ -28,6 +28,7 @@ from jinja2.exceptions import UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from generator.design.recognition import code_order
 from generator.render.limits import LimitedEnvironment
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -197,25 +198,26 @@ def methods_of(modules: list) -> list[str]:
 
 
 def outcome_codes(outcomes: list) -> str:
-    """Outcome codes in short: «ОН 3.1–3.4, ОН Ж2» (runs of three or more in one module as a range)."""
-    groups: dict[str, list[str]] = {}
+    """Outcome codes in short, in order, the prefix once: «ОН 3.1–3.4, 3.7, ОН Ж2» (runs of three or more
+    in one module as a range); never «ОН 4.4, 4.5, ОН 4.2»."""
+    groups: dict[tuple[str, bool], list[str]] = {}  # module outcomes and personal ones (ОН Ж2) apart
     for outcome in outcomes:
         code = getattr(outcome, "code", outcome)
         prefix, _, number = str(code).rpartition(" ")
-        groups.setdefault(prefix, []).append(number)
+        if number not in groups.setdefault((prefix, number[:1].isdigit()), []):
+            groups[(prefix, number[:1].isdigit())].append(number)
     parts = []
-    for prefix, numbers in groups.items():
+    for (prefix, _), numbers in groups.items():
         runs: list[list[str]] = []
-        for number in numbers:
+        for number in sorted(numbers, key=code_order):
             head, _, tail = number.rpartition(".")
             last = runs[-1][-1].rpartition(".") if runs else None
             if last and tail.isdigit() and last[2].isdigit() and last[0] == head and int(tail) == int(last[2]) + 1:
                 runs[-1].append(number)
             else:
                 runs.append([number])
-        for run in runs:
-            text = f"{run[0]}–{run[-1]}" if len(run) >= 3 else ", ".join(run)
-            parts.append(f"{prefix}\u00a0{text}" if prefix else text)
+        text = ", ".join(f"{run[0]}–{run[-1]}" if len(run) >= 3 else ", ".join(run) for run in runs)
+        parts.append(f"{prefix}\u00a0{text}" if prefix else text)
     return ", ".join(parts)
 
 

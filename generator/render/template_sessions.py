@@ -84,7 +84,7 @@ def _evidence(doc) -> None:
     tag_row(proof, "for e in s.evidence")
     row(proof, ["{{ e.what }}",
                 "{% for k in e.kinds %}{{ labels.activity_terms.evidence[k] }}{{ ', ' if not loop.last }}{% endfor %}",
-                "{{ e.outcomes|join(', ') }}", "{{ e.sheet_rows|join('; ') or '–' }}"],
+                "{{ e.outcomes|outcome_codes }}", "{{ e.sheet_rows|join('; ') or '–' }}"],
         styles=["Table Small"] * 4, keep=True)
     tag_row(proof, "endfor")
     tag(doc, "endif")

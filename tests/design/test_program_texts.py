@@ -137,3 +137,19 @@ def test_a_pack_without_texts_reads_its_fallback_and_without_fallback_is_refused
     alone = LanguagePack(code="xx", name="X", native_name="x", folder=tmp_path, word_tag="x", plural="one_other",
                          formats=("a",), phraser="m:C")
     assert text_sources("feedback", "xx", {**packs, "xx": alone}) is None
+
+
+@pytest.mark.parametrize("lang, longer", [("kk", "26, 34-сабақтар — 3 академиялық сағат (135 минут)"),
+                                          ("ru", "занятия 26, 34 — 3 академических часа (135 минут)")])
+def test_the_session_length_names_the_sessions_that_are_longer(lang, longer):
+    """3412-0-003 at 72 h has two 3-hour sessions: «Сабақтың ұзақтығы — 90 минут» alone would contradict them."""
+    from pathlib import Path
+
+    from generator.design import plan_program
+    from generator.standard.store import load_standard
+    from generator.workspace.spec import ProgramSpec
+
+    seed = load_standard(Path(__file__).resolve().parents[2] / "standard_data" / "M84120.kk.yaml")
+    program = plan_program(seed, ProgramSpec(card="3412-0-003", hours=72, year=2026, language=lang))
+    assert [s.number for s in program.sessions if s.hours == 3] == [26, 34]
+    assert longer in program.organisation[1] and longer in " ".join(program.explanatory_note)

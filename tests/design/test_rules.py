@@ -204,3 +204,15 @@ def test_unreadable_workspace_design_data_is_one_line(tmp_path, make, message):
         Workspace.load(tmp_path).design
     assert message in str(info.value)
     assert "\n" not in str(info.value)
+
+
+def test_a_title_loses_a_skill_wrapper_after_a_verbal_noun():
+    """«… жоспарларды әзірлеу дағдыларын меңгеру» is a topic about developing plans, not about «меңгеру»."""
+    workspace = Workspace.builtin()
+    kk, phraser = workspace.design["kk"]["titles"], workspace.phraser("kk")
+    assert ability_heading(Item(id="a", text="Қызметкердің біліктілік деңгейін жетілдіру бойынша жоспарларды әзірлеу "
+                                             "дағдыларын меңгеру"), phraser, kk) == \
+        "Қызметкердің біліктілік деңгейін жетілдіру бойынша жоспарларды әзірлеу"
+    # a skill named by a noun keeps its wrapper: the title would be a bare noun phrase
+    assert ability_heading(Item(id="a", text="Тиімді жобалық менеджмент дағдыларын меңгеру"), phraser, kk) == \
+        "Тиімді жобалық менеджмент дағдыларын меңгеру"

@@ -14,6 +14,7 @@ from generator.design import plan_program
 from generator.design.activities import Range
 from generator.design.content_kinds import kind_by_words
 from generator.design.delivery import content_kinds
+from generator.design.recognition import merge_sheet_rows
 from generator.design.session_timing import Placed, Slot, fit_minutes
 from generator.design.sessions import group_sessions, session_sizes, TeachingUnit
 from generator.standard.store import load_standard
@@ -282,3 +283,16 @@ def test_an_unknown_activity_in_task_activities_is_one_clear_line(seed, file_tre
     with pytest.raises(SpecError, match=r"sessions.task_activities.event.practice: activities: no activity "
                                         r"'practice.rol_play'; did you mean practice.role_play"):
         plan_program(seed, ProgramSpec(card="3412-0-003"), Workspace.load(tmp_path))
+
+
+def test_evidence_names_each_recognition_sheet_once_with_its_rows_in_order():
+    """«Модуль 2: З.1; Модуль 2: З.2; Модуль 3: З.1; Модуль 2: З.4» was one sheet four times, out of order."""
+    assert merge_sheet_rows(["Модуль 2: З.1", "Модуль 2: З.2", "Модуль 3: З.1", "Модуль 2: З.4, З.3"]) == \
+        ["Модуль 2: З.1, З.2, З.3, З.4", "Модуль 3: З.1"]
+    sample = load_standard(REPO / "generator" / "languages" / "ru" / "sample_standard.yaml")
+    program = plan_program(sample, ProgramSpec(card="1349-0-012", hours=72, year=2026))
+    rows = [e.sheet_rows for s in program.sessions for e in s.evidence if e.sheet_rows]
+    assert rows
+    for sheet_rows in rows:
+        sheets = [row.rpartition(": ")[0] for row in sheet_rows]
+        assert len(sheets) == len(set(sheets)), sheet_rows

@@ -61,3 +61,13 @@ def test_fill_refuses_unknown_placeholders():
 def test_russian_hours_plural(number, expected):
     labels = yaml.safe_load(packs()["ru"].data_file("labels").read_text("utf-8"))
     assert hours_phrase({"labels": labels, "lang": "ru"}, number) == expected
+
+
+def test_outcome_codes_are_in_order_with_the_prefix_once():
+    from generator.render.environment import outcome_codes
+    nb = "\u00a0"
+    assert outcome_codes(["ОН 4.4", "ОН 4.5", "ОН 4.2"]) == f"ОН{nb}4.2, 4.4, 4.5"
+    assert outcome_codes(["ОН 5.6", "ОН 5.3"]) == f"ОН{nb}5.3, 5.6"
+    assert outcome_codes(["ОН 2.1", "ОН 2.2", "ОН 2.3", "ОН 3.1", "ОН 3.2", "ОН 3.3", "ОН 3.7", "ОН Ж2"]) == \
+        f"ОН{nb}2.1–2.3, 3.1–3.3, 3.7, ОН{nb}Ж2"
+    assert outcome_codes(["РО 1.10", "РО 1.9", "РО 1.11"]) == f"РО{nb}1.9–1.11"
