@@ -73,9 +73,12 @@ def _card(standard: m.Standard, code: str) -> m.Card:
         raise SpecError(f"card: {standard.no_such_card(code)}") from None
 
 
-def _names(standard: m.Standard, card: m.Card, phraser) -> ProperNames:
+def _names(card: m.Card, phraser) -> ProperNames:
+    """The names the card's own text shows.  Only the card: a build designs each card from its slice of
+    the standard and rebuilds it when that card changes, so another card's text must not change it
+    (it did, and scanning every item of the standard for every card made planning quadratic)."""
     texts = [card.name, card.purpose or ""] + [f.title for f in card.functions]
-    texts += [item.text for *_, item in standard.iter_items()]
+    texts += [i.text for f in card.functions for s in f.skills for i in s.abilities + s.knowledge]
     return ProperNames(phraser, texts)
 
 
@@ -88,7 +91,7 @@ def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Pro
     wording = rules[lang]
     phraser = workspace.phraser(lang)
     selected = r.select_skills(card, spec.skills)
-    names = _names(standard, card, phraser)
+    names = _names(card, phraser)
     words = ContentWords(phraser, wording["topic_matching"], rules["topics"]["min_word_length"])
     words.learn_common([i.text for f in card.functions for s in f.skills for i in s.abilities + s.knowledge],
                        rules["topics"]["common_share"])

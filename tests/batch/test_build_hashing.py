@@ -137,3 +137,21 @@ def test_code_fingerprint_is_stable_and_covers_the_pipeline_packages():
     packages = {path.relative_to(root).parts[0] for path in pipeline_files(root)}
     assert {"batch", "common", "design", "language", "render", "standard"} <= packages
     assert "ingest" not in packages and "cli" not in packages
+
+
+def test_another_cards_text_does_not_change_a_program(seed, monkeypatch):
+    """A build designs each card from its slice and rebuilds it only when that card changes, so the names
+    another card shows must not decide capitals here (they did: «Зерклентау» capitalised mid-sentence in
+    1210-0-020 kept the capital of 3412-0-003's personal competence in `progen plan`, not in the build)."""
+    from generator.batch.hashing import card_slices
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    changed = copy.deepcopy(seed)
+    card = changed.card("3412-0-003")
+    card.personal_competencies[0] = "Зерклентау " + card.personal_competencies[0].lower()
+    changed.card("1210-0-020").functions[0].skills[0].knowledge[0].text += " және Зерклентау өңірі"
+    spec = ProgramSpec(card="3412-0-003")
+    whole = to_plain(plan_program(changed, spec))
+    sliced = to_plain(plan_program(standard_from_json(dict(card_slices(changed))["3412-0-003"]), spec))
+    assert whole == sliced
+    assert "зерклентау бастамашылық" in str(whole)
