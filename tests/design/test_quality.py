@@ -47,11 +47,14 @@ def standards():
     return loaded
 
 
-def _cases():
+def _cases() -> list:
+    """A list, not a generator: pytest 9.2 refuses iterators in parametrize (a deprecation turned error)."""
+    cases = []
     for name, path in SOURCES.items():
         marks = [] if name in ("seed", "sample") else [
             pytest.mark.skipif(not path.is_file(), reason=f"fixture not found at {path}")]
-        yield pytest.param(name, marks=marks, id=name)
+        cases.append(pytest.param(name, marks=marks, id=name))
+    return cases
 
 
 def _programs(standards, name):
