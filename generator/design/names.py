@@ -5,7 +5,7 @@ Where such a sentence starts with text of the standard (a personal competence, a
 education level), its first letter is lower-cased unless the first word must keep its capital. That
 decision is the phrasing layer's one rule (:meth:`generator.language.Phraser.keeps_capital`: an
 abbreviation or Latin word, the language's name list, hunspell's capitalised entries, a name of several
-capitalised words, a quoted title), given the words this standard itself capitalises mid-sentence
+capitalised words, a quoted title), given the words the card itself capitalises mid-sentence
 (:func:`generator.language.names.names_in`).
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ _NO_LANGUAGE = NameEvidence([], [], lambda word, name: word == name)  # abbrevia
 
 
 class ProperNames:
-    """The names one standard shows, for one language's phraser; without a phraser only what the text shows."""
+    """The names one card shows, for one language's phraser; without a phraser only what the text shows."""
 
     def __init__(self, phraser=None, texts: Iterable[str] = ()):
         self.phraser = phraser

@@ -9,7 +9,8 @@ Only the second must survive lower-casing (``lower_first``).  The evidence, in o
 * the capitalised entries of hunspell-kk's dictionary, where it is installed (personal names);
 * what the source shows: the next word is capitalised too (Іле Алатауы, Ыбырай Алтынсарин, Қазақстан
   Республикасы), or the same word appears capitalised later in the item or in *names*, the words the
-  caller has seen capitalised mid-sentence elsewhere in the standard (:func:`names_in`).
+  caller has seen capitalised mid-sentence elsewhere (:func:`names_in`; the design stage gives the
+  card's own texts, so a card's program never depends on another card).
 """
 from __future__ import annotations
 
