@@ -85,7 +85,6 @@ class CriteriaMaker:
         self.coordinators = {w.lower() for w in wording.get("object_coordinators") or ()}
         self._turns: Counter = Counter()
         self._stems_of: dict[str, tuple[str, ...]] = {}
-        self._match_of: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
         self._class_of: dict[tuple, VerbClass] = {}
         self._objects: dict[str, Optional[str]] = {}
         self._used: set[str] = set()  # criteria texts of the current module: no two of its outcomes share one
@@ -105,13 +104,6 @@ class CriteriaMaker:
             self._stems_of[verb_class.name] = tuple(self.words.stem(w) for w in verb_class.words)
         return self._stems_of[verb_class.name]
 
-    def _class_match(self, verb_class: VerbClass) -> tuple[frozenset[str], tuple[str, ...]]:
-        """A class's stems as a set (same stem) and its stems of 5 letters or more (a longer word on them)."""
-        if verb_class.name not in self._match_of:
-            entries = self._class_stems(verb_class)
-            self._match_of[verb_class.name] = (frozenset(entries), tuple(e for e in entries if len(e) >= 5))
-        return self._match_of[verb_class.name]
-
     def verb_class(self, text: str, verb: Optional[str]) -> VerbClass:
         key = (text, verb)
         if key not in self._class_of:
@@ -128,8 +120,9 @@ class CriteriaMaker:
         action = self._object_action(text)
         best, best_score = self.default_class, 0
         for key, verb_class in self.classes.items():
-            entries, prefixes = self._class_match(verb_class)
-            score = sum(1 for stem in stems if stem in entries or stem.startswith(prefixes))
+            entries = self._class_stems(verb_class)
+            score = sum(1 for stem in stems
+                        if any(stem == e or (len(e) >= 5 and stem.startswith(e)) for e in entries))
             if verb and not skill and verb.lower() in verb_class.words:
                 score += 1
             if action and action in verb_class.words:  # «бақылауды жүзеге асыру»: the action is the control

@@ -73,13 +73,11 @@ def _card(standard: m.Standard, code: str) -> m.Card:
         raise SpecError(f"card: {standard.no_such_card(code)}") from None
 
 
-def _names(card: m.Card, phraser) -> ProperNames:
+def _names(card: m.Card, item_texts: list[str], phraser) -> ProperNames:
     """The names the card's own text shows.  Only the card: a build designs each card from its slice of
     the standard and rebuilds it when that card changes, so another card's text must not change it
     (it did, and scanning every item of the standard for every card made planning quadratic)."""
-    texts = [card.name, card.purpose or ""] + [f.title for f in card.functions]
-    texts += [i.text for f in card.functions for s in f.skills for i in s.abilities + s.knowledge]
-    return ProperNames(phraser, texts)
+    return ProperNames(phraser, [card.name, card.purpose or ""] + [f.title for f in card.functions] + item_texts)
 
 
 def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Program:
@@ -91,10 +89,10 @@ def design(standard: m.Standard, spec: ProgramSpec, workspace: Workspace) -> Pro
     wording = rules[lang]
     phraser = workspace.phraser(lang)
     selected = r.select_skills(card, spec.skills)
-    names = _names(card, phraser)
+    item_texts = [i.text for f in card.functions for s in f.skills for i in s.abilities + s.knowledge]
+    names = _names(card, item_texts, phraser)
     words = ContentWords(phraser, wording["topic_matching"], rules["topics"]["min_word_length"])
-    words.learn_common([i.text for f in card.functions for s in f.skills for i in s.abilities + s.knowledge],
-                       rules["topics"]["common_share"])
+    words.learn_common(item_texts, rules["topics"]["common_share"])
     builder = ModuleBuilder(phraser, wording, rules, words, CriteriaMaker(phraser, words, wording, rules["criteria"],
                                                                           names))
     legal_acts = r.shared_legal_acts(selected, rules)

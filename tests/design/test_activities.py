@@ -26,6 +26,16 @@ def test_the_built_in_library_has_every_phase_and_at_least_forty_activities(libr
     assert [a.phase for a in library] == sorted((a.phase for a in library), key=PHASES.index)
 
 
+def test_kazakh_texts_name_the_profession_as_the_standard_does(library):
+    """«жастар жұмысшысы» is a calque of "youth worker"; the standard's profession is «жастармен жұмыс
+    жөніндегі маман» (it stood in «Сарапшымен кездесу»)."""
+    for a in library:
+        texts = a.text("kk")
+        whole = " ".join([texts.name, texts.preparation, texts.online, *texts.materials, *texts.debrief,
+                          *(f"{step.title} {step.text}" for step in texts.steps)])
+        assert "жастар жұмысшы" not in whole.lower(), a.id
+
+
 def test_every_activity_has_every_field_in_both_languages(library):
     for a in library:
         assert a.minutes.min <= a.minutes.default <= a.minutes.max, a.id
