@@ -22,7 +22,7 @@ CASES = {
     "3 KB alias standard data (load_standard)": ("bomb.kk.yaml", standard_alias_bomb,
                                                  "from generator.standard.store import load_standard as load"),
     "3 KB alias standard data (the build's fast scan)": ("bomb.kk.yaml", standard_alias_bomb,
-                                                         "from generator.batch.hashing import scan_standard as load"),
+                                                         "from generator.batch.standard_scan import scan_standard as load"),
     "44 KB alias programs.yaml (Workspace.load)": (
         "ws/programs.yaml", lambda: "".join(alias_bomb(9, 60, f"p{n}") for n in range(13)),
         "from generator.workspace import Workspace; Workspace.builtin(); load = lambda path: Workspace.load(path.parent)"),

@@ -136,7 +136,8 @@ def run_build(workspace, targets=None, jobs=1, force=False, dry_run=False, clean
     from generator.design.engine import default_year
 
     # everything that can be wrong with the manifest is found before anything is written
-    standards = p.discover_standards(ws, manifest, BuildRecord.load(out_dir, quiet=True), out_dir)
+    standards = p.discover_standards(ws, manifest, BuildRecord.load(out_dir, quiet=True), out_dir,
+                                     _processes(jobs))
     if not standards:
         raise BuildError(f"{workspace}: no standard data in {p.STANDARD_DIR}/ — is this a workspace? "
                          f"`progen init` makes one with the bundled standard; `progen import` adds a standard")
@@ -324,7 +325,7 @@ def _execute(work, results, record, ws, jobs, keep_going, progress, pipeline) ->
         return
     tasks = _tasks(work)
     finish = _Finisher(results, record, len(work), keep_going, progress)
-    jobs = min(jobs if jobs and jobs > 0 else os.cpu_count() or 1, len(tasks))
+    jobs = min(_processes(jobs), len(tasks))
     if jobs == 1:
         init_worker(pipeline, ws)
         for task, items in tasks:
@@ -333,6 +334,11 @@ def _execute(work, results, record, ws, jobs, keep_going, progress, pipeline) ->
             finish(items, run_task(task))
     else:
         _run_in_pool(tasks, jobs, finish, pipeline, ws)
+
+
+def _processes(jobs) -> int:
+    """``-j``: that many processes; 0 or none, one per processor."""
+    return jobs if jobs and jobs > 0 else os.cpu_count() or 1
 
 
 def _mark_skipped(work: list[_Work], results: dict) -> None:

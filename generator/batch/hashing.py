@@ -1,4 +1,5 @@
-"""Content hashes of build inputs, and a fast loader for big standard data files.
+"""Content hashes of build inputs, and a fast loader for big standard data files (the card-by-card scan of
+one is in :mod:`generator.batch.standard_scan`).
 
 Freshness is decided from inputs, never from output bytes (DOCX zips carry timestamps). Each input
 is reduced to a hash of its *meaning*: a standard is hashed per card (the card's subtree) plus the
@@ -186,10 +187,11 @@ def card_slices(standard: m.Standard):
         yield card.code, json.dumps(dict(base, cards=[to_plain(card)]), ensure_ascii=False)
 
 
-def _card_entry(card: m.Card) -> dict:
+def card_entry(card: m.Card, plain: Optional[dict] = None) -> dict:
+    """A card's line in the index; ``plain``: the card as plain data, when the caller has it already."""
     from generator.common.yaml_io import to_plain
 
-    return {"hash": hash_value(to_plain(card)), "level": card.level,
+    return {"hash": hash_value(to_plain(card) if plain is None else plain), "level": card.level,
             "ids": [f.id for f in card.functions] + [s.id for f in card.functions for s in f.skills]}
 
 
@@ -197,89 +199,7 @@ def index_standard(standard: m.Standard) -> dict:
     """What a build needs to know of a standard without loading it: per-card hashes, levels, skill ids."""
     fields = {name: getattr(standard, name) for name in STANDARD_FIELDS_USED}
     return {"code": standard.code, "language": standard.language, "fields": hash_value(fields),
-            "cards": {card.code: _card_entry(card) for card in standard.cards}}
-
-
-class _Layout(Exception):
-    """The file is not laid out as ``progen import`` writes it; read it whole instead."""
-
-
-def _card_chunks(lines):
-    """Yield the YAML of everything before the cards, then of each card, from an iterator of lines,
-    for files laid out as ``progen import`` writes them (``cards:`` at the top level, each card a
-    ``  - `` item). Raises ``_Layout`` at anything else."""
-    header = []
-    for line in lines:
-        if line == "cards:\n":
-            break
-        header.append(line)
-    else:
-        raise _Layout("no 'cards:' line")
-    yield "".join(header)
-    current: list[str] = []
-    for line in lines:
-        if line.startswith("  - "):
-            if current:
-                yield "".join(current)
-            current = [line]
-        elif line.startswith("    ") or not line.strip():
-            if not current and line.strip():
-                raise _Layout("text before the first card")
-            if current:
-                current.append(line)
-        else:
-            raise _Layout("a top-level line after the cards")
-    if current:
-        yield "".join(current)
-
-
-def scan_standard(path: Path) -> tuple[dict, dict[str, bytes]]:
-    """Index a standard and make each card's slice (see :func:`card_slices`), one card at a time.
-
-    The file is read line by line and each card's YAML parsed on its own, so memory stays that of
-    one card however big the standard is; slices are kept zlib-compressed until they are written.
-    Any doubt (another layout, a problem in the data) falls back to :func:`fast_load_standard`,
-    which gives the exact error of ``load_standard``.
-    """
-    import zlib
-
-    from generator.common.bounded_yaml import STANDARD_DATA_LIMITS, check_file
-    from generator.exceptions import StandardDataError
-    from generator.standard.store import structure_problems, text_problems
-    from generator.common.yaml_io import to_plain
-
-    # a file over the size limit, a device or a pipe is refused before it is read
-    check_file(path, "standard data", StandardDataError, STANDARD_DATA_LIMITS.max_bytes)
-    try:
-        with open(path, encoding="utf-8-sig", newline=None) as handle:
-            chunks = _card_chunks(iter(handle))
-            header = from_plain(m.Standard, _plain_chunk(next(chunks), path))
-            if header.cards:
-                raise _Mismatch("cards")
-            base = to_plain(header)
-            del base["cards"]
-            fields = {name: getattr(header, name) for name in STANDARD_FIELDS_USED}
-            index = {"code": header.code, "language": header.language, "fields": hash_value(fields), "cards": {}}
-            slices: dict[str, bytes] = {}
-            for chunk in chunks:
-                items = _plain_chunk(chunk, path)
-                if not isinstance(items, list) or len(items) != 1:
-                    raise _Mismatch("card chunk")
-                card = from_plain(m.Card, items[0])
-                header.cards = [card]
-                if card.code in index["cards"] or structure_problems(header, whole=False):
-                    raise _Mismatch("structure")
-                index["cards"][card.code] = _card_entry(card)
-                text = json.dumps(dict(base, cards=[to_plain(card)]), ensure_ascii=False)
-                slices[card.code] = zlib.compress(text.encode("utf-8"), 1)
-        header.cards = []
-        if not index["cards"] or structure_problems(header, whole=False) or text_problems(header):
-            raise _Mismatch("structure")
-        return index, slices
-    except (UnicodeDecodeError, _Mismatch, _Layout, TypeError, StopIteration):
-        standard = fast_load_standard(path)  # raises the exact problem, or reads another layout
-        return index_standard(standard), {code: zlib.compress(text.encode("utf-8"), 1)
-                                          for code, text in card_slices(standard)}
+            "cards": {card.code: card_entry(card) for card in standard.cards}}
 
 
 # -- phrasing overrides ---------------------------------------------------------------------------
@@ -354,6 +274,7 @@ class InputHasher:
         self.version = f"{__version__}/build{BUILD_FORMAT}/code:{code_fingerprint()}"
         self._dependencies: dict[tuple, dict[str, list[Path]]] = {}
         self._templates: dict[tuple, str] = {}
+        self._design: dict[tuple, str] = {}
         self._phrasing: dict[str, tuple[str, dict]] = {}
 
     def _files(self, kind: str, lang: str) -> dict[str, list[Path]]:
@@ -367,7 +288,9 @@ class InputHasher:
         return self._templates[(kind, lang)]
 
     def design(self, kind: str, lang: str) -> str:
-        return self.files.files(self._files(kind, lang)["design"], self.workspace)
+        if (kind, lang) not in self._design:
+            self._design[(kind, lang)] = self.files.files(self._files(kind, lang)["design"], self.workspace)
+        return self._design[(kind, lang)]
 
     def phrasing(self, kind: str, lang: str) -> tuple[str, dict]:
         """(hash of everything but per-item overrides, {card code: {item id: hash}})."""

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from generator.batch.hashing import BUILD_FORMAT, scan_standard, sha256_file
+from generator.batch.hashing import BUILD_FORMAT, sha256_file
+from generator.batch.standard_scan import scan_standard
 from generator.workspace import STANDARD_DIR
 from generator.workspace.manifest import Manifest, TargetEntry, defaults_spec, entry_spec, hours_for_level
 from generator.workspace.spec import ProgramSpec, check_basic, merge_specs
@@ -85,11 +86,12 @@ def rel(workspace: Path, path: Path) -> str:
 
 
 # -- standards ------------------------------------------------------------------------------------
-def discover_standards(ws, manifest: Manifest, record, out_dir: Path) -> dict:
+def discover_standards(ws, manifest: Manifest, record, out_dir: Path, jobs: int = 1) -> dict:
     """Index every ``standard_data/*.yaml`` and every standard a target names by path.
 
     An unchanged file (same bytes as recorded) is not parsed: its index comes from the record.
-    Nothing is written here (see :func:`write_caches`), so a bad manifest leaves no trace.
+    Nothing is written here (see :func:`write_caches`), so a bad manifest leaves no trace. A new big
+    file is scanned on ``jobs`` processes (:mod:`generator.batch.standard_scan`).
     """
     workspace = ws.root
     paths = ws.standard_files()
@@ -114,7 +116,7 @@ def discover_standards(ws, manifest: Manifest, record, out_dir: Path) -> dict:
         if known and known.get("sha") == sha and known.get("index", {}).get("format") == BUILD_FORMAT:
             info.index = known["index"]
         else:
-            index, info.slices = scan_standard(path)
+            index, info.slices = scan_standard(path, jobs)
             info.index = dict(index, format=BUILD_FORMAT)
         infos[key] = info
     return infos

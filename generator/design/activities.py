@@ -213,6 +213,11 @@ class Library:
             phases.setdefault(activity.phase, []).append(activity)
         return phases
 
+    @functools.cached_property
+    def _fitting(self) -> dict[tuple, list[Activity]]:
+        """What :meth:`select` found for a phase and the hard constraints (every session asks again)."""
+        return {}
+
     def select(self, phase: str, *, bloom: Optional[str] = None, content_kind: Optional[str] = None,
                minutes: Optional[int] = None, group_size: Optional[int] = None,
                exclude: Iterable[str] = (), session: str = "middle") -> list[Activity]:
@@ -227,8 +232,11 @@ class Library:
             raise ActivityDataError(f"activities: unknown session position '{session}'; "
                                     f"positions: {', '.join(SESSION_POSITIONS)}")
         excluded = set(exclude)
-        fitting = [a for a in self.by_phase(phase) if a.id not in excluded
-                   and a.fits(content_kind=content_kind, minutes=minutes, group_size=group_size, session=session)]
+        key = (phase, content_kind, minutes, group_size, session)
+        if key not in self._fitting:
+            self._fitting[key] = [a for a in self.by_phase(phase) if a.fits(
+                content_kind=content_kind, minutes=minutes, group_size=group_size, session=session)]
+        fitting = [a for a in self._fitting[key] if a.id not in excluded]
         if bloom is None:
             return fitting
         wanted = BLOOM_LEVELS.index(bloom)

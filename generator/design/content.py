@@ -22,14 +22,20 @@ def normal_text(text: str) -> str:
     return " ".join(text.split())
 
 
+def _by_length(endings: set[str]) -> list[tuple[int, frozenset[str]]]:
+    """Endings grouped by length, longest first (the empty ending never removes anything)."""
+    lengths = sorted({len(e) for e in endings if e}, reverse=True)
+    return [(n, frozenset(e for e in endings if len(e) == n)) for n in lengths]
+
+
 class ContentWords:
     """The content stems of item texts, for one language and card."""
 
     def __init__(self, phraser, matching: dict, min_length: int = 3):
         self.phraser = phraser
         self.stop = {word.lower() for word in matching.get("stop_words") or ()}
-        self.layers = [sorted({e.lower() for e in layer}, key=len, reverse=True)
-                       for layer in (matching.get("endings") or ())]
+        # each layer's endings by length, longest first: a word has one ending of each length
+        self.layers = [_by_length({e.lower() for e in layer}) for layer in (matching.get("endings") or ())]
         self.min_stem = int(matching.get("min_stem") or 3)
         self.min_length = min_length
         self.common: frozenset[str] = frozenset()
@@ -47,9 +53,9 @@ class ContentWords:
     def _stem(self, word: str) -> str:
         head, sep, word = word.rpartition("-")
         for layer in self.layers:
-            for ending in layer:
-                if word.endswith(ending) and len(word) - len(ending) >= self.min_stem:
-                    word = word[: -len(ending)]
+            for length, endings in layer:
+                if len(word) - length >= self.min_stem and word[-length:] in endings:
+                    word = word[:-length]
                     break
         return head + sep + word
 

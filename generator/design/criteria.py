@@ -84,7 +84,7 @@ class CriteriaMaker:
         self.dangling = {w.lower() for w in wording.get("object_dangling") or ()}
         self.coordinators = {w.lower() for w in wording.get("object_coordinators") or ()}
         self._turns: Counter = Counter()
-        self._stems_of: dict[str, tuple[str, ...]] = {}
+        self._stems_of: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
         self._class_of: dict[tuple, VerbClass] = {}
         self._objects: dict[str, Optional[str]] = {}
         self._used: set[str] = set()  # criteria texts of the current module: no two of its outcomes share one
@@ -99,9 +99,12 @@ class CriteriaMaker:
         stem = self.words.stem(entry.lower())
         return stem in stems or (len(stem) >= 5 and any(s.startswith(stem) for s in stems))
 
-    def _class_stems(self, verb_class: VerbClass) -> tuple[str, ...]:
+    def _class_stems(self, verb_class: VerbClass) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The class's word stems: all of them (a stem equal to one matches), and those of five letters or
+        more (a longer word on one matches), as a tuple for ``str.startswith``."""
         if verb_class.name not in self._stems_of:
-            self._stems_of[verb_class.name] = tuple(self.words.stem(w) for w in verb_class.words)
+            stems = [self.words.stem(w) for w in verb_class.words]
+            self._stems_of[verb_class.name] = (frozenset(stems), tuple(e for e in stems if len(e) >= 5))
         return self._stems_of[verb_class.name]
 
     def verb_class(self, text: str, verb: Optional[str]) -> VerbClass:
@@ -120,9 +123,8 @@ class CriteriaMaker:
         action = self._object_action(text)
         best, best_score = self.default_class, 0
         for key, verb_class in self.classes.items():
-            entries = self._class_stems(verb_class)
-            score = sum(1 for stem in stems
-                        if any(stem == e or (len(e) >= 5 and stem.startswith(e)) for e in entries))
+            equal, prefixes = self._class_stems(verb_class)
+            score = sum(1 for stem in stems if stem in equal or stem.startswith(prefixes))
             if verb and not skill and verb.lower() in verb_class.words:
                 score += 1
             if action and action in verb_class.words:  # «бақылауды жүзеге асыру»: the action is the control

@@ -38,6 +38,9 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     tokens = []
     for chunk in text.split():
+        if chunk[0] not in _OPENING and chunk[-1] not in _CLOSING:  # most words: no punctuation around them
+            tokens.append(Token("", chunk, ""))
+            continue
         match = _TOKEN.match(chunk)
         pre, core, post = match.groups()
         if not core:  # punctuation only, e.g. "–" is a core but "," alone is not

@@ -35,9 +35,15 @@ class Member:
     data: bytes  # raw deflate stream
 
 
-def deflate(name: str, payload: bytes) -> Member:
-    """Compress ``payload`` as zipfile does (zlib's default level, raw deflate)."""
-    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+# zlib level of the parts each document renders: 1 compresses a program's document.xml (about 300 KB of XML)
+# in a third of the time of the default level 6 (1 ms against 3.5 ms, a tenth of a document's render) for
+# about 10 KB more in the DOCX; the parts copied from the template keep python-docx's level
+LEVEL = 1
+
+
+def deflate(name: str, payload: bytes, level: int = LEVEL) -> Member:
+    """Compress ``payload`` as a raw deflate stream, as zipfile stores it (at :data:`LEVEL`)."""
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
     data = compressor.compress(payload) + compressor.flush()
     return Member(name, zlib.crc32(payload), len(payload), data)
 

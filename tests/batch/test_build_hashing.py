@@ -91,7 +91,8 @@ def test_a_card_slice_designs_the_same_program(seed, monkeypatch):
 
 
 def test_scanning_card_by_card_equals_loading_the_whole(seed):
-    from generator.batch.hashing import card_slices, scan_standard
+    from generator.batch.hashing import card_slices
+    from generator.batch.standard_scan import scan_standard
 
     import zlib
 
@@ -104,7 +105,7 @@ def test_scanning_another_layout_falls_back_to_the_whole_file(seed, tmp_path):
     """Cards at column 0 (`- code:`), as another YAML writer would lay them out."""
     import yaml
 
-    from generator.batch.hashing import scan_standard
+    from generator.batch.standard_scan import scan_standard
 
     path = tmp_path / "other.kk.yaml"
     path.write_text(yaml.safe_dump(to_plain(seed), allow_unicode=True, sort_keys=False), "utf-8")
@@ -120,12 +121,77 @@ def test_scanning_another_layout_falls_back_to_the_whole_file(seed, tmp_path):
     (lambda t: t.replace("    level: '5'", "    level: 5"), r"\d+: cards\[1\].level: expected text, got the number 5"),
 ])
 def test_scanning_reports_problems_like_the_typed_loader(tmp_path, change, message):
-    from generator.batch.hashing import scan_standard
+    from generator.batch.standard_scan import scan_standard
 
     path = tmp_path / "bad.kk.yaml"
     path.write_text(change(SEED.read_text("utf-8")), "utf-8")
     with pytest.raises(StandardDataError, match=message):
         scan_standard(path)
+
+
+def _many_cards(seed, count: int) -> m.Standard:
+    """The seed's cards again and again under new codes (ids rewritten)."""
+    standard = copy.deepcopy(seed)
+    standard.cards = []
+    for number in range(count):
+        card = copy.deepcopy(seed.cards[number % len(seed.cards)])
+        old, card.code = card.code, f"9000-0-{number:03d}"
+        for function in card.functions:
+            function.id = function.id.replace(old, card.code)
+            for skill in function.skills:
+                skill.id = skill.id.replace(old, card.code)
+                for item in skill.abilities + skill.knowledge:
+                    item.id = item.id.replace(old, card.code)
+        standard.cards.append(card)
+    return standard
+
+
+@pytest.fixture
+def scanned_in_processes(monkeypatch):
+    """Every file is scanned in processes, two cards a batch; the list says how many times it was."""
+    from generator.batch import standard_scan
+
+    used = []
+    original = standard_scan._in_processes
+
+    def noting(chunks, scanner, jobs):
+        used.append(jobs)
+        return original(chunks, scanner, jobs)
+
+    monkeypatch.setattr(standard_scan, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(standard_scan, "BATCH", 2)
+    monkeypatch.setattr(standard_scan, "_in_processes", noting)
+    return used
+
+
+def test_scanning_in_processes_equals_scanning_here(seed, tmp_path, scanned_in_processes):
+    from generator.batch.standard_scan import scan_standard
+    from generator.standard.store import save_standard
+
+    path = tmp_path / "many.kk.yaml"
+    save_standard(_many_cards(seed, 11), path)  # 6 batches for 2 processes: results come back in file order
+    here = scan_standard(path, jobs=1)
+    assert scanned_in_processes == []
+    assert scan_standard(path, jobs=2) == here and scanned_in_processes == [2]
+    assert list(here[0]["cards"]) == [f"9000-0-{n:03d}" for n in range(11)]
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda t: t.replace("  - code: 9000-0-007", "  - code: 9000-0-002"), r"card 9000-0-002 appears twice"),
+    (lambda t: t.replace("id: 9000-0-009/F2/S1/A3", "id: 9000-0-009/F2/S1/A9"),
+     r"abilities\[2\].id: is '9000-0-009/F2/S1/A9', expected '9000-0-009/F2/S1/A3'"),
+])
+def test_scanning_in_processes_reports_problems_like_the_typed_loader(seed, tmp_path, scanned_in_processes,
+                                                                      change, message):
+    from generator.batch.standard_scan import scan_standard
+    from generator.standard.store import save_standard
+
+    path = tmp_path / "many.kk.yaml"
+    save_standard(_many_cards(seed, 11), path)
+    path.write_text(change(path.read_text("utf-8")), "utf-8")
+    with pytest.raises(StandardDataError, match=message):
+        scan_standard(path, jobs=2)
+    assert scanned_in_processes == [2]
 
 
 def test_code_fingerprint_is_stable_and_covers_the_pipeline_packages():

@@ -250,6 +250,29 @@ def test_parallel_build_equals_serial(workspace, pipe, tmp_path):
     assert len(build(workspace, jobs=2, _pipeline=pipe).built) == 2
 
 
+def test_a_parallel_build_scans_a_new_standard_in_its_processes(workspace, pipe, monkeypatch):
+    """-j 2: a new standard's cards are parsed on two processes too (every file counts as big here); the
+    index and the workers' slices are those of a serial build."""
+    from generator.batch import standard_scan
+
+    used = []
+    original = standard_scan._in_processes
+    monkeypatch.setattr(standard_scan, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(standard_scan, "BATCH", 1)
+    monkeypatch.setattr(standard_scan, "_in_processes", lambda *args: used.append(args[2]) or original(*args))
+    assert len(build(workspace, jobs=2, _pipeline=pipe).built) == 8 and used == [2]
+    parallel = json.loads((workspace / "output" / RECORD_NAME).read_text("utf-8"))["standards"]
+    slices = {p.name: p.read_bytes() for p in (workspace / "output").rglob("*.json") if p.parent.name != "output"}
+    (workspace / "output" / RECORD_NAME).unlink()
+    for path in (workspace / "output").rglob("*.json"):
+        if path.parent.name != "output":
+            path.unlink()
+    assert len(build(workspace, jobs=1, force=True, _pipeline=pipe).built) == 8 and used == [2]
+    assert json.loads((workspace / "output" / RECORD_NAME).read_text("utf-8"))["standards"] == parallel
+    assert {p.name: p.read_bytes() for p in (workspace / "output").rglob("*.json") if p.parent.name != "output"} \
+        == slices and len(slices) == 2
+
+
 def test_selected_targets(built, pipe):
     report = build(built, targets=["3412-0-003/program", "1210-0-020"], force=True, _pipeline=pipe)
     assert keys(report.built) == sorted(["output/3412-0-003/3412-0-003_program_kk.docx"]

@@ -198,7 +198,7 @@ def test_3kb_alias_standard_is_refused_in_bounded_time_and_memory(tmp_path):
     path.write_text(standard_alias_bomb(), "utf-8")
     assert 2500 < path.stat().st_size < 3600
     for loader in ("from generator.standard.store import load_standard as load",
-                   "from generator.batch.hashing import scan_standard as load"):
+                   "from generator.batch.standard_scan import scan_standard as load"):
         result = measured(f"""
             {loader}
             from generator.exceptions import GeneratorError

@@ -223,3 +223,27 @@ def test_found_by_hypothesis():
 def test_tokenizer_round_trip():
     text = "«Электрондық үкімет» порталында (Power BI, т.б.) қызметтерді көрсету;"
     assert " ".join(t.text for t in tokenize(text)) == text
+
+
+_CHUNK_ALPHABET = "аәбқыіөұүшз-.,;:!?…()«»\"'“”„[]{}" + string.ascii_letters
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet=_CHUNK_ALPHABET, min_size=1, max_size=8), min_size=1, max_size=6))
+def test_tokenizer_shortcut_for_plain_words_splits_as_the_pattern_does(words):
+    """A word without punctuation around it skips the pattern (speed); every word splits as the pattern says."""
+    import re
+
+    from generator.language import tokens as t
+
+    def by_pattern(chunk: str) -> tuple[str, str, str]:
+        pre, core, post = t._TOKEN.match(chunk).groups()
+        if not core:
+            pre, core, post = "", chunk, ""
+        if post.startswith(".") and "." in core:
+            core, post = core + ".", post[1:]
+        return pre, core, post
+
+    text = " ".join(words)
+    assert [(x.pre, x.core, x.post) for x in tokenize(text)] == [by_pattern(c) for c in re.split(r"\s+", text.strip())
+                                                                  if c]
