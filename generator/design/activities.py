@@ -104,7 +104,7 @@ class Activity:
         if not self.minutes.min <= minutes <= self.minutes.max:
             raise ActivityDataError(f"activity {self.id}: {minutes} minutes is outside its range "
                                     f"{self.minutes.min}–{self.minutes.max}")
-        return largest_remainder(minutes, self.step_minutes, minimum=1) if minutes >= len(self.step_minutes) \
+        return list(_step_shares(minutes, tuple(self.step_minutes))) if minutes >= len(self.step_minutes) \
             else [1] * len(self.step_minutes)
 
     def fits(self, *, bloom: Optional[str] = None, content_kind: Optional[str] = None,
@@ -123,6 +123,12 @@ class Activity:
         if self.placement == "not_first_session" and session in ("first", "only"):
             return False
         return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _step_shares(minutes: int, step_minutes: tuple[int, ...]) -> tuple[int, ...]:
+    """:meth:`Activity.steps_for` (every session plan asks it for each of its activities)."""
+    return tuple(largest_remainder(minutes, list(step_minutes), minimum=1))
 
 
 @dataclass

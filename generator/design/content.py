@@ -41,6 +41,7 @@ class ContentWords:
         self.common: frozenset[str] = frozenset()
         self._cache: dict[str, frozenset[str]] = {}
         self._stems: dict[str, str] = {}
+        self._every: dict[str, frozenset[str]] = {}
 
     def stem(self, word: str) -> str:
         """Remove at most one ending of each layer (case, possessive, plural, word-forming), longest first,
@@ -75,7 +76,10 @@ class ContentWords:
 
     def stems(self, text: str) -> frozenset[str]:
         """Every stem of ``text``, stop words included (for naming what an item is: its verb class)."""
-        return frozenset(self.stem(word.lower().strip("-")) for word in self.phraser.lemmas(text) if word.strip("-"))
+        if text not in self._every:
+            self._every[text] = frozenset(self.stem(word.lower().strip("-")) for word in self.phraser.lemmas(text)
+                                          if word.strip("-"))
+        return self._every[text]
 
     def of(self, text: str) -> frozenset[str]:
         """The distinctive content stems of ``text``: without the card's common words."""

@@ -12,6 +12,7 @@ target and the difference is shared by slot weight within each activity's min–
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -57,8 +58,14 @@ class Need:
 def _bloom_distance(activity: Activity, bloom: Optional[str]) -> int:
     if bloom is None or bloom not in BLOOM_LEVELS:
         return 0
+    return _distance(tuple(activity.bloom), bloom)
+
+
+@functools.lru_cache(maxsize=1024)
+def _distance(levels: tuple[str, ...], bloom: str) -> int:
+    """Steps between ``bloom`` and the nearest of ``levels`` (candidates are ranked by it many times)."""
     wanted = BLOOM_LEVELS.index(bloom)
-    return min(abs(BLOOM_LEVELS.index(level) - wanted) for level in activity.bloom)
+    return min(abs(BLOOM_LEVELS.index(level) - wanted) for level in levels)
 
 
 def candidates(library: Library, slot: Slot, need: Need, uses: dict[str, int]) -> list[Activity]:

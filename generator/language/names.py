@@ -68,9 +68,11 @@ def names_in(texts: Iterable[str]) -> set[str]:
     for text in texts:
         tokens = tokenize(text)
         for previous, token in zip(tokens, tokens[1:]):
+            if not token.core[:1].isupper() or not token.core.isalpha():  # most words: not even capitalised
+                continue
             if previous.post.endswith((".", "!", "?", ":")) or any(q in token.pre for q in QUOTES):
                 continue
-            if _capitalised(token.core) and token.core.isalpha():
+            if _capitalised(token.core):
                 found.add(token.core)
     return found
 
