@@ -27,7 +27,7 @@ from generator.batch.outputs import (OutputLock, backup_copy, check_bookkeeping,
                                      remove_temporaries, temp_for)
 from generator.batch.record import JOURNAL_NAME, LOCK_NAME, RECORD_NAME, BuildRecord
 from generator.batch.interrupts import NotedInterrupts
-from generator.batch.worker import Job, JobResult, Task, init_worker, run_task
+from generator.batch.worker import Job, JobResult, Task, fork_context, init_worker, run_task
 from generator.common.files import default_file_mode, unwritable_reason
 from generator.exceptions import BuildError, SpecError
 
@@ -406,11 +406,8 @@ def _same_bytes(old: Path, new: Path) -> bool:
 def _mp_context():
     """fork when this process has a single thread (fast, no re-import), else spawn (always safe)."""
     import multiprocessing
-    import threading
 
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
+    return fork_context() or multiprocessing.get_context("spawn")
 
 
 def _put_in_place(item: _Work, outcome: JobResult, result: TargetResult, record: BuildRecord) -> None:

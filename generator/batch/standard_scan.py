@@ -16,12 +16,14 @@ import json
 import os
 import zlib
 from collections import deque
+from contextlib import closing, nullcontext
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.batch.hashing import (STANDARD_FIELDS_USED, _Mismatch, _plain_chunk, card_entry, card_slices,
                                      fast_load_standard, from_plain, hash_value, index_standard)
+from generator.batch.worker import fork_context, quiet_child
 from generator.standard import model as m
 
 PARALLEL_FROM = 1 << 20  # bytes (about 60 cards): a smaller file is scanned here, a pool would cost more
@@ -113,12 +115,14 @@ def scan_standard(path: Path, jobs: int = 1) -> tuple[dict, dict[str, bytes]]:
             index = {"code": header.code, "language": header.language, "fields": hash_value(fields), "cards": {}}
             slices: dict[str, bytes] = {}
             scanner = _CardScanner(path, header, base)
-            parallel = jobs > 1 and os.path.getsize(path) >= PARALLEL_FROM and _can_fork()
-            for code, entry, packed in (_in_processes(chunks, scanner, jobs) if parallel else scanner(chunks)):
-                if code in index["cards"]:
-                    raise _Mismatch("structure")  # a card twice: the typed loader says which
-                index["cards"][code] = entry
-                slices[code] = packed
+            context = fork_context() if jobs > 1 and os.path.getsize(path) >= PARALLEL_FROM else None
+            cards = _in_processes(chunks, scanner, jobs, context) if context else iter(scanner(chunks))
+            with closing(cards) if context else nullcontext():  # a problem found here stops the pool at once
+                for code, entry, packed in cards:
+                    if code in index["cards"]:
+                        raise _Mismatch("structure")  # a card twice: the typed loader says which
+                    index["cards"][code] = entry
+                    slices[code] = packed
         if not index["cards"] or structure_problems(header, whole=False) or text_problems(header):
             raise _Mismatch("structure")
         return index, slices
@@ -126,20 +130,6 @@ def scan_standard(path: Path, jobs: int = 1) -> tuple[dict, dict[str, bytes]]:
         standard = fast_load_standard(path)  # raises the exact problem, or reads another layout
         return index_standard(standard), {code: zlib.compress(text.encode("utf-8"), 1)
                                           for code, text in card_slices(standard)}
-
-
-def _can_fork() -> bool:
-    """fork only from a process with a single thread (as the build's own pool does); else scan here."""
-    import multiprocessing
-    import threading
-
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-
-
-def _ignore_interrupts() -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the build process, which stops the pool
 
 
 def _batches(chunks, size: int):
@@ -153,13 +143,11 @@ def _batches(chunks, size: int):
         yield batch
 
 
-def _in_processes(chunks, scanner: _CardScanner, jobs: int):
+def _in_processes(chunks, scanner: _CardScanner, jobs: int, context):
     """What ``scanner`` makes of every chunk, in order, from ``jobs`` forked processes; at most two batches
     per process are read ahead, so memory stays bounded."""
-    import multiprocessing
-
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=quiet_child,
+                               initargs=(os.getpid(),))
     pending: deque = deque()
     try:
         for batch in _batches(chunks, BATCH):

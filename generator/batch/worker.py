@@ -64,6 +64,25 @@ def _die_with_parent() -> None:
         pass
 
 
+def quiet_child(parent_pid: int) -> None:
+    """Start of a pool's process (the build's workers, the scan's): Ctrl-C is the parent's to handle, and
+    the process dies with its parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides how to stop
+    _die_with_parent()
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def fork_context():
+    """The fork context when this process has a single thread (fast, no re-import), else None."""
+    import multiprocessing
+    import threading
+
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return None
+
+
 def init_worker(pipeline, workspace, parent_pid: Optional[int] = None) -> None:
     """Process pool initializer (also called in-process for ``-j 1``): the workspace object, loaded once by
     the build, arrives here once; whatever a stage caches lives on it, so every build starts fresh."""
@@ -71,10 +90,7 @@ def init_worker(pipeline, workspace, parent_pid: Optional[int] = None) -> None:
         import gc
 
         gc.freeze()  # objects inherited by fork: never scanned, so their pages are never copied
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides how to stop
-        _die_with_parent()
-        if os.getppid() != parent_pid:  # the parent died before prctl took effect
-            os._exit(1)
+        quiet_child(parent_pid)
     _STATE["pipeline"] = pipeline
     _STATE["workspace"] = workspace
     _STATE["standards"] = {}

@@ -154,9 +154,9 @@ def scanned_in_processes(monkeypatch):
     used = []
     original = standard_scan._in_processes
 
-    def noting(chunks, scanner, jobs):
+    def noting(chunks, scanner, jobs, context):
         used.append(jobs)
-        return original(chunks, scanner, jobs)
+        return original(chunks, scanner, jobs, context)
 
     monkeypatch.setattr(standard_scan, "PARALLEL_FROM", 0)
     monkeypatch.setattr(standard_scan, "BATCH", 2)
