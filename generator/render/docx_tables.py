@@ -26,11 +26,13 @@ class TableCheck:
         self.tbl, self.grid, self.col = (f"{{{namespace}}}{name}" for name in ("tbl", "tblGrid", "gridCol"))
         # a row with more cells than the grid has columns (docxtpl adds columns), no row whose cells fill
         # the grid (it removes some), or a grid span that is not plain digits (docxtpl's int() decides)
+        # («descendant::x[…][1]»: libxml2 stops at the first row found, where «.//x[…]» collects them all)
         self.changed = etree.XPath(
-            "boolean(.//w:tr[count(w:tc) > $n]) "
-            "or not(.//w:tr[count(w:tc[not(w:tcPr[1]/w:gridSpan)]) + sum(w:tc/w:tcPr[1]/w:gridSpan[1]/@w:val) >= $n]) "
-            "or boolean(.//w:tc/w:tcPr[1]/w:gridSpan[1][not(@w:val) or @w:val = '' "
-            "or translate(@w:val, '0123456789', '') != ''])", namespaces=ns)
+            "boolean(descendant::w:tr[count(w:tc) > $n][1]) "
+            "or not(descendant::w:tr[count(w:tc[not(w:tcPr[1]/w:gridSpan)]) "
+            "+ sum(w:tc/w:tcPr[1]/w:gridSpan[1]/@w:val) >= $n][1]) "
+            "or boolean(descendant::w:tc/w:tcPr[1]/w:gridSpan[1][not(@w:val) or @w:val = '' "
+            "or translate(@w:val, '0123456789', '') != ''][1])", namespaces=ns)
 
     @classmethod
     def of(cls, namespace: str) -> "TableCheck":

@@ -25,8 +25,9 @@ the ZIP directory), and the archive is written with the changed members deflated
 as they are (:mod:`.docx_zip`). The archive limits are checked when a template's content is prepared.
 
 Where docxtpl's steps do work that provably changes nothing, they are narrowed: ``resolve_listing``
-is skipped without tab, bell, newline or form feed in the XML; ``fix_tables`` runs on the tables an
-XPath check finds it would change (:class:`TableCheck`), not on the whole body; ``render_xml_part``'s
+is skipped without tab, bell, newline or form feed in the XML, ``fix_docpr_ids`` without a ``docPr``
+in it; ``fix_tables`` runs on the tables an XPath check finds it would change (:class:`TableCheck`,
+which stops at the first row that decides), not on the whole body; ``render_xml_part``'s
 two regular expressions are plain replacements of the same text; the rendered body is parsed inside
 the text of its document part instead of being moved into it (:mod:`.docx_shell`). The output is the
 docxtpl path's, part for part and byte for byte (only the zip's dates differ).
@@ -316,7 +317,8 @@ def _fill(prepared: PreparedTemplate, context: dict[str, Any]) -> _Filled:
     fill = _Fill(SimpleNamespace(core_properties=CoreProperties(core)))
     xml = fill.render_xml_part(prepared.body.source, prepared.body, context, env)
     tree = fill.fix_tables(prepared.shell.document(xml) or xml)  # the whole document part where it can be
-    fill.fix_docpr_ids(tree)
+    if "docPr" in xml:  # docxtpl renumbers every wp:docPr (images): an element is named in the text
+        fill.fix_docpr_ids(tree)
     parts: dict[str, bytes] = {}
     for part in prepared.headers_footers:
         xml = fill.render_xml_part(part.source, part, context, env)

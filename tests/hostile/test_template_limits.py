@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, strategies as st
 
 from hostile_lib import SEED_YAML, assert_refused, progen
 
@@ -166,3 +167,69 @@ def test_remembered_sandbox_answers_refuse_as_often_as_they_allow():
     Liar.claims.pop(0)
     assert env.is_safe_attribute(Liar(), "f_globals", None) is False  # asked again, not remembered
     assert len(env._safe_attributes) <= env.SAFE_ATTRIBUTES_KEPT
+
+
+def _same_lookup(ours, jinjas) -> bool:
+    """Whether two answers of a sandboxed getattr are the same: the value itself, an equal bound method,
+    Jinja's wrapper of the same str.format, or an Undefined saying the same thing."""
+    from jinja2 import Undefined
+
+    if isinstance(jinjas, Undefined):
+        return (type(ours) is type(jinjas) and ours._undefined_hint == jinjas._undefined_hint
+                and ours._undefined_obj is jinjas._undefined_obj and ours._undefined_name == jinjas._undefined_name
+                and ours._undefined_exception is jinjas._undefined_exception)
+    if hasattr(jinjas, "__wrapped__"):  # Jinja's sandboxed str.format, made anew per access
+        return getattr(ours, "__wrapped__", None) == jinjas.__wrapped__ and ours.__code__ is jinjas.__code__
+    return ours is jinjas or (type(ours) is type(jinjas) and ours == jinjas)
+
+
+def _lookup_objects():
+    import types
+    from collections import OrderedDict
+    from dataclasses import dataclass
+
+    from generator.standard import model as m
+
+    @dataclass
+    class Row:
+        name: str = "x"
+        format: str = "{}"  # a field named like str's method
+
+    class DictLike(dict):
+        pass
+
+    def function():
+        return 1
+
+    return [{"mro": "ok", "items": "shadowed", "name": 1}, {}, DictLike(keys="k", a=1), OrderedDict(b=2),
+            Row(), m.Skill(id="s", number=1, title="t"), "{} text", "", 5, [1, 2], (3,), types.SimpleNamespace(a=1, _b=2),
+            function, int, types.SimpleNamespace(f="{}".format), None]
+
+
+@pytest.mark.parametrize("index", range(16))
+def test_sandboxed_getattr_answers_as_jinjas_for_every_name(index):
+    """LimitedEnvironment.getattr takes short ways for dicts and plain values: for every name an object
+    has (dunders included) and names it does not, it answers exactly what Jinja's sandbox answers."""
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from generator.render.environment import make_environment
+
+    ours, jinjas = make_environment(), make_environment()
+    obj = _lookup_objects()[index]
+    names = set(dir(obj)) | set(dir(type(obj))) | {"mro", "items", "name", "a", "_b", "f", "format", "format_map",
+                                                    "missing", "__dict__", "__globals__", "__class__", "keys"}
+    if isinstance(obj, dict):
+        names |= set(obj)
+    for name in sorted(names):
+        assert _same_lookup(ours.getattr(obj, name), SandboxedEnvironment.getattr(jinjas, obj, name)), name
+
+
+@given(st.text(max_size=12), st.sampled_from(range(16)))
+def test_sandboxed_getattr_answers_as_jinjas_for_any_text(name, index):
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from generator.render.environment import make_environment
+
+    env = make_environment()
+    obj = _lookup_objects()[index]
+    assert _same_lookup(env.getattr(obj, name), SandboxedEnvironment.getattr(env, obj, name))

@@ -1,0 +1,59 @@
+"""The XPath check that decides which tables docxtpl's fix_tables gets (generator/render/docx_tables.py)."""
+from __future__ import annotations
+
+from docxtpl import DocxTemplate
+from hypothesis import given, settings, strategies as st
+from lxml import etree
+
+from generator.render.docx_tables import TableCheck
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# the check as first written, with «.//» (every row collected); the one in use stops at the first row found
+FIRST_WRITTEN = etree.XPath(
+    "boolean(.//w:tr[count(w:tc) > $n]) "
+    "or not(.//w:tr[count(w:tc[not(w:tcPr[1]/w:gridSpan)]) + sum(w:tc/w:tcPr[1]/w:gridSpan[1]/@w:val) >= $n]) "
+    "or boolean(.//w:tc/w:tcPr[1]/w:gridSpan[1][not(@w:val) or @w:val = '' "
+    "or translate(@w:val, '0123456789', '') != ''])", namespaces={"w": W})
+
+SPANS = st.sampled_from([None, "1", "2", "3", "0", "", "2.0", "x", "no value"])
+CELL = st.tuples(SPANS, st.booleans())  # (grid span, a second tcPr/gridSpan after the first)
+ROW = st.lists(CELL, max_size=5)
+TABLE = st.tuples(st.integers(0, 4), st.booleans(), st.lists(ROW, max_size=4), st.booleans())
+
+
+def _cell(span, second) -> str:
+    if span is None:
+        return "<w:tc><w:p/></w:tc>"
+    value = "" if span == "no value" else f' w:val="{span}"'
+    extra = '<w:gridSpan w:val="9"/>' if second else ""
+    return f"<w:tc><w:tcPr><w:gridSpan{value}/>{extra}</w:tcPr><w:p/></w:tc>"
+
+
+def _table(columns, widths, rows, nested) -> str:
+    grid = "".join(f'<w:gridCol w:w="{1000 + 10 * i}"/>' if widths else "<w:gridCol/>" for i in range(columns))
+    body = "".join("<w:tr>" + "".join(_cell(*cell) for cell in row) + "</w:tr>" for row in rows)
+    inner = ("<w:tr><w:tc><w:tbl><w:tblGrid><w:gridCol w:w=\"500\"/></w:tblGrid><w:tr>"
+             + _cell(None, False) * 3 + "</w:tr></w:tbl></w:tc></w:tr>") if nested else ""
+    return f'<w:tbl xmlns:w="{W}"><w:tblGrid>{grid}</w:tblGrid>{body}{inner}</w:tbl>'
+
+
+@settings(max_examples=300, deadline=None)
+@given(TABLE)
+def test_the_check_answers_as_first_written(table):
+    """Stopping at the first row found changes nothing: the same answer for every table."""
+    check = TableCheck.of(W)
+    tree = etree.fromstring(_table(*table))
+    columns = len(tree.find(check.grid).findall(check.col))
+    assert check.needs_fixing(tree) == FIRST_WRITTEN(tree, n=columns)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TABLE)
+def test_a_table_left_alone_is_one_docxtpl_leaves_alone(table):
+    """Where the check finds no table to fix (the nested one included), docxtpl's own fix_tables neither
+    changes the table nor fails on it."""
+    xml = _table(*table)
+    if TableCheck.of(W).to_fix(etree.fromstring(xml)):
+        return
+    fixed = DocxTemplate.fix_tables(None, xml)
+    assert etree.tostring(fixed) == etree.tostring(etree.fromstring(xml))
