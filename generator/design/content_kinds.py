@@ -18,20 +18,31 @@ import re
 from collections import Counter
 from typing import Iterable, Optional
 
-def _stem_pattern(stem: str) -> str:
-    """A stem as a regular expression: each word begins a word of the text (in capitals: is a whole word)."""
+_WORD_START = r"(?<![^\W_])"
+
+
+def _stem_body(stem: str) -> str:
+    """A stem as a regular expression from the start of a word: each of its words begins a word of the text
+    (in capitals: is a whole word)."""
     parts = []
     for part in stem.split():
         if len(part) > 1 and part.isupper():  # an abbreviation: the whole word, as written
             parts.append(f"(?-i:{re.escape(part)})(?![^\\W_])")
         else:
             parts.append(re.escape(part.lower()) + r"[^\W_]*(?:-[^\W_]+)*")
-    return r"(?<![^\W_])" + r"[^\w]+".join(parts)
+    return r"[^\w]+".join(parts)
+
+
+def _stem_pattern(stem: str) -> str:
+    """A stem as a regular expression: at the start of a word, :func:`_stem_body`."""
+    return _WORD_START + _stem_body(stem)
 
 
 @functools.lru_cache(maxsize=256)
 def _kind_patterns(words: tuple) -> tuple:
-    return tuple((kind, re.compile("|".join(_stem_pattern(s) for s in stems), re.IGNORECASE))
+    """One pattern per kind: a word start, then any of its stems (the start is checked once per place, not
+    once per stem: the same matches, several times faster)."""
+    return tuple((kind, re.compile(_WORD_START + "(?:" + "|".join(_stem_body(s) for s in stems) + ")", re.IGNORECASE))
                  for kind, stems in words if stems)
 
 

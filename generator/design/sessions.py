@@ -32,6 +32,7 @@ are designed. The algorithm:
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
@@ -143,6 +144,7 @@ def _highest_bloom(outcomes: list[Outcome]) -> Optional[str]:
     return max(levels, key=BLOOM_LEVELS.index) if levels else None
 
 
+@functools.lru_cache(maxsize=1024)
 def _clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
@@ -320,15 +322,17 @@ class Planner:
             return [inputs[0], first, Placed(second.slot, second.activity, second.activity.minutes.default,
                                              role="taught")]
 
+        # each rung's choices are made when the rung is tried (the first arrangement usually fits)
         ladder = [
-            ([[i, e] for e in experiences for i in inputs], ()),
-            ([second_practice(a, b) for a, b in zip(experiences, experiences[1:]) if a and b], ()),
-            ([[e] for e in experiences], ()),
-            ([[e] for e in experiences], ("reflection",)),
-            ([[i] for i in inputs], ()),
-            ([[i] for i in inputs], ("reflection",)),
+            (lambda: [[i, e] for e in experiences for i in inputs], ()),
+            (lambda: [second_practice(a, b) for a, b in zip(experiences, experiences[1:]) if a and b], ()),
+            (lambda: [[e] for e in experiences], ()),
+            (lambda: [[e] for e in experiences], ("reflection",)),
+            (lambda: [[i] for i in inputs], ()),
+            (lambda: [[i] for i in inputs], ("reflection",)),
         ]
-        for choices, drop in ladder:
+        for choose, drop in ladder:
+            choices = choose()
             for assessment in variants:
                 for chosen in choices:
                     yield arrangement(assessment, chosen, drop)

@@ -110,3 +110,45 @@ def test_verb_classes_of_made_up_abilities_follow_the_rule(words, verb):
     text = " ".join(words + ([verb] if verb else []))
     maker = CriteriaMaker(phraser, content, WS.design["kk"], WS.design["criteria"], ProperNames(phraser, [text]))
     assert maker.verb_class(text, verb).name == _class_as_written(maker, text, verb)
+
+
+def _kind_as_written(text: str, words_by_kind: dict) -> str | None:
+    """kind_by_words's rule: the first kind (in data order) one of whose stems, each on its own, is found."""
+    import re
+
+    from generator.design.content_kinds import _stem_pattern
+
+    for kind, stems in words_by_kind.items():
+        if any(re.search(_stem_pattern(stem), text, re.IGNORECASE) for stem in stems):
+            return kind
+    return None
+
+
+_KIND_WORDS = {lang: WS.design[lang]["content_kind_words"] for lang in ("kk", "ru")}
+_KIND_PIECES = sorted({piece for words in _KIND_WORDS.values() for stems in words.values() for stem in stems
+                       for piece in stem.split()})
+
+
+def test_content_kinds_of_every_seed_item_are_the_rules():
+    from generator.design.content_kinds import kind_by_words
+
+    standard = load_standard(SEED)
+    texts = [i.text for c in standard.cards for f in c.functions for s in f.skills for i in s.abilities + s.knowledge]
+    for lang, words in _KIND_WORDS.items():
+        for text in texts:
+            assert kind_by_words(text, words) == _kind_as_written(text, words), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_KIND_PIECES), st.text(alphabet="аоПОоқ_-/ .,«»1", max_size=5)),
+                max_size=8),
+       st.lists(st.sampled_from(["", " ", "-", "_", "ов", "ПО", ". "]), min_size=8, max_size=8),
+       st.sampled_from(["kk", "ru"]), st.booleans())
+def test_content_kinds_of_made_up_texts_are_the_rules(pieces, glue, lang, upper):
+    """One pattern per kind with the word start checked once gives what each stem's own pattern gives:
+    stems cut, glued to other words, in capitals, after underscores and hyphens."""
+    from generator.design.content_kinds import kind_by_words
+
+    text = "".join(piece + sep for piece, sep in zip(pieces, glue))
+    text = text.upper() if upper else text
+    assert kind_by_words(text, _KIND_WORDS[lang]) == _kind_as_written(text, _KIND_WORDS[lang])
