@@ -237,7 +237,16 @@ def construct(node: yaml.Node, filename: str, error_class: type[GeneratorError] 
 
 def load_plain(text: str, filename: str, error_class: type[GeneratorError] = StandardDataError,
                limits: YamlLimits = DEFAULT_LIMITS) -> Any:
-    """``yaml.safe_load`` with the limits: plain data, ``None`` for an empty document."""
+    """``yaml.safe_load`` with the limits: plain data, ``None`` for an empty document.
+
+    Straight from the parse events where that gives the same data (:mod:`.yaml_events`), else checked,
+    composed and constructed."""
+    from generator.common.yaml_events import SLOW, plain_from_events
+
+    if len(text) <= limits.max_bytes:
+        data = plain_from_events(text, limits.max_depth)
+        if data is not SLOW:
+            return data
     node = compose(text, filename, error_class, limits)
     return None if node is None else construct(node, filename, error_class)
 

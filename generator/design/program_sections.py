@@ -128,8 +128,8 @@ def methods_used(program: Program, texts: dict, workspace) -> list[MethodUse]:
     return methods
 
 
-def _matches(stems: list[str], texts: list[str]) -> bool:
-    lowered = [t.lower() for t in texts]
+def _matches(stems: list[str], lowered: list[str]) -> bool:
+    """Whether a stem is in one of the texts (``lowered``: already in lower case, once per program)."""
     return any(stem.lower() in text for stem in stems for text in lowered)
 
 
@@ -144,8 +144,10 @@ def conditions(program: Program, card, texts: dict, workspace) -> Conditions:
     notes = [library.get(key).text(program.language).group_note or "" for key in chosen]
     _low, _optimal, high = group_size_range(program.group_size, workspace.design["sessions"]["group_size"])
     room = [fill(data["room"], "organisation.yaml: conditions.room", group_max=high)]
-    room += [f["text"] for f in data["room_features"] if _matches(f["match"], materials + notes)]
-    equipment = [e["text"] for e in data["equipment"] if _matches(e["match"], materials)]
+    materials_lowered = [text.lower() for text in materials]
+    notes_lowered = materials_lowered + [text.lower() for text in notes]
+    room += [f["text"] for f in data["room_features"] if _matches(f["match"], notes_lowered)]
+    equipment = [e["text"] for e in data["equipment"] if _matches(e["match"], materials_lowered)]
     values = dict(education=_education(card, workspace.design[program.language], workspace.phraser(program.language))
                   or data["trainer_education_default"],
                   card_name=program.card_name, level=program.level or "")
