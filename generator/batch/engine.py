@@ -268,8 +268,7 @@ def _tasks(work: list[_Work]) -> list[tuple[Task, list[_Work]]]:
     for items in groups.values():
         first = items[0].target
         jobs = []
-        for item in items:
-            item.target.path.parent.mkdir(parents=True, exist_ok=True)
+        for item in items:  # a worker makes the target's folder (in parallel; a thousand new folders take a while)
             item.temp = temp_for(item.target.path) if item.render else None
             item.pdf_temp = temp_for(item.target.path.with_suffix(".pdf")) if item.pdf else None
             jobs.append(Job(item.target.key, item.target.kind, str(item.temp) if item.temp else None,

@@ -137,6 +137,7 @@ def run_task(task: Task) -> list[JobResult]:
         try:
             output = None
             if job.temp is not None:
+                Path(job.temp).parent.mkdir(parents=True, exist_ok=True)  # the card's folder, new or not
                 pipeline.render(program, job.kind, Path(job.temp), workspace)
                 output = sha256_file(Path(job.temp))
             pdf = None

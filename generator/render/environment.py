@@ -167,9 +167,13 @@ def short_id(item_id: str, card_code: str = "") -> str:
     return item_id[len(prefix):] if card_code and item_id.startswith(prefix) else item_id
 
 
+_STRAIGHT_QUOTES = re.compile(r'"([^"\n]+)"')
+
+
 def quotes(text: Any) -> str:
     """Straight "quotes" of the standard's text → «ёлочки», as Kazakh and Russian documents print them."""
-    return re.sub(r'"([^"\n]+)"', "«\\1»", str(text))
+    text = str(text)
+    return _STRAIGHT_QUOTES.sub("«\\1»", text) if '"' in text else text  # most texts have none
 
 
 def nbsp(text: Any) -> str:

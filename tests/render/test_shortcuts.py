@@ -1,4 +1,4 @@
-"""The XPath check that decides which tables docxtpl's fix_tables gets (generator/render/docx_tables.py)."""
+"""Shortcuts of the render path that must give what the long way gives: the table check, the quotes filter."""
 from __future__ import annotations
 
 from docxtpl import DocxTemplate
@@ -57,3 +57,14 @@ def test_a_table_left_alone_is_one_docxtpl_leaves_alone(table):
         return
     fixed = DocxTemplate.fix_tables(None, xml)
     assert etree.tostring(fixed) == etree.tostring(etree.fromstring(xml))
+
+
+@given(st.one_of(st.text(alphabet='"ab\n «»', max_size=12), st.integers()))
+def test_quotes_skips_only_texts_without_straight_quotes(text):
+    """The |quotes filter's shortcut (no straight quote, nothing to do) gives what its pattern gives."""
+    import re
+
+    from generator.render.environment import quotes
+
+    assert quotes(text) == re.sub(r'"([^"\n]+)"', "«\\1»", str(text))
+    assert type(quotes(text)) is str
