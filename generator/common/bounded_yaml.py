@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from generator.common.yaml_events import SLOW, plain_from_events
 from generator.exceptions import GeneratorError, StandardDataError
 
 MB = 1 << 20
@@ -241,8 +242,6 @@ def load_plain(text: str, filename: str, error_class: type[GeneratorError] = Sta
 
     Straight from the parse events where that gives the same data (:mod:`.yaml_events`), else checked,
     composed and constructed."""
-    from generator.common.yaml_events import SLOW, plain_from_events
-
     if len(text) <= limits.max_bytes:
         data = plain_from_events(text, limits.max_depth)
         if data is not SLOW:

@@ -19,7 +19,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 SLOW = object()  # not this way: compose and construct instead
-_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
+_STR = "tag:yaml.org,2002:str"
 _NO_KEY = object()
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _IMPLICIT = Resolver.yaml_implicit_resolvers  # first character → [(tag, pattern)] of plain scalars
@@ -28,8 +28,12 @@ _WILDCARD = _IMPLICIT.get(None, [])
 
 def plain_tag(value: str) -> str:
     """The tag PyYAML's resolver gives a plain (unquoted) scalar: ``Resolver.resolve`` without its path
-    resolvers, which the safe loader has none of."""
-    for tag, pattern in _IMPLICIT.get(value[0] if value else "", []) + _WILDCARD:
+    resolvers, which the safe loader has none of. Most text begins with a character no implicit tag
+    begins with, and is a string at once."""
+    resolvers = _IMPLICIT.get(value[:1])
+    if not resolvers and not _WILDCARD:
+        return _STR
+    for tag, pattern in (resolvers or []) + _WILDCARD:
         if pattern.match(value):
             return tag
     return _STR
@@ -54,7 +58,6 @@ def _build(next_event, max_depth: int) -> Any:
     constructor = None
     stack: list[list] = []  # open collections: [list or dict, the pending key of a dict]
     root, documents = None, 0
-    first_chars = _IMPLICIT.get
     while True:
         event = next_event()
         kind = type(event)
@@ -62,9 +65,8 @@ def _build(next_event, max_depth: int) -> Any:
             if event.anchor is not None or event.tag not in (None, "!"):
                 return SLOW
             value = event.value
-            # a plain scalar whose first character no implicit tag begins with (most text) is a string
-            tag = plain_tag(value) if event.implicit[0] and (_WILDCARD or first_chars(value[:1])) else _STR
-            if tag != _STR:  # a number, a boolean, null, a date: as SafeConstructor makes it
+            tag = plain_tag(value) if event.implicit[0] else _STR  # quoted: a string
+            if tag != _STR:  # a number, a boolean, null, a date: as SafeConstructor makes it; «<<» and «=» fail
                 constructor = constructor or SafeConstructor()
                 value = constructor.construct_object(ScalarNode(tag, value, style=event.style))
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
@@ -93,8 +95,8 @@ def _build(next_event, max_depth: int) -> Any:
             if type(container) is list:
                 container.append(value)
             elif frame[1] is _NO_KEY:
-                if type(value) in (dict, list) or tag == "tag:yaml.org,2002:merge":
-                    return SLOW  # a list or mapping as a key, or «<<»: SafeConstructor's own rules
+                if type(value) in (dict, list):
+                    return SLOW  # a list or mapping as a key: SafeConstructor's own rules
                 frame[1] = value
             else:
                 container[frame[1]] = value

@@ -33,11 +33,6 @@ def _stem_body(stem: str) -> str:
     return r"[^\w]+".join(parts)
 
 
-def _stem_pattern(stem: str) -> str:
-    """A stem as a regular expression: at the start of a word, :func:`_stem_body`."""
-    return _WORD_START + _stem_body(stem)
-
-
 @functools.lru_cache(maxsize=256)
 def _kind_patterns(words: tuple) -> tuple:
     """One pattern per kind: a word start, then any of its stems (the start is checked once per place, not

@@ -116,10 +116,10 @@ def _kind_as_written(text: str, words_by_kind: dict) -> str | None:
     """kind_by_words's rule: the first kind (in data order) one of whose stems, each on its own, is found."""
     import re
 
-    from generator.design.content_kinds import _stem_pattern
+    from generator.design.content_kinds import _WORD_START, _stem_body
 
     for kind, stems in words_by_kind.items():
-        if any(re.search(_stem_pattern(stem), text, re.IGNORECASE) for stem in stems):
+        if any(re.search(_WORD_START + _stem_body(stem), text, re.IGNORECASE) for stem in stems):
             return kind
     return None
 
