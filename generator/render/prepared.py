@@ -28,7 +28,8 @@ Where docxtpl's steps do work that provably changes nothing, they are narrowed: 
 is skipped without tab, bell, newline or form feed in the XML, ``fix_docpr_ids`` without a ``docPr``
 in it; ``fix_tables`` runs on the tables an XPath check finds it would change (:class:`TableCheck`,
 which stops at the first row that decides), not on the whole body; ``render_xml_part``'s
-two regular expressions are plain replacements of the same text; the rendered body is parsed inside
+two regular expressions are plain replacements of the same text, and its four replacements of the
+literal-brace marks (``{_{`` …) run only on a text that holds a brace; the rendered body is parsed inside
 the text of its document part instead of being moved into it (:mod:`.docx_shell`). The output is the
 docxtpl path's, part for part and byte for byte (only the zip's dates differ).
 
@@ -109,7 +110,9 @@ class _Fill(_Template):
                                       for line in lined.splitlines()[line_number:line_number + 7]]
             raise where(error, lined, part)
         dst_xml = dst_xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-        dst_xml = dst_xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        if "{" in dst_xml or "}" in dst_xml:  # each of the four marks holds a brace; a character is found
+            # at memory speed, while each replacement searches the whole text for its mark
+            dst_xml = dst_xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         return self.resolve_listing(dst_xml)
 
     def resolve_listing(self, xml):

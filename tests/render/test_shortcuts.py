@@ -68,3 +68,24 @@ def test_quotes_skips_only_texts_without_straight_quotes(text):
 
     assert quotes(text) == re.sub(r'"([^"\n]+)"', "«\\1»", str(text))
     assert type(quotes(text)) is str
+
+
+PIECES = st.sampled_from(["{", "}", "_", "%", "{_{", "}_}", "{_%", "%_}", "<w:p>", "<w:p ", "\n", "а", "ә", "x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=12).map("".join), st.lists(PIECES, max_size=12).map("".join))
+def test_a_part_renders_as_docxtpl_renders_it(static, value):
+    """The prepared path's render_xml_part (docxtpl's regular expressions as replacements, the literal-brace
+    marks replaced only in a text with a brace) gives docxtpl's own result, for marks in the template's text
+    and in a value."""
+    from jinja2 import Environment
+
+    from generator.render.prepared import _Fill, _Part
+
+    source = f"<w:body>{{% raw %}}{static}{{% endraw %}}<w:t>{{{{ value }}}}</w:t></w:body>"
+    environment = Environment(autoescape=True)
+    part = _Part("/word/document.xml", "")
+    ours = _Fill(None).render_xml_part(source, part, {"value": value}, environment)
+    theirs = DocxTemplate(None).render_xml_part(source, part, {"value": value}, environment)
+    assert ours == theirs
