@@ -364,18 +364,28 @@ def to_plain(obj: Any, omit_none: tuple[type, ...] = ()) -> Any:
     Fields that are None are left out of the classes named in ``omit_none`` (their defaults
     bring them back on loading), so item lists stay short to review.
     """
-    if dataclasses.is_dataclass(obj):
-        skip = isinstance(obj, omit_none) if omit_none else False
-        return {
-            f.name: to_plain(getattr(obj, f.name), omit_none)
-            for f in dataclasses.fields(obj)
-            if not (skip and getattr(obj, f.name) is None)
-        }
-    if isinstance(obj, (list, tuple)):
-        return [to_plain(v, omit_none) for v in obj]
-    if isinstance(obj, dict):
-        return {k: to_plain(v, omit_none) for k, v in obj.items()}
-    return obj
+    cls = type(obj)
+    if cls in _LEAVES:  # most values of a standard: a text, a number, None
+        return obj
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+            if isinstance(obj, (list, tuple)):
+                return [to_plain(v, omit_none) for v in obj]
+            if isinstance(obj, dict):
+                return {k: to_plain(v, omit_none) for k, v in obj.items()}
+            return obj
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(obj))
+    if omit_none and isinstance(obj, omit_none):
+        return {name: to_plain(value, omit_none) for name in names
+                if (value := getattr(obj, name)) is not None}
+    return {name: to_plain(getattr(obj, name), omit_none) for name in names}
+
+
+# to_plain's shortcuts: values returned as they are (exact types: a str subclass takes the long way), and
+# the field names of each dataclass met (dataclasses.fields works them out again at every call)
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 class _Dumper(yaml.SafeDumper):
