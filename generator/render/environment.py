@@ -255,7 +255,9 @@ _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
 
 def xml_safe(value: Any) -> Any:
     """A value without the characters XML 1.0 cannot hold (control characters, lone surrogates)."""
-    if isinstance(value, str) and _NOT_IN_XML.search(value):
+    if isinstance(value, str) and not value.isprintable() and _NOT_IN_XML.search(value):
+        # a printable text has no control character, surrogate or noncharacter (Unicode's Cc, Cs, Cn): the
+        # test is in C and most values pass it; a line break or a no-break space takes the pattern
         cleaned = _NOT_IN_XML.sub("", value)
         return Markup(cleaned) if isinstance(value, Markup) else cleaned
     return value

@@ -89,3 +89,17 @@ def test_a_part_renders_as_docxtpl_renders_it(static, value):
     ours = _Fill(None).render_xml_part(source, part, {"value": value}, environment)
     theirs = DocxTemplate(None).render_xml_part(source, part, {"value": value}, environment)
     assert ours == theirs
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=())) | st.text(
+    alphabet="a ә\t\n\r\x00\x08\x0b\x1f\x7f\x85\xa0\u2028\ufffe\uffff\ud800\udfff\U0010ffff", max_size=8))
+def test_xml_safe_answers_as_its_pattern(text):
+    """xml_safe's shortcut (a printable text is returned at once) removes what its pattern removes."""
+    from markupsafe import Markup
+
+    from generator.render.environment import _NOT_IN_XML, xml_safe
+
+    assert xml_safe(text) == _NOT_IN_XML.sub("", text)
+    assert xml_safe(Markup(text)) == _NOT_IN_XML.sub("", text)
+    assert type(xml_safe(Markup(text))) is Markup
