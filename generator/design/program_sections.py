@@ -145,8 +145,8 @@ def conditions(program: Program, card, texts: dict, workspace) -> Conditions:
     _low, _optimal, high = group_size_range(program.group_size, workspace.design["sessions"]["group_size"])
     room = [fill(data["room"], "organisation.yaml: conditions.room", group_max=high)]
     materials_lowered = [text.lower() for text in materials]
-    notes_lowered = materials_lowered + [text.lower() for text in notes]
-    room += [f["text"] for f in data["room_features"] if _matches(f["match"], notes_lowered)]
+    materials_and_notes = materials_lowered + [text.lower() for text in notes]
+    room += [f["text"] for f in data["room_features"] if _matches(f["match"], materials_and_notes)]
     equipment = [e["text"] for e in data["equipment"] if _matches(e["match"], materials_lowered)]
     values = dict(education=_education(card, workspace.design[program.language], workspace.phraser(program.language))
                   or data["trainer_education_default"],

@@ -77,6 +77,8 @@ def test_to_plain_gives_the_walk(tree, omit_none):
 
 
 def test_a_dataclass_class_is_left_as_it_is():
+    """A class is a value, not an instance to take apart (the plain walk read its class attributes, or
+    failed on a field without a class default; no caller passes one)."""
     assert to_plain(Leafy) is Leafy
     assert to_plain([Branch]) == [Branch]
 
