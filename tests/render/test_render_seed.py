@@ -209,7 +209,7 @@ def test_one_recognition_sheet_per_recognisable_skill(rendered, seed_programs, c
 def test_assessment_without_recognisable_skills_says_so(sample, tmp_path):
     sample.assessment_sheets = []
     path = render_document(sample, "assessment", tmp_path / "a.docx")
-    assert "тану ұсынылған дағдылар жоқ" in full_text(path)
+    assert "тануға ұсынылған дағдылар жоқ" in full_text(path)
 
 
 def test_russian_documents_use_russian_labels(sample_ru, tmp_path):
