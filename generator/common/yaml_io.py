@@ -369,13 +369,14 @@ def to_plain(obj: Any, omit_none: tuple[type, ...] = ()) -> Any:
         return obj
     names = _FIELD_NAMES.get(cls)
     if names is None:
-        if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
-            if isinstance(obj, (list, tuple)):
-                return [to_plain(v, omit_none) for v in obj]
-            if isinstance(obj, dict):
-                return {k: to_plain(v, omit_none) for k, v in obj.items()}
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):  # an instance, not the class itself
+            names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(obj))
+        elif isinstance(obj, (list, tuple)):
+            return [to_plain(v, omit_none) for v in obj]
+        elif isinstance(obj, dict):
+            return {k: to_plain(v, omit_none) for k, v in obj.items()}
+        else:
             return obj
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(obj))
     if omit_none and isinstance(obj, omit_none):
         return {name: to_plain(value, omit_none) for name in names
                 if (value := getattr(obj, name)) is not None}
