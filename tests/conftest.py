@@ -5,6 +5,7 @@ Tests never write into the repository: everything they create goes under ``tmp_p
 from __future__ import annotations
 
 import dataclasses
+import signal
 import tempfile
 import textwrap
 from pathlib import Path
@@ -25,6 +26,12 @@ def pytest_configure(config):
     # Hypothesis' failure report imports mypy_extensions, which warns; with `filterwarnings = error`
     # that warning replaced the report of a failing example by an INTERNALERROR
     config.addinivalue_line("filterwarnings", "ignore:mypy_extensions.TypedDict is deprecated:DeprecationWarning")
+    # Tests press Ctrl-C (SIGINT) on the progen processes they start, as a terminal does. A test run started
+    # in the background (`pytest &`, `nohup`) has SIGINT ignored, and every process it starts inherits that:
+    # `progen serve` then never stopped and a build's Ctrl-C tests passed without a Ctrl-C. A handler of our
+    # own (Python's usual one) is reset to the default in a started process, so it gets Ctrl-C again.
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def build_file_tree(root: Path, spec: dict[str, str | bytes]) -> dict[str, Path]:

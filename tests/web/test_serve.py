@@ -34,7 +34,7 @@ def test_serve_listens_on_loopback_answers_and_stops_cleanly_on_ctrl_c(workspace
     finally:
         if process.poll() is None:
             process.kill()
-            process.wait()
+            process.communicate()  # and close its pipes: left open, a later test's collector finds them
     assert process.returncode == 0, err
     assert "progen: stopped" in out and "Traceback" not in err
 
